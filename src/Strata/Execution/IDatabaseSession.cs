@@ -1,0 +1,23 @@
+using Strata.History;
+
+namespace Strata.Execution;
+
+/// <summary>
+/// An open connection to one database and the roles that work through it. Created by
+/// <see cref="IDatabaseProvider.OpenAsync"/>; disposing it closes every connection it opened (and releases any
+/// lock still held).
+/// </summary>
+public interface IDatabaseSession : IAsyncDisposable
+{
+    /// <summary>The migration lock for this database and history table.</summary>
+    IMigrationLock Lock { get; }
+
+    /// <summary>The history table.</summary>
+    IHistoryStore History { get; }
+
+    /// <summary>Runs migration scripts.</summary>
+    IScriptExecutor Executor { get; }
+
+    /// <summary>Who is applying migrations, recorded in <c>applied_by</c>: the database user, or the OS user for SQLite.</summary>
+    string AppliedBy { get; }
+}

@@ -1,0 +1,25 @@
+using Strata.History;
+using Strata.Sources;
+
+namespace Strata.Execution;
+
+/// <summary>Runs migration SQL on one database connection. Implemented by each dialect.</summary>
+public interface IScriptExecutor
+{
+    /// <summary>
+    /// Runs <paramref name="script"/> and <paramref name="change"/> in one transaction, so the migration and its
+    /// history row commit together or not at all. Throws <see cref="Errors.MigrationFailedException"/> with the
+    /// file position on a SQL error (nothing of the script remains) and
+    /// <see cref="Errors.DatabaseUnavailableException"/> when the connection is lost. <c>migration</c> is the display name, for messages.
+    /// </summary>
+    Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="script"/> outside any transaction, statement by statement (each commits on its own).
+    /// On failure the exception says which statements had already run.
+    /// </summary>
+    Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>The exact SQL that <see cref="ExecuteAsync"/> would send, for <c>--dry-run</c>.</summary>
+    string Render(SqlScript script, HistoryChange change);
+}

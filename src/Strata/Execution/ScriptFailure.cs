@@ -1,0 +1,60 @@
+using Strata.Errors;
+using Strata.Sources;
+using Strata.Sql;
+
+namespace Strata.Execution;
+
+/// <summary>
+/// Builds <see cref="MigrationFailedException"/> for dialects: maps a server error position inside one
+/// statement back to the line and column of the migration file.
+/// </summary>
+public static class ScriptFailure
+{
+    /// <summary>
+    /// The file location of <paramref name="serverPosition"/> (1-based, in characters, as PostgreSQL reports
+    /// it) inside <paramref name="statement"/>, or of the statement's first character when the server gave no
+    /// position.
+    /// </summary>
+    public static SourceLocation Locate(SqlScript script, SqlStatement statement, int? serverPosition)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(statement);
+        var offset = serverPosition is > 0
+            ? TextPositions.OffsetOfCharacter(script.Sql, statement.Offset, serverPosition.Value)
+            : statement.Offset;
+        var (line, column) = TextPositions.LineColumnAt(script.Sql, offset);
+        return new SourceLocation(script.SourcePath, script.FirstLine + line - 1, column, TextPositions.LineText(script.Sql, line));
+    }
+
+    /// <summary>Creates the exception for a statement that failed on the server.</summary>
+    /// <param name="migration">The migration's display name.</param>
+    /// <param name="script">The script that ran.</param>
+    /// <param name="statement">The statement that failed.</param>
+    /// <param name="serverPosition">The server's 1-based character position inside the statement, if any.</param>
+    /// <param name="sqlState">The SQLSTATE, if any.</param>
+    /// <param name="message">The server message, with its detail appended when there is one.</param>
+    /// <param name="outcome">What remains of the migration.</param>
+    /// <param name="hint">The server's hint or Strata's, if any.</param>
+    /// <param name="inner">The driver exception.</param>
+    public static MigrationFailedException Create(
+        string migration,
+        SqlScript script,
+        SqlStatement statement,
+        int? serverPosition,
+        string? sqlState,
+        string message,
+        string outcome,
+        string? hint,
+        Exception? inner) =>
+        new(migration, Locate(script, statement, serverPosition), sqlState, message, outcome, hint, inner);
+
+    /// <summary>The outcome sentence for a transactional script.</summary>
+    public static string RolledBack(string migration) =>
+        $"the transaction was rolled back: nothing of {migration} was applied and no history row was written";
+
+    /// <summary>The outcome sentence for a no-transaction script that failed at statement <paramref name="failed"/> (1-based).</summary>
+    public static string PartiallyApplied(string migration, int failed, int count) =>
+        failed == 1
+            ? $"{migration} runs without a transaction; its first statement failed, so none of its {count} statements took effect"
+            : $"{migration} runs without a transaction: statements 1-{failed - 1} of {count} were applied and stay applied; statement {failed} failed";
+}
