@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Strata.History;
+
+namespace Strata.Sqlite;
+
+/// <summary>The history and audit tables in an SQLite file.</summary>
+internal sealed class HistoryStore : IHistoryStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly HistorySql _sql;
+
+    public HistoryStore(SqliteConnection connection, HistoryTableName name)
+    {
+        _connection = connection;
+        Name = name;
+        _sql = new HistorySql(name);
+    }
+
+    public HistoryTableName Name { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = _sql.CreateTables;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AppliedMigration>> ReadAsync(CancellationToken cancellationToken)
+    {
+        using var exists = _connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+        exists.Parameters.AddWithValue("@name", Name.Table);
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        {
+            return [];
+        }
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = _sql.Select;
+        var rows = new List<AppliedMigration>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new AppliedMigration
+            {
+                Version = reader.IsDBNull(0) ? null : reader.GetInt64(0),
+                Name = reader.GetString(1),
+                Kind = HistoryValues.ParseKind(reader.GetString(2)),
+                Checksum = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Batch = reader.GetInt32(4),
+                AppliedAt = DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                ExecutionMs = reader.GetInt64(6),
+                AppliedBy = reader.GetString(7),
+                State = HistoryValues.ParseState(reader.GetString(8)),
+            });
+        }
+
+        return rows;
+    }
+
+    public async Task<bool> ApplyAsync(HistoryChange change, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("BEGIN IMMEDIATE", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await PreconditionHoldsAsync(change, cancellationToken).ConfigureAwait(false))
+            {
+                await ExecuteAsync("ROLLBACK", cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            await WriteAsync(change, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync("COMMIT", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch
+        {
+            await RollbackQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public string Render(HistoryChange change) =>
+        string.Join(Environment.NewLine, _sql.Write(change).Select(c => SqlText.Inline(c.Sql, c.Parameters) + ";"));
+
+    /// <summary>Inside an open transaction: does the change still make sense (no other runner got there first)?</summary>
+    internal async Task<bool> PreconditionHoldsAsync(HistoryChange change, CancellationToken cancellationToken)
+    {
+        var check = _sql.Precondition(change);
+        using var command = Create(check);
+        var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return change is HistoryInsert ? count == 0 : count > 0;
+    }
+
+    /// <summary>Inside an open transaction: writes the change and its audit row.</summary>
+    internal async Task WriteAsync(HistoryChange change, CancellationToken cancellationToken)
+    {
+        foreach (var statement in _sql.Write(change))
+        {
+            using var command = Create(statement);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal async Task RollbackQuietlyAsync()
+    {
+        if (_connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open (SQLite already rolled it back on the error): nothing to undo.
+        }
+    }
+
+    internal async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private SqliteCommand Create(HistorySql.Command statement)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = statement.Sql;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Strata.Sqlite;
+
+/// <summary>Settings of the SQLite dialect.</summary>
+public sealed record SqliteOptions
+{
+    /// <summary>
+    /// How long a writer waits for another writer's transaction (SQLite's busy timeout). Each migration runs in
+    /// its own <c>BEGIN IMMEDIATE</c> transaction, so this is also how long a second runner waits for the first.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,36 @@
+using Strata.Planning;
+
+namespace Strata.Execution;
+
+/// <summary>
+/// Hears what a <see cref="Migrator"/> does, as it does it: the CLI renders progress from it, the hosting
+/// integration logs it. Every member has an empty default, so implement only what you need. Called on the
+/// migrating thread; keep handlers quick.
+/// </summary>
+public interface IMigrationObserver
+{
+    /// <summary>Another process holds the migration lock; Strata is waiting for it.</summary>
+    void OnLockWaiting(LockHolder holder)
+    {
+    }
+
+    /// <summary>The lock is held after waiting <paramref name="waited"/>.</summary>
+    void OnLockAcquired(TimeSpan waited)
+    {
+    }
+
+    /// <summary>A step is about to run.</summary>
+    void OnStepStarting(MigrationStep migrationStep)
+    {
+    }
+
+    /// <summary>A statement of a no-transaction step finished.</summary>
+    void OnStatementFinished(MigrationStep migrationStep, StatementProgress progress)
+    {
+    }
+
+    /// <summary>A step finished (or was skipped because another process had already run it).</summary>
+    void OnStepFinished(MigrationStep migrationStep, StepResult result)
+    {
+    }
+}

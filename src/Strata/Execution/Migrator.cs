@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Strata.Errors;
+using Strata.Planning;
+using Strata.Sources;
+
+namespace Strata.Execution;
+
+/// <summary>
+/// The engine: applies, reverts and inspects migrations from one source on one database. Used by the CLI and by
+/// applications. Every call loads and checks the migrations before connecting, so bad files never reach a
+/// database; writes happen under the migration lock, after re-reading the history.
+/// </summary>
+public sealed class Migrator
+{
+    private readonly IDatabaseProvider _provider;
+    private readonly IMigrationSource _source;
+    private readonly MigratorOptions _options;
+    private readonly IMigrationObserver _observer;
+
+    /// <summary>Creates a migrator; nothing is opened until a method is called.</summary>
+    public Migrator(IDatabaseProvider provider, IMigrationSource source, MigratorOptions? options = null, IMigrationObserver? observer = null)
+    {
+        _provider = provider ?? throw new ArgumentNullException(nameof(provider));
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _options = options ?? new MigratorOptions();
+        _observer = observer ?? NullObserver.Instance;
+    }
+
+    /// <summary>The status of every migration. Reads only: needs no lock and no CREATE right.</summary>
+    public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var migrations = await _source.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var session = await _provider.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            return await ReadStatusAsync(session, migrations, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Checks files against the history; throws <see cref="ValidationException"/> listing every problem.</summary>
+    public async Task<StatusReport> ValidateAsync(bool allowOutOfOrder = false, CancellationToken cancellationToken = default)
+    {
+        var status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        var problems = Planner.FindProblems(status, allowOutOfOrder);
+        return problems.Count == 0
+            ? status
+            : throw new ValidationException(problems, "fix each problem listed; nothing was changed");
+    }
+
+    /// <summary>What <see cref="MigrateAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
+    public Task<MigrationPlan> PlanMigrateAsync(MigrateOptions options, CancellationToken cancellationToken = default) =>
+        PlanAsync(status => Planner.PlanMigrate(status, options), cancellationToken);
+
+    /// <summary>What <see cref="RollbackAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
+    public Task<MigrationPlan> PlanRollbackAsync(RollbackOptions options, CancellationToken cancellationToken = default) =>
+        PlanAsync(status => Planner.PlanRollback(status, options), cancellationToken);
+
+    /// <summary>
+    /// Applies pending migrations in order as one batch, then changed repeatables. Returns quickly, without
+    /// taking the lock, when everything is applied.
+    /// </summary>
+    public Task<MigrationRunResult> MigrateAsync(MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = options ?? new MigrateOptions();
+        return RunAsync(status => Planner.PlanMigrate(status, o), newBatch: true, cancellationToken);
+    }
+
+    /// <summary>Reverts the last batch, the last N migrations, or everything above a version, newest first.</summary>
+    public Task<MigrationRunResult> RollbackAsync(RollbackOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = options ?? new RollbackOptions();
+        return RunAsync(status => Planner.PlanRollback(status, o), newBatch: false, cancellationToken);
+    }
+
+    /// <summary>Records that the database already holds everything up to <paramref name="version"/>.</summary>
+    public Task<IReadOnlyList<HistoryEdit>> BaselineAsync(long version, CancellationToken cancellationToken = default) =>
+        EditAsync((editor, status, ct) => editor.BaselineAsync(status, version, ct), cancellationToken);
+
+    /// <summary>Records migrations as applied without running them, or finishes unfinished ones.</summary>
+    public Task<IReadOnlyList<HistoryEdit>> MarkAppliedAsync(IReadOnlyList<MigrationReference> migrations, CancellationToken cancellationToken = default) =>
+        EditAsync((editor, status, ct) => editor.MarkAppliedAsync(status, migrations, ct), cancellationToken);
+
+    /// <summary>Removes migrations from the history without running their down scripts.</summary>
+    public Task<IReadOnlyList<HistoryEdit>> MarkRolledBackAsync(IReadOnlyList<MigrationReference> migrations, CancellationToken cancellationToken = default) =>
+        EditAsync((editor, status, ct) => editor.MarkRolledBackAsync(status, migrations, ct), cancellationToken);
+
+    /// <summary>Accepts the current checksums of edited applied files, writing an audit row for each.</summary>
+    public Task<IReadOnlyList<HistoryEdit>> RepairAsync(CancellationToken cancellationToken = default) =>
+        EditAsync((editor, status, ct) => editor.RepairAsync(status, ct), cancellationToken);
+
+    private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, CancellationToken ct)
+    {
+        var migrations = await _source.LoadAsync(ct).ConfigureAwait(false);
+        var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
+            var result = plan(status);
+            var runner = new StepRunner(session, _observer);
+            var batch = NextBatch(status);
+            return result with { Steps = result.Steps.Select(s => s with { Sql = runner.Render(s, batch) }).ToList() };
+        }
+    }
+
+    private async Task<MigrationRunResult> RunAsync(Func<StatusReport, MigrationPlan> plan, bool newBatch, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var migrations = await _source.LoadAsync(ct).ConfigureAwait(false);
+        var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            if (plan(await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false)).IsEmpty)
+            {
+                return new MigrationRunResult([], clock.Elapsed, 0);
+            }
+
+            var held = await AcquireLockAsync(session, ct).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                await session.History.EnsureCreatedAsync(ct).ConfigureAwait(false);
+                var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
+                var steps = plan(status).Steps;
+                var batch = newBatch ? NextBatch(status) : steps.Select(s => s.Applied?.Batch ?? 0).DefaultIfEmpty(0).Max();
+                var runner = new StepRunner(session, _observer);
+                var results = new List<StepResult>(steps.Count);
+                foreach (var step in steps)
+                {
+                    results.Add(await runner.RunAsync(step, batch, ct).ConfigureAwait(false));
+                }
+
+                return new MigrationRunResult(results, clock.Elapsed, results.Count == 0 ? 0 : batch);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<HistoryEdit>> EditAsync(
+        Func<HistoryEditor, StatusReport, CancellationToken, Task<IReadOnlyList<HistoryEdit>>> edit,
+        CancellationToken ct)
+    {
+        var migrations = await _source.LoadAsync(ct).ConfigureAwait(false);
+        var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var held = await AcquireLockAsync(session, ct).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                await session.History.EnsureCreatedAsync(ct).ConfigureAwait(false);
+                var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
+                return await edit(new HistoryEditor(session, NextBatch(status)), status, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<IAsyncDisposable> AcquireLockAsync(IDatabaseSession session, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var waited = false;
+        var progress = new LockProgress(holder =>
+        {
+            waited = true;
+            _observer.OnLockWaiting(holder);
+        });
+        var held = await session.Lock.AcquireAsync(_options.LockTimeout, progress, ct).ConfigureAwait(false);
+        if (waited)
+        {
+            _observer.OnLockAcquired(clock.Elapsed);
+        }
+
+        return held;
+    }
+
+    private async Task<StatusReport> ReadStatusAsync(IDatabaseSession session, IReadOnlyList<Migration> migrations, CancellationToken ct)
+    {
+        var history = await session.History.ReadAsync(ct).ConfigureAwait(false);
+        return StatusBuilder.Build(migrations, history, _options.Environment);
+    }
+
+    private static int NextBatch(StatusReport status) =>
+        status.Entries.Select(e => e.Applied?.Batch ?? 0).DefaultIfEmpty(0).Max() + 1;
+
+    private sealed class LockProgress(Action<LockHolder> action) : IProgress<LockHolder>
+    {
+        public void Report(LockHolder value) => action(value);
+    }
+}

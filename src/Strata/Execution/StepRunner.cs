@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Strata.Errors;
+using Strata.History;
+using Strata.Planning;
+using Strata.Sources;
+
+namespace Strata.Execution;
+
+/// <summary>Runs one planned step on a session: the script and its history change, in the right transaction shape.</summary>
+internal sealed class StepRunner
+{
+    private readonly IDatabaseSession _session;
+    private readonly IMigrationObserver _observer;
+
+    public StepRunner(IDatabaseSession session, IMigrationObserver observer)
+    {
+        _session = session;
+        _observer = observer;
+    }
+
+    public async Task<StepResult> RunAsync(MigrationStep step, int batch, CancellationToken cancellationToken)
+    {
+        _observer.OnStepStarting(step);
+        var clock = Stopwatch.StartNew();
+        var script = step.Script as SqlScript
+            ?? throw new InvalidOperationException($"{step.Migration.DisplayName}: unsupported script type {step.Script.GetType().Name}");
+        var outcome = step.Direction == StepDirection.Up
+            ? await UpAsync(step, script, batch, clock, cancellationToken).ConfigureAwait(false)
+            : await DownAsync(step, script, cancellationToken).ConfigureAwait(false);
+        var result = new StepResult(step.Migration.DisplayName, step.Migration.Version, step.Direction, outcome, clock.Elapsed);
+        _observer.OnStepFinished(step, result);
+        return result;
+    }
+
+    /// <summary>The SQL a step would send, for dry runs.</summary>
+    public string Render(MigrationStep step, int batch)
+    {
+        var script = (SqlScript)step.Script;
+        if (step.Direction == StepDirection.Down)
+        {
+            var delete = new HistoryDelete(step.Migration.Version, step.Migration.Name, "rollback");
+            return script.Transactional
+                ? _session.Executor.Render(script, delete)
+                : NoTransaction(script, _session.History.Render(delete));
+        }
+
+        var row = NewRow(step.Migration, batch, MigrationState.Succeeded);
+        if (script.Transactional)
+        {
+            return _session.Executor.Render(script, new HistoryInsert(row));
+        }
+
+        return step.Migration.Kind == MigrationKind.Versioned
+            ? _session.History.Render(new HistoryInsert(row with { State = MigrationState.Started })) + Environment.NewLine
+                + NoTransaction(script, _session.History.Render(new HistoryFinish(step.Migration.Version!.Value, 0)))
+            : NoTransaction(script, _session.History.Render(new HistoryInsert(row)));
+    }
+
+    private async Task<ExecutionOutcome> UpAsync(MigrationStep step, SqlScript script, int batch, Stopwatch clock, CancellationToken ct)
+    {
+        var m = step.Migration;
+        var row = NewRow(m, batch, MigrationState.Succeeded);
+        if (script.Transactional)
+        {
+            return await _session.Executor.ExecuteAsync(m.DisplayName, script, new HistoryInsert(row), ct).ConfigureAwait(false);
+        }
+
+        if (m.Kind == MigrationKind.Repeatable)
+        {
+            await RunStatementsAsync(step, script, ct).ConfigureAwait(false);
+            await _session.History.ApplyAsync(new HistoryInsert(row), ct).ConfigureAwait(false);
+            return ExecutionOutcome.Applied;
+        }
+
+        if (!await _session.History.ApplyAsync(new HistoryInsert(row with { State = MigrationState.Started }), ct).ConfigureAwait(false))
+        {
+            return ExecutionOutcome.Skipped;
+        }
+
+        await RunStatementsAsync(step, script, ct).ConfigureAwait(false);
+        await _session.History.ApplyAsync(new HistoryFinish(m.Version!.Value, clock.ElapsedMilliseconds), ct).ConfigureAwait(false);
+        return ExecutionOutcome.Applied;
+    }
+
+    private async Task<ExecutionOutcome> DownAsync(MigrationStep step, SqlScript script, CancellationToken ct)
+    {
+        var m = step.Migration;
+        var delete = new HistoryDelete(m.Version, m.Name, "rollback");
+        if (script.Transactional)
+        {
+            return await _session.Executor.ExecuteAsync(m.DisplayName + " (down)", script, delete, ct).ConfigureAwait(false);
+        }
+
+        await RunStatementsAsync(step, script, ct).ConfigureAwait(false);
+        return await _session.History.ApplyAsync(delete, ct).ConfigureAwait(false) ? ExecutionOutcome.Applied : ExecutionOutcome.Skipped;
+    }
+
+    private async Task RunStatementsAsync(MigrationStep step, SqlScript script, CancellationToken ct)
+    {
+        var name = step.Migration.DisplayName + (step.Direction == StepDirection.Down ? " (down)" : "");
+        try
+        {
+            await _session.Executor.ExecuteStatementsAsync(name, script, new Callback(p => _observer.OnStatementFinished(step, p)), ct).ConfigureAwait(false);
+        }
+        catch (MigrationFailedException ex) when (step.Migration.Kind == MigrationKind.Versioned)
+        {
+            var id = step.Migration.Version!.Value.ToString(CultureInfo.InvariantCulture);
+            var hint = step.Direction == StepDirection.Up
+                ? $"the history marks {step.Migration.DisplayName} as started; after checking the database run `strata mark-applied {id}` (if you finished it by hand) or undo what ran and run `strata mark-rolled-back {id}`"
+                : $"the history still marks {step.Migration.DisplayName} as applied; finish or undo the rollback by hand, then run `strata mark-rolled-back {id}` if it is gone";
+            throw new MigrationFailedException(ex.Migration, ex.Location, ex.SqlState, ex.ServerMessage, ex.Outcome, hint, ex);
+        }
+    }
+
+    private AppliedMigration NewRow(Migration m, int batch, MigrationState state) => new()
+    {
+        Version = m.Version,
+        Name = m.Name,
+        Kind = m.Kind == MigrationKind.Repeatable ? HistoryKind.Repeatable : HistoryKind.Versioned,
+        Checksum = m.Checksum,
+        Batch = batch,
+        AppliedAt = DateTimeOffset.UtcNow,
+        AppliedBy = _session.AppliedBy,
+        State = state,
+    };
+
+    private static string NoTransaction(SqlScript script, string historySql) =>
+        "-- no transaction: statements run one by one" + Environment.NewLine + script.Sql.TrimEnd() + Environment.NewLine + historySql;
+
+    private sealed class Callback(Action<StatementProgress> action) : IProgress<StatementProgress>
+    {
+        public void Report(StatementProgress value) => action(value);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Strata.Planning;
+
+/// <summary>The status of every migration of one database, in order (versioned by version, then repeatables).</summary>
+public sealed class StatusReport
+{
+    /// <summary>Creates a report.</summary>
+    public StatusReport(IReadOnlyList<MigrationStatusEntry> entries, string environment)
+    {
+        Entries = entries;
+        Environment = environment;
+    }
+
+    /// <summary>Every migration and history row.</summary>
+    public IReadOnlyList<MigrationStatusEntry> Entries { get; }
+
+    /// <summary>The environment the report was made for (decides <see cref="MigrationStatusKind.Skipped"/>).</summary>
+    public string Environment { get; }
+
+    /// <summary>How many entries have <paramref name="status"/>.</summary>
+    public int Count(MigrationStatusKind status) => Entries.Count(e => e.Status == status);
+
+    /// <summary>The entries that need work or attention: everything but applied, baselined and skipped.</summary>
+    public IEnumerable<MigrationStatusEntry> NotClean => Entries.Where(e =>
+        e.Status is not (MigrationStatusKind.Applied or MigrationStatusKind.Baselined or MigrationStatusKind.Skipped));
+
+    /// <summary>True when everything is applied and in sync (status exits 0).</summary>
+    public bool IsClean => !NotClean.Any();
+}

@@ -1,0 +1,11 @@
+using Strata.Conformance;
+
+namespace Strata.Sqlite.Tests;
+
+public sealed class SqliteApplyTests() : ApplyConformance(new SqliteTarget());
+
+public sealed class SqliteRollbackTests() : RollbackConformance(new SqliteTarget());
+
+public sealed class SqliteIntegrityTests() : IntegrityConformance(new SqliteTarget());
+
+public sealed class SqliteConcurrencyTests() : ConcurrencyConformance(new SqliteTarget());
