@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Spectre.Console;
+using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
+using Strata.Errors;
+
+namespace Strata.Cli.Commands;
+
+/// <summary><c>strata init</c>: a strata.json and an empty migrations folder, SQLite by default.</summary>
+internal static class InitCommand
+{
+    public static Command Create(Func<ParseResult, CommandContext> context)
+    {
+        var command = new Command("init", "Create strata.json (SQLite file app.db by default; --database to choose) and an empty migrations folder here, then print the next steps.");
+        command.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            var folder = ctx.Host.WorkingDirectory;
+            var config = Path.Combine(folder, "strata.json");
+            if (File.Exists(config))
+            {
+                throw new StrataException(ErrorCategory.BadInput, $"{config} already exists; init changes nothing", "edit it, or delete it to start over");
+            }
+
+            var database = ctx.DatabaseOption ?? "sqlite:app.db";
+            var storedDatabase = HasPassword(database) ? "${DATABASE_URL}" : database;
+            File.WriteAllText(config, $$"""
+                {
+                  "database": "{{Escape(storedDatabase)}}",
+                  "migrations": "migrations",
+                  "history": { "table": "strata_migrations" },
+                  "environments": {
+                    "development": {},
+                    "production": { "database": "${DATABASE_URL}", "protected": true }
+                  }
+                }
+
+                """);
+            Directory.CreateDirectory(Path.Combine(folder, "migrations"));
+            var t = ctx.Terminal;
+            if (t.Json)
+            {
+                t.WriteJson(new MessageJson("init", "created", ["strata.json", "migrations/"]), CliJsonContext.Default.MessageJson);
+                return ExitCodes.Success;
+            }
+
+            t.Line($"[green]{t.Tick}[/] created strata.json (database {Markup.Escape(storedDatabase)}) and migrations/");
+            if (storedDatabase != database)
+            {
+                t.Warning("the database URL holds a password, so strata.json reads it from DATABASE_URL instead of storing it");
+            }
+
+            t.Line("Next steps:");
+            t.Line("  strata new create_users      [grey]# writes migrations/<timestamp>_create_users.sql[/]");
+            t.Line("  [grey]edit the file: SQL on top, the undo after a line '-- strata:down'[/]");
+            t.Line("  strata migrate               [grey]# applies it[/]");
+            t.Line("  strata status                [grey]# exits 3 while anything is pending: use it as a CI gate[/]");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool HasPassword(string database) =>
+        database.Contains("password=", StringComparison.OrdinalIgnoreCase)
+        || (database.Contains("://", StringComparison.Ordinal) && database.Split("://")[1].Split('@') is { Length: > 1 } parts && parts[0].Contains(':', StringComparison.Ordinal));
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+}

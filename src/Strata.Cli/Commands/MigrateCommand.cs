@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Strata.Cli.Infrastructure;
+using Strata.Cli.Output;
+using Strata.Planning;
+
+namespace Strata.Cli.Commands;
+
+/// <summary><c>strata migrate</c> (aliases <c>up</c>, <c>latest</c>): apply pending migrations as one batch.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create(Func<ParseResult, CommandContext> context)
+    {
+        var target = VersionOption.Create("--target", "Apply pending migrations up to and including this version (repeatables wait for a full run).");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the exact SQL that would run (with the history writes); change nothing." };
+        var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one instead of refusing." };
+        var ignoreMissing = new Option<bool>("--ignore-missing") { Description = "Go on although files of applied migrations are gone." };
+        var command = new Command("migrate", "Apply pending migrations in version order as one batch, then changed repeatables (R__*.sql).")
+        {
+            target, dryRun, outOfOrder, ignoreMissing,
+        };
+        command.Aliases.Add("up");
+        command.Aliases.Add("latest");
+        command.SetAction(async (parse, ct) =>
+        {
+            var ctx = context(parse);
+            var options = new MigrateOptions
+            {
+                Target = parse.GetValue(target),
+                AllowOutOfOrder = parse.GetValue(outOfOrder),
+                IgnoreMissing = parse.GetValue(ignoreMissing),
+            };
+            if (parse.GetValue(dryRun))
+            {
+                RunRenderer.Plan(ctx, "migrate", await ctx.CreateMigrator().PlanMigrateAsync(options, ct));
+                return ExitCodes.Success;
+            }
+
+            RunRenderer.Header(ctx, "Migrating");
+            using var observer = new ProgressObserver(ctx.Terminal);
+            var result = await ctx.CreateMigrator(observer).MigrateAsync(options, ct);
+            RunRenderer.Result(ctx, "migrate", result, "Applied");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

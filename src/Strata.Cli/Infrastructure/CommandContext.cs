@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Spectre.Console;
+using Strata.Cli.Output;
+using Strata.Configuration;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.Sources;
+
+namespace Strata.Cli.Infrastructure;
+
+/// <summary>
+/// What a command needs, built on first use: resolved settings (with every password registered for redaction
+/// before anything can print it), the terminal, and the engine.
+/// </summary>
+internal sealed class CommandContext
+{
+    private readonly GlobalOptions _options;
+    private readonly Redactor _redactor;
+    private StrataSettings? _settings;
+
+    public CommandContext(ParseResult parse, GlobalOptions options, CliHost host, Redactor redactor, Terminal terminal)
+    {
+        Parse = parse;
+        _options = options;
+        Host = host;
+        _redactor = redactor;
+        Terminal = terminal;
+    }
+
+    public ParseResult Parse { get; }
+
+    public CliHost Host { get; }
+
+    public Terminal Terminal { get; }
+
+    public bool Yes => Parse.GetValue(_options.Yes);
+
+    /// <summary>The raw <c>--database</c> value, if given.</summary>
+    public string? DatabaseOption => Parse.GetValue(_options.Database);
+
+    public StrataSettings Settings => _settings ??= Resolve();
+
+    public DatabaseTarget Database
+    {
+        get
+        {
+            var target = Settings.RequireDatabase();
+            _redactor.Add(target.Password);
+            return target;
+        }
+    }
+
+    public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath);
+
+    public Migrator CreateMigrator(IMigrationObserver? observer = null)
+    {
+        var settings = Settings;
+        var provider = ProviderFactory.Create(Database, settings.History, settings.LockTimeout);
+        return new Migrator(provider, Source, new MigratorOptions { Environment = settings.Environment, LockTimeout = settings.LockTimeout }, observer);
+    }
+
+    /// <summary>
+    /// Asks before a risky action on a protected environment. Refuses (exit 2) when not interactive and
+    /// <c>--yes</c> was not given.
+    /// </summary>
+    public void ConfirmOnProtected(string action)
+    {
+        var settings = Settings;
+        if (!settings.Protected || Yes)
+        {
+            return;
+        }
+
+        if (!Host.InputIsInteractive)
+        {
+            throw new StrataException(
+                ErrorCategory.BadInput,
+                $"refused to {action}: environment '{settings.Environment}' is protected",
+                "pass --yes to confirm, after checking the plan with --dry-run where available");
+        }
+
+        Terminal.Err.Markup($"[yellow]Environment '{Markup.Escape(settings.Environment)}' is protected.[/] To {Markup.Escape(action)}, type its name: ");
+        var answer = Host.In.ReadLine();
+        if (!string.Equals(answer?.Trim(), settings.Environment, StringComparison.Ordinal))
+        {
+            throw new StrataException(ErrorCategory.BadInput, $"not confirmed; did not {action}");
+        }
+    }
+
+    private StrataSettings Resolve()
+    {
+        var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory);
+        _redactor.Add(settings.Database?.Password);
+        foreach (var warning in settings.Warnings)
+        {
+            Terminal.Warning(warning);
+        }
+
+        if (Terminal.Verbose)
+        {
+            foreach (var origin in settings.Origins)
+            {
+                Terminal.Note("[grey]" + Markup.Escape(origin) + "[/]");
+            }
+        }
+
+        return settings;
+    }
+}

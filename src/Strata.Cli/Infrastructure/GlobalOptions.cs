@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Strata.Configuration;
+
+namespace Strata.Cli.Infrastructure;
+
+/// <summary>The options every command accepts (product.md "Global options").</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Database { get; } = new("--database", "-d")
+    {
+        Description = "Database URL: postgres://user@host:5432/db, sqlite:path/to.db, or an Npgsql keyword string. Overrides DATABASE_URL and strata.json. Prefer DATABASE_URL or a password file for passwords.",
+        HelpName = "url",
+        Recursive = true,
+    };
+
+    public Option<string?> Config { get; } = new("--config", "-c")
+    {
+        Description = "Configuration file (default: strata.json in the current folder, if present).",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<string?> Environment { get; } = new("--env", "-e")
+    {
+        Description = "Environment name (default: STRATA_ENV, strata.json \"environment\", or development). Picks strata.json environments and -- strata:env migrations.",
+        HelpName = "name",
+        Recursive = true,
+    };
+
+    public Option<string?> Migrations { get; } = new("--migrations", "-m")
+    {
+        Description = "Migrations folder (default: migrations).",
+        HelpName = "dir",
+        Recursive = true,
+    };
+
+    public Option<int?> LockTimeout { get; } = new("--lock-timeout")
+    {
+        Description = "Seconds to wait for another runner's migration lock before exiting with code 5 (default 60).",
+        HelpName = "seconds",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable JSON on stdout.", Recursive = true };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain where settings came from; show stack traces of internal errors.", Recursive = true };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only errors.", Recursive = true };
+
+    public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain text output without colours (also: NO_COLOR).", Recursive = true };
+
+    public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "Answer yes to confirmation prompts (needed for risky commands on protected environments when not interactive).", Recursive = true };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Database, Config, Environment, Migrations, LockTimeout, Json, Verbose, Quiet, NoColor, Yes })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public ConfigurationOverrides ToOverrides(ParseResult result)
+    {
+        var lockTimeout = result.GetValue(LockTimeout);
+        if (lockTimeout is < 0)
+        {
+            throw new Errors.StrataException(Errors.ErrorCategory.BadInput, $"--lock-timeout must be 0 or more seconds (got {lockTimeout})");
+        }
+
+        return new ConfigurationOverrides
+        {
+            Database = result.GetValue(Database),
+            ConfigFile = result.GetValue(Config),
+            Environment = result.GetValue(Environment),
+            MigrationsPath = result.GetValue(Migrations),
+            LockTimeout = lockTimeout is { } s ? TimeSpan.FromSeconds(s) : null,
+        };
+    }
+}

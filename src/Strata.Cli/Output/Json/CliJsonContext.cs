@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Strata.Cli.Output.Json;
+
+/// <summary>Source-generated JSON for every CLI output (trim- and AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(RunJson))]
+[JsonSerializable(typeof(MessageJson))]
+[JsonSerializable(typeof(ErrorJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,11 @@
+namespace Strata.Cli.Output.Json;
+
+/// <summary>What went wrong, for machines.</summary>
+internal sealed record ErrorBodyJson(
+    string Category,
+    int ExitCode,
+    string Message,
+    string? Hint,
+    IReadOnlyList<ProblemJson>? Problems,
+    LocationJson? Location,
+    string? SqlState);

@@ -1,0 +1,4 @@
+namespace Strata.Cli.Output.Json;
+
+/// <summary>One problem of a validation or file error.</summary>
+internal sealed record ProblemJson(string Location, string Message);

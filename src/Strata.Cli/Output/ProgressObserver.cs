@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using Strata.Execution;
+using Strata.Planning;
+
+namespace Strata.Cli.Output;
+
+/// <summary>
+/// Shows a run as it happens: one line per finished migration on stdout, lock waits on stderr, and a
+/// "still running" line every few seconds while one migration takes long, so CI logs never look hung.
+/// </summary>
+internal sealed class ProgressObserver : IMigrationObserver, IDisposable
+{
+    private static readonly TimeSpan FirstHeartbeat = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
+
+    private readonly Terminal _terminal;
+    private readonly Timer _timer;
+    private readonly Stopwatch _stepClock = new();
+    private string _current = "";
+    private int _statementsDone;
+    private int _statementsTotal;
+
+    public ProgressObserver(Terminal terminal)
+    {
+        _terminal = terminal;
+        _timer = new Timer(_ => Beat(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    public void OnLockWaiting(LockHolder holder) =>
+        _terminal.Note($"[yellow]waiting[/] for the migration lock, held by {Markup.Escape(holder.ToString())}…");
+
+    public void OnLockAcquired(TimeSpan waited) =>
+        _terminal.Note($"lock acquired after {Seconds(waited)}");
+
+    public void OnStepStarting(MigrationStep migrationStep)
+    {
+        _current = migrationStep.Migration.DisplayName + (migrationStep.Direction == StepDirection.Down ? " (down)" : "");
+        _statementsDone = 0;
+        _statementsTotal = 0;
+        _stepClock.Restart();
+        _timer.Change(FirstHeartbeat, Heartbeat);
+    }
+
+    public void OnStatementFinished(MigrationStep migrationStep, StatementProgress progress)
+    {
+        _statementsDone = progress.Index;
+        _statementsTotal = progress.Count;
+    }
+
+    public void OnStepFinished(MigrationStep migrationStep, StepResult result)
+    {
+        _timer.Change(Timeout.Infinite, Timeout.Infinite);
+        var name = Markup.Escape(_current).PadRight(40);
+        var line = result.Outcome == ExecutionOutcome.Applied
+            ? $"  [green]{_terminal.Tick}[/] {name} [grey]{Milliseconds(result.Duration)}[/]"
+            : $"  [grey]-[/] {name} [grey]skipped: another runner applied it first[/]";
+        _terminal.Line(line);
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void Beat()
+    {
+        var statements = _statementsTotal > 0 ? $", statement {_statementsDone + 1} of {_statementsTotal}" : "";
+        _terminal.Note($"  [grey]… {Markup.Escape(_current)} still running ({Seconds(_stepClock.Elapsed)}{statements})[/]");
+    }
+
+    public static string Milliseconds(TimeSpan t) =>
+        t.TotalSeconds >= 10 ? Seconds(t) : ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms";
+
+    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Strata.Cli.Commands;
+using Strata.Cli.Infrastructure;
+using Strata.Cli.Output;
+using Strata.Configuration;
+
+namespace Strata.Cli;
+
+/// <summary>
+/// The <c>strata</c> program: builds the command tree, wraps both output streams in the redaction layer, runs
+/// one command and maps any error to its exit code (product.md) in one place.
+/// </summary>
+internal static class StrataApp
+{
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        var redactor = new Redactor();
+        SecretScan.AddKnownSecrets(redactor, args, host.Variables);
+        using var stdout = new RedactingTextWriter(host.Out, redactor);
+        using var stderr = new RedactingTextWriter(host.Error, redactor);
+        var options = new GlobalOptions();
+        Terminal? terminal = null;
+        CommandContext Context(ParseResult parse) => new(parse, options, host, redactor, terminal = CreateTerminal(parse, options, host, stdout, stderr));
+
+        var root = BuildCommands(options, Context);
+        var parse = root.Parse(args);
+        try
+        {
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await stderr.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+                }
+
+                await stderr.WriteLineAsync($"Run 'strata {CommandPath(parse)}--help' to see the usage.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: every failure becomes a message and an exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var code = ExitCodes.For(exception);
+            ErrorRenderer.Render(terminal ?? CreateTerminal(parse, options, host, stdout, stderr), exception, code);
+            return code;
+        }
+        finally
+        {
+            await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await stderr.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static RootCommand BuildCommands(GlobalOptions options, Func<ParseResult, CommandContext> context)
+    {
+        var root = new RootCommand(
+            "Strata: versioned database migrations for PostgreSQL and SQLite.\n\n"
+            + "Quick start:  strata init  ->  strata new create_users  ->  edit the file  ->  strata migrate  ->  strata status\n"
+            + "Exit codes: 0 ok, 1 internal error, 2 bad input or refused, 3 check not clean (pending/drift), 4 migration failed, 5 database unreachable or lock timeout.");
+        options.AddTo(root);
+        foreach (var command in new[]
+        {
+            InitCommand.Create(context),
+            NewCommand.Create(context),
+            MigrateCommand.Create(context),
+            StatusCommand.Create(context),
+            RollbackCommand.Create(context),
+            RedoCommand.Create(context),
+            ValidateCommand.Create(context),
+            BaselineCommand.Create(context),
+            MarkAppliedCommand.Create(context),
+            MarkRolledBackCommand.Create(context),
+            RepairCommand.Create(context),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static Terminal CreateTerminal(ParseResult parse, GlobalOptions options, CliHost host, TextWriter stdout, TextWriter stderr)
+    {
+        var color = host.OutputIsTerminal && !parse.GetValue(options.NoColor) && !host.Variables.ContainsKey("NO_COLOR");
+        return new Terminal(stdout, stderr, color, parse.GetValue(options.Json), parse.GetValue(options.Quiet), parse.GetValue(options.Verbose));
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var name = parse.CommandResult.Command.Name;
+        return parse.CommandResult.Command is RootCommand ? "" : name + " ";
+    }
+}

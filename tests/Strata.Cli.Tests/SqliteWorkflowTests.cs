@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace Strata.Cli.Tests;
+
+/// <summary>Seed 004's workflow on SQLite, as a user runs it.</summary>
+public sealed class SqliteWorkflowTests
+{
+    [Fact]
+    public async Task Seed_004_layout_migrates_reports_rolls_back_one_step_and_status_exits_3()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        var cli = workspace.Cli();
+
+        var migrate = await cli.RunAsync("migrate");
+        migrate.ExitCode.ShouldBe(0, migrate.ToString());
+        migrate.Stdout.ShouldContain("001_initial_schema");
+        migrate.Stdout.ShouldContain("002_seed_demo_data");
+        migrate.Stdout.ShouldContain("R__portfolio_summary");
+        migrate.Stdout.ShouldContain("Applied 3 migrations");
+
+        var clean = await cli.RunAsync("status");
+        clean.ExitCode.ShouldBe(0, clean.ToString());
+        clean.Stdout.ShouldContain("Up to date");
+
+        var rollback = await cli.RunAsync("rollback", "--steps", "1");
+        rollback.ExitCode.ShouldBe(0, rollback.ToString());
+        rollback.Stdout.ShouldContain("002_seed_demo_data");
+
+        var pending = await cli.RunAsync("status");
+        pending.ExitCode.ShouldBe(3, pending.ToString());
+        pending.Stdout.ShouldContain("pending");
+
+        var again = await cli.RunAsync("migrate");
+        again.ExitCode.ShouldBe(0, again.ToString());
+        again.Stdout.ShouldContain("Applied 1 migration");
+    }
+
+    [Fact]
+    public async Task Seed_data_is_skipped_in_production()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        var cli = workspace.Cli();
+
+        var migrate = await cli.RunAsync("migrate", "--env", "production");
+        var status = await cli.RunAsync("status", "--env", "production", "--json");
+
+        migrate.ExitCode.ShouldBe(0, migrate.ToString());
+        migrate.Stdout.ShouldNotContain("002_seed_demo_data");
+        status.ExitCode.ShouldBe(0, status.ToString());
+        using var json = JsonDocument.Parse(status.Stdout);
+        json.RootElement.GetProperty("migrations")[1].GetProperty("status").GetString().ShouldBe("skipped");
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_the_exact_sql_and_changes_nothing()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        var cli = workspace.Cli();
+
+        var dry = await cli.RunAsync("migrate", "--dry-run");
+        var status = await cli.RunAsync("status");
+
+        dry.ExitCode.ShouldBe(0, dry.ToString());
+        dry.Stdout.ShouldContain("BEGIN IMMEDIATE;");
+        dry.Stdout.ShouldContain("CREATE TABLE portfolios");
+        dry.Stdout.ShouldContain("INSERT INTO \"strata_migrations\"");
+        dry.Stdout.ShouldContain("Nothing has been changed");
+        status.ExitCode.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Status_json_gives_the_same_facts_for_machines()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        var cli = workspace.Cli();
+        await cli.RunAsync("migrate", "--target", "1");
+
+        var status = await cli.RunAsync("status", "--json");
+
+        status.ExitCode.ShouldBe(3);
+        using var json = JsonDocument.Parse(status.Stdout);
+        json.RootElement.GetProperty("clean").GetBoolean().ShouldBeFalse();
+        var first = json.RootElement.GetProperty("migrations")[0];
+        first.GetProperty("status").GetString().ShouldBe("applied");
+        first.GetProperty("batch").GetInt32().ShouldBe(1);
+        json.RootElement.GetProperty("summary").GetProperty("pending").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task New_numbers_sequential_folders_sequentially_and_writes_a_template()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+
+        var result = await workspace.Cli().RunAsync("new", "Add Users Table", "--pair");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.Exists(Path.Combine(workspace.Migrations, "003_add_users_table.up.sql")).ShouldBeTrue();
+        File.Exists(Path.Combine(workspace.Migrations, "003_add_users_table.down.sql")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Init_writes_config_and_folder_and_refuses_to_overwrite()
+    {
+        var root = Directory.CreateTempSubdirectory("strata-init-").FullName;
+        try
+        {
+            var first = await new Cli(root).RunAsync("init");
+            var second = await new Cli(root).RunAsync("init");
+            var migrate = await new Cli(root).RunAsync("migrate");
+
+            first.ExitCode.ShouldBe(0, first.ToString());
+            first.Stdout.ShouldContain("strata new");
+            File.ReadAllText(Path.Combine(root, "strata.json")).ShouldContain("sqlite:app.db");
+            Directory.Exists(Path.Combine(root, "migrations")).ShouldBeTrue();
+            second.ExitCode.ShouldBe(2);
+            migrate.ExitCode.ShouldBe(0, migrate.ToString());
+            migrate.Stdout.ShouldContain("up to date");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace Strata.Cli.Tests;
+
+/// <summary>A temp folder holding a migrations folder; deleted afterwards.</summary>
+public sealed class Workspace : IDisposable
+{
+    public Workspace()
+    {
+        Root = Directory.CreateTempSubdirectory("strata-cli-").FullName;
+        Directory.CreateDirectory(Migrations);
+    }
+
+    public string Root { get; }
+
+    public string Migrations => Path.Combine(Root, "migrations");
+
+    public string Database => "sqlite:" + Path.Combine(Root, "app.db");
+
+    public Cli Cli() => new Cli(Root).With("DATABASE_URL", Database);
+
+    public Workspace Write(string file, string text)
+    {
+        File.WriteAllText(Path.Combine(Migrations, file), text);
+        return this;
+    }
+
+    public Workspace WriteBytes(string file, byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(Migrations, file), bytes);
+        return this;
+    }
+
+    /// <summary>Copies a sample's migrations folder (from samples/ in the repository).</summary>
+    public Workspace CopySample(string sample)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "samples", sample, "migrations")))
+        {
+            File.Copy(file, Path.Combine(Migrations, Path.GetFileName(file)));
+        }
+
+        return this;
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Strata.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Strata.slnx) above " + AppContext.BaseDirectory);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Root, recursive: true);
+    }
+}
