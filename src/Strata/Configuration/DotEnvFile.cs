@@ -7,7 +7,8 @@ namespace Strata.Configuration;
 /// Reads the <c>.env</c> file of the working directory. Lines are <c>KEY=VALUE</c> or <c>export KEY=VALUE</c>;
 /// blank lines and lines starting with <c>#</c> are skipped. Values are used verbatim: no <c>$VAR</c> or
 /// <c>${VAR}</c> expansion, so a password that starts with <c>$</c> stays intact. Double-quoted values understand
-/// <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\"</c> and <c>\\</c>; single-quoted values are literal; an unquoted value ends
+/// <c>\n</c>, <c>\"</c> and <c>\\</c> (any other backslash stays, so <c>"C:\temp"</c> is kept); single-quoted values
+/// are literal; an unquoted value ends
 /// at a <c>#</c> that follows whitespace (quote the value to keep such a <c>#</c>). A bad line is a
 /// <see cref="ConfigurationException"/> naming <c>path:line</c>, never the line's text (it may hold a password).
 /// </summary>
@@ -100,8 +101,6 @@ internal static class DotEnvFile
     private static string Unescape(char c) => c switch
     {
         'n' => "\n",
-        'r' => "\r",
-        't' => "\t",
         '"' => "\"",
         '\\' => "\\",
         _ => "\\" + c,
