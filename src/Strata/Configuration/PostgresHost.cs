@@ -8,6 +8,8 @@ internal readonly record struct PostgresHost(string Name, int? Port)
     /// <summary>The port used when none is given anywhere.</summary>
     public const int DefaultPort = 5432;
 
+    private const string Ipv6Problem = "an IPv6 address must be written in brackets, like [::1]:5432";
+
     /// <summary>True for an IPv6 literal (it needs brackets when a port follows it).</summary>
     public bool IsIpv6 => Name.Contains(':', StringComparison.Ordinal) && !IsSocket;
 
@@ -22,30 +24,12 @@ internal readonly record struct PostgresHost(string Name, int? Port)
     public static string? TryParse(string entry, bool allowBareIpv6, out PostgresHost host)
     {
         host = default;
-        string name;
-        string? portText = null;
-        if (entry.StartsWith('['))
+        var problem = entry.StartsWith('[')
+            ? SplitBracketed(entry, out var name, out var portText)
+            : SplitPlain(entry, allowBareIpv6, out name, out portText);
+        if (problem is not null)
         {
-            var close = entry.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0 || (close + 1 < entry.Length && entry[close + 1] != ':'))
-            {
-                return "an IPv6 address must be written in brackets, like [::1]:5432";
-            }
-
-            name = entry[1..close];
-            portText = close + 1 < entry.Length ? entry[(close + 2)..] : null;
-        }
-        else
-        {
-            var colon = entry.LastIndexOf(':');
-            var bareIpv6 = allowBareIpv6 && colon >= 0 && entry.IndexOf(':', StringComparison.Ordinal) != colon;
-            if (colon >= 0 && !bareIpv6 && entry.IndexOf(':', StringComparison.Ordinal) != colon)
-            {
-                return "an IPv6 address must be written in brackets, like [::1]:5432";
-            }
-
-            name = colon >= 0 && !bareIpv6 ? entry[..colon] : entry;
-            portText = colon >= 0 && !bareIpv6 ? entry[(colon + 1)..] : null;
+            return problem;
         }
 
         int? port = null;
@@ -82,5 +66,23 @@ internal readonly record struct PostgresHost(string Name, int? Port)
     {
         var shown = IsSocket ? Uri.EscapeDataString(Name) : IsIpv6 ? "[" + Name + "]" : Name;
         return shown + ":" + (Port ?? defaultPort ?? DefaultPort).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string? SplitBracketed(string entry, out string name, out string? portText)
+    {
+        var close = entry.IndexOf(']', StringComparison.Ordinal);
+        name = close < 0 ? "" : entry[1..close];
+        portText = close >= 0 && close + 1 < entry.Length ? entry[(close + 2)..] : null;
+        return close < 0 || (close + 1 < entry.Length && entry[close + 1] != ':') ? Ipv6Problem : null;
+    }
+
+    private static string? SplitPlain(string entry, bool allowBareIpv6, out string name, out string? portText)
+    {
+        var colon = entry.LastIndexOf(':');
+        var severalColons = colon >= 0 && entry.IndexOf(':', StringComparison.Ordinal) != colon;
+        var hasPort = colon >= 0 && !(severalColons && allowBareIpv6);
+        name = hasPort ? entry[..colon] : entry;
+        portText = hasPort ? entry[(colon + 1)..] : null;
+        return severalColons && !allowBareIpv6 ? Ipv6Problem : null;
     }
 }
