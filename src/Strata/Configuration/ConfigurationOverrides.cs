@@ -1,0 +1,32 @@
+namespace Strata.Configuration;
+
+/// <summary>
+/// What the command line gave: the top layer of configuration. The CLI fills it from its global options and passes
+/// it to <see cref="ConfigurationResolver.Resolve"/>; a null member means "not given", so the lower layers
+/// (environment variables, <c>.env</c>, <c>strata.json</c>, defaults) decide that value.
+/// </summary>
+/// <param name="Database"><c>--database</c>: a URL, keyword string or SQLite path. A password here draws a warning.</param>
+/// <param name="ConfigFile"><c>--config</c>: the <c>strata.json</c> to read, relative to the working directory; it must exist.</param>
+/// <param name="Environment"><c>--env</c>: the environment name.</param>
+/// <param name="MigrationsPath"><c>--migrations</c>: the migrations folder, relative to the working directory.</param>
+/// <param name="LockTimeout">How long to wait for the migration lock; must not be negative.</param>
+/// <param name="HistoryTable">The history table name.</param>
+/// <param name="HistorySchema">The history table's schema.</param>
+public sealed record ConfigurationOverrides(
+    string? Database = null,
+    string? ConfigFile = null,
+    string? Environment = null,
+    string? MigrationsPath = null,
+    TimeSpan? LockTimeout = null,
+    string? HistoryTable = null,
+    string? HistorySchema = null)
+{
+    /// <summary>No command-line options at all.</summary>
+    public static ConfigurationOverrides None { get; } = new();
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"ConfigurationOverrides {{ Database = {(Database is null ? "null" : "(given)")}, ConfigFile = {ConfigFile}, "
+        + $"Environment = {Environment}, MigrationsPath = {MigrationsPath}, LockTimeout = {LockTimeout}, "
+        + $"HistoryTable = {HistoryTable}, HistorySchema = {HistorySchema} }}";
+}

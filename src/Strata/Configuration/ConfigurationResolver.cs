@@ -1,0 +1,257 @@
+using Strata.Errors;
+using Strata.History;
+
+namespace Strata.Configuration;
+
+/// <summary>
+/// Resolves the configuration of a run. Called once by the CLI (with the real environment and working directory)
+/// and by tests (with made-up ones); it reads only the <c>.env</c> and <c>strata.json</c> files, never the process
+/// environment itself. Precedence, highest first: command line (<see cref="ConfigurationOverrides"/>), process
+/// environment variables, <c>.env</c> in the working directory (variable by variable, under the process
+/// environment), <c>strata.json</c> (the chosen environment's section over the top level), defaults.
+/// <list type="bullet">
+/// <item>Database: <c>--database</c>; <c>DATABASE_URL</c>, <c>POSTGRES_*</c>, <c>PG*</c>, <c>DB_PATH</c>; strata.json;
+/// none (commands that need one call <see cref="StrataSettings.RequireDatabase"/>).</item>
+/// <item>Environment: <c>--env</c> &gt; <c>STRATA_ENV</c> &gt; strata.json <c>environment</c> &gt; <c>development</c>.
+/// A chosen name that strata.json's <c>environments</c> does not declare is an error listing the known names.</item>
+/// <item>Relative paths from strata.json resolve against its folder; from the command line and environment, against
+/// the working directory.</item>
+/// </list>
+/// Every problem is a <see cref="ConfigurationException"/> naming the file, line or variable at fault; none contains a password.
+/// </summary>
+public static class ConfigurationResolver
+{
+    private const string MigrationsDefault = "migrations";
+    private const double MaxLockTimeoutSeconds = 86_400;
+
+    /// <summary>Resolves the settings; see the type's summary for the rules.</summary>
+    public static StrataSettings Resolve(ConfigurationOverrides overrides, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(workingDirectory);
+        var cwd = Path.GetFullPath(workingDirectory);
+        var origins = new List<SettingOrigin>();
+        var variables = new EnvironmentVariables(environment, ReadDotEnv(cwd, origins));
+        var json = LoadJson(overrides.ConfigFile, cwd, origins);
+        var name = ResolveEnvironmentName(overrides, variables, json, origins);
+        var layers = new Layers(overrides, variables, json, json?.EnvironmentSection(name), name, cwd);
+        var database = ResolveDatabase(layers, origins, out var databaseOrigin);
+        return new StrataSettings
+        {
+            Database = database,
+            Environment = name,
+            MigrationsPath = ResolveMigrations(layers, origins),
+            Protected = ResolveProtected(layers, origins),
+            History = ResolveHistory(layers, origins),
+            LockTimeout = ResolveLockTimeout(layers, origins),
+            SchemaFile = ResolveSchemaFile(layers, origins),
+            ConfigFile = json?.Path,
+            Lint = json?.Document.Lint,
+            Codegen = json?.Document.Codegen,
+            Origins = origins,
+            Warnings = ConnectionWarnings.For(database, databaseOrigin == "--database"),
+        };
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadDotEnv(string cwd, List<SettingOrigin> origins)
+    {
+        var variables = Guard(() => DotEnvFile.Load(cwd, out _), Path.Combine(cwd, DotEnvFile.FileName));
+        if (File.Exists(Path.Combine(cwd, DotEnvFile.FileName)))
+        {
+            origins.Add(new SettingOrigin(".env", Path.Combine(cwd, DotEnvFile.FileName)));
+        }
+
+        return variables;
+    }
+
+    private static StrataJsonFile? LoadJson(string? configFile, string cwd, List<SettingOrigin> origins)
+    {
+        if (configFile is not null)
+        {
+            var path = Path.GetFullPath(Path.Combine(cwd, configFile));
+            if (!File.Exists(path))
+            {
+                throw new ConfigurationException(
+                    $"the configuration file {path} (from --config) {(Directory.Exists(path) ? "is a folder" : "does not exist")}",
+                    "check the --config path, or leave --config out to use strata.json in the working directory");
+            }
+
+            origins.Add(new SettingOrigin("config", "--config"));
+            return Guard(() => StrataJsonFile.Load(path), path);
+        }
+
+        var defaultPath = Path.Combine(cwd, StrataJsonFile.FileName);
+        if (!File.Exists(defaultPath))
+        {
+            origins.Add(new SettingOrigin("config", "none (no strata.json in the working directory)"));
+            return null;
+        }
+
+        origins.Add(new SettingOrigin("config", "strata.json in the working directory"));
+        return Guard(() => StrataJsonFile.Load(defaultPath), defaultPath);
+    }
+
+    private static string ResolveEnvironmentName(
+        ConfigurationOverrides overrides, EnvironmentVariables variables, StrataJsonFile? json, List<SettingOrigin> origins)
+    {
+        var (name, source) = overrides.Environment is { } fromCli ? (fromCli.Trim(), "--env")
+            : variables.Get("STRATA_ENV") is { } fromVariable ? (fromVariable.Trim(), variables.Describe("STRATA_ENV"))
+            : json?.Document.Environment is { } fromJson ? (fromJson.Trim(), "strata.json environment")
+            : (StrataSettings.DefaultEnvironment, "default");
+        origins.Add(new SettingOrigin("environment", source));
+        if (!StrataJsonValidator.IsEnvironmentName(name))
+        {
+            throw new ConfigurationException(
+                $"the environment name from {source} is not a name",
+                "use letters, digits, '-', '_' or '.', e.g. --env production");
+        }
+
+        var declared = json?.Document.Environments;
+        if (declared is not null && source != "default" && !declared.ContainsKey(name))
+        {
+            var known = declared.Count == 0 ? "none are declared" : "known environments: " + string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
+            throw new ConfigurationException(
+                $"the environment '{name}' (from {source}) is not declared in {json!.Path}",
+                $"{known}; choose one with --env or STRATA_ENV, or add \"{name}\" under \"environments\"");
+        }
+
+        return name;
+    }
+
+    private static DatabaseTarget? ResolveDatabase(Layers layers, List<SettingOrigin> origins, out string origin)
+    {
+        DatabaseTarget? target;
+        if (layers.Overrides.Database is { } fromCli)
+        {
+            origin = "--database";
+            target = Prefixed("--database", () => DatabaseUrl.Parse(fromCli, layers.WorkingDirectory));
+        }
+        else
+        {
+            target = EnvironmentDatabase.Resolve(layers.Variables, layers.WorkingDirectory, out origin)
+                ?? FromJson(layers, layers.Section?.Database, $"environments.{layers.EnvironmentName}.database", ref origin)
+                ?? FromJson(layers, layers.Json?.Document.Database, "database", ref origin);
+        }
+
+        origin = target is null ? "none" : origin;
+        origins.Add(new SettingOrigin("database", origin));
+        return target;
+    }
+
+    private static DatabaseTarget? FromJson(Layers layers, string? value, string property, ref string origin)
+    {
+        if (value is null || layers.Json is null)
+        {
+            return null;
+        }
+
+        var where = $"{layers.Json.Path}: \"{property}\"";
+        var expanded = VariableExpander.Expand(value, layers.Variables, where);
+        var target = Prefixed(where, () => DatabaseUrl.Parse(expanded, layers.Json.Directory));
+        origin = "strata.json " + property;
+        return target;
+    }
+
+    private static string ResolveMigrations(Layers layers, List<SettingOrigin> origins)
+    {
+        var (path, source) = layers.Overrides.MigrationsPath is { } fromCli ? (Path.Combine(layers.WorkingDirectory, fromCli), "--migrations")
+            : layers.Section?.Migrations is { } fromSection
+                ? (Path.Combine(layers.Json!.Directory, fromSection), $"strata.json environments.{layers.EnvironmentName}.migrations")
+            : layers.Json?.Document.Migrations is { } fromJson ? (Path.Combine(layers.Json.Directory, fromJson), "strata.json migrations")
+            : (Path.Combine(layers.Json?.Directory ?? layers.WorkingDirectory, MigrationsDefault), "default");
+        origins.Add(new SettingOrigin("migrations", source));
+        return Path.GetFullPath(path);
+    }
+
+    private static bool ResolveProtected(Layers layers, List<SettingOrigin> origins)
+    {
+        var (value, source) = layers.Section?.Protected is { } fromSection ? (fromSection, $"strata.json environments.{layers.EnvironmentName}.protected")
+            : layers.Json?.Document.Protected is { } fromJson ? (fromJson, "strata.json protected")
+            : (false, "default");
+        origins.Add(new SettingOrigin("protected", source));
+        return value;
+    }
+
+    private static HistoryTableName ResolveHistory(Layers layers, List<SettingOrigin> origins)
+    {
+        var history = layers.Json?.Document.History;
+        var (table, tableSource) = layers.Overrides.HistoryTable is { } cliTable ? (cliTable, "command line")
+            : history?.Table is { } jsonTable ? (jsonTable, "strata.json history.table")
+            : (HistoryTableName.DefaultTable, "default");
+        var (schema, schemaSource) = layers.Overrides.HistorySchema is { } cliSchema ? (cliSchema, "command line")
+            : history?.Schema is { } jsonSchema ? (jsonSchema, "strata.json history.schema")
+            : ((string?)null, "default");
+        origins.Add(new SettingOrigin("history.table", tableSource));
+        origins.Add(new SettingOrigin("history.schema", schemaSource));
+        return new HistoryTableName(table, schema);
+    }
+
+    private static TimeSpan ResolveLockTimeout(Layers layers, List<SettingOrigin> origins)
+    {
+        if (layers.Overrides.LockTimeout is { } fromCli)
+        {
+            origins.Add(new SettingOrigin("lockTimeout", "command line"));
+            return fromCli >= TimeSpan.Zero
+                ? fromCli
+                : throw new ConfigurationException("the lock timeout from the command line is negative", "give a number of seconds, 0 or more");
+        }
+
+        if (layers.Json?.Document.LockTimeout is { } seconds)
+        {
+            origins.Add(new SettingOrigin("lockTimeout", "strata.json lockTimeout"));
+            return seconds is >= 0 and <= MaxLockTimeoutSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new ConfigurationException(
+                    $"{layers.Json.Path}: \"lockTimeout\" must be between 0 and {MaxLockTimeoutSeconds:0} seconds",
+                    "give the number of seconds to wait for the migration lock, e.g. 60");
+        }
+
+        origins.Add(new SettingOrigin("lockTimeout", "default"));
+        return StrataSettings.DefaultLockTimeout;
+    }
+
+    private static string? ResolveSchemaFile(Layers layers, List<SettingOrigin> origins)
+    {
+        if (layers.Json?.Document.SchemaFile is not { } schemaFile)
+        {
+            origins.Add(new SettingOrigin("schemaFile", "none"));
+            return null;
+        }
+
+        origins.Add(new SettingOrigin("schemaFile", "strata.json schemaFile"));
+        return Path.GetFullPath(Path.Combine(layers.Json.Directory, schemaFile));
+    }
+
+    private static DatabaseTarget Prefixed(string where, Func<DatabaseTarget> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ConfigurationException e)
+        {
+            throw new ConfigurationException($"{where}: {e.Message}", e.Hint);
+        }
+    }
+
+    private static T Guard<T>(Func<T> read, string path)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"cannot read {path}: {e.Message}", "check that the file exists and is readable");
+        }
+    }
+
+    private sealed record Layers(
+        ConfigurationOverrides Overrides,
+        EnvironmentVariables Variables,
+        StrataJsonFile? Json,
+        StrataJsonEnvironment? Section,
+        string EnvironmentName,
+        string WorkingDirectory);
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Strata.Errors;
+using Strata.History;
+
+namespace Strata.Configuration;
+
+/// <summary>
+/// The resolved, immutable configuration of one Strata run. Built by <see cref="ConfigurationResolver.Resolve"/>
+/// from the command line, environment variables, <c>.env</c>, <c>strata.json</c> and defaults; read by the CLI
+/// commands and the library entry point. <see cref="ToString"/> never includes a password.
+/// </summary>
+public sealed class StrataSettings
+{
+    /// <summary>The default wait for the migration lock: 60 seconds.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The environment used when none is chosen.</summary>
+    public const string DefaultEnvironment = "development";
+
+    /// <summary>The database to use, or null when none is configured (commands that need one call <see cref="RequireDatabase"/>).</summary>
+    public DatabaseTarget? Database { get; init; }
+
+    /// <summary>The migrations folder, as an absolute path (it may not exist yet).</summary>
+    public required string MigrationsPath { get; init; }
+
+    /// <summary>The environment name, e.g. <c>development</c> or <c>production</c>.</summary>
+    public string Environment { get; init; } = DefaultEnvironment;
+
+    /// <summary>True when the environment is marked <c>protected</c>: destructive commands (push, reset, redo) refuse.</summary>
+    public bool Protected { get; init; }
+
+    /// <summary>Where the history lives.</summary>
+    public HistoryTableName History { get; init; } = new();
+
+    /// <summary>How long to wait for the migration lock.</summary>
+    public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
+
+    /// <summary>The desired-schema file (<c>schema.sql</c>) as an absolute path, or null when not configured.</summary>
+    public string? SchemaFile { get; init; }
+
+    /// <summary>The absolute path of the <c>strata.json</c> that was read, or null when none was.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The <c>lint</c> section of <c>strata.json</c>, unparsed, or null.</summary>
+    public JsonElement? Lint { get; init; }
+
+    /// <summary>The <c>codegen</c> section of <c>strata.json</c>, unparsed, or null.</summary>
+    public JsonElement? Codegen { get; init; }
+
+    /// <summary>Where each value came from, in a fixed order, for <c>--verbose</c>; contains no values, only sources.</summary>
+    public IReadOnlyList<SettingOrigin> Origins { get; init; } = [];
+
+    /// <summary>
+    /// Things the user should know but that do not stop the run (a password on the command line, a remote
+    /// connection without TLS). The CLI prints them to stderr; they contain no passwords.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The database, for commands that need one. Throws <see cref="ConfigurationException"/> "no database
+    /// configured" with a hint listing every way to configure one when <see cref="Database"/> is null.
+    /// </summary>
+    public DatabaseTarget RequireDatabase() =>
+        Database ?? throw new ConfigurationException(
+            "no database configured",
+            "pass --database <url>, set DATABASE_URL (postgres://user@host:5432/db or sqlite:app.db), set "
+            + "POSTGRES_HOST/POSTGRES_DB or the libpq PGHOST/PGDATABASE variables, set DB_PATH to a SQLite file, "
+            + "add \"database\" to strata.json, or run `strata init` to create a SQLite setup");
+
+    /// <summary>A one-line summary for logs and <c>--verbose</c>: database display name, environment, paths. No password.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append("database=").Append(Database?.DisplayName ?? "(none)");
+        text.Append("; environment=").Append(Environment).Append(Protected ? " (protected)" : "");
+        text.Append("; migrations=").Append(MigrationsPath);
+        text.Append("; history=").Append(History);
+        text.Append("; lockTimeout=").Append(LockTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('s');
+        if (SchemaFile is not null)
+        {
+            text.Append("; schemaFile=").Append(SchemaFile);
+        }
+
+        text.Append("; config=").Append(ConfigFile ?? "(none)");
+        return text.ToString();
+    }
+}

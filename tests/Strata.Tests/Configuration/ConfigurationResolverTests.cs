@@ -1,0 +1,223 @@
+using Strata.Configuration;
+using Strata.Errors;
+
+namespace Strata.Tests.Configuration;
+
+public sealed class ConfigurationResolverTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Defaults_apply_when_nothing_is_configured()
+    {
+        var settings = Resolve();
+
+        settings.Database.ShouldBeNull();
+        settings.Environment.ShouldBe("development");
+        settings.MigrationsPath.ShouldBe(_folder.Combine("migrations"));
+        settings.Protected.ShouldBeFalse();
+        settings.History.ToString().ShouldBe("strata_migrations");
+        settings.LockTimeout.ShouldBe(TimeSpan.FromSeconds(60));
+        settings.SchemaFile.ShouldBeNull();
+        settings.ConfigFile.ShouldBeNull();
+        settings.Lint.ShouldBeNull();
+        settings.Warnings.ShouldBeEmpty();
+        Origin(settings, "database").ShouldBe("none");
+        Should.Throw<ConfigurationException>(settings.RequireDatabase).Message.ShouldBe("no database configured");
+    }
+
+    [Fact]
+    public void Environment_name_precedence_is_cli_then_strata_env_then_json_then_default()
+    {
+        _folder.Write("strata.json", """{ "environment": "staging" }""");
+        _folder.Write(".env", "STRATA_ENV=test\n");
+        _environment["STRATA_ENV"] = "ci";
+
+        Resolve(new ConfigurationOverrides(Environment: "production")).Environment.ShouldBe("production");
+        Resolve().Environment.ShouldBe("ci");
+        _environment.Clear();
+        Resolve().Environment.ShouldBe("test");
+        Origin(Resolve(), "environment").ShouldBe("STRATA_ENV (.env)");
+        File.Delete(Path.Combine(_folder.Path, ".env"));
+        Resolve().Environment.ShouldBe("staging");
+        File.Delete(Path.Combine(_folder.Path, "strata.json"));
+        Resolve().Environment.ShouldBe("development");
+    }
+
+    [Fact]
+    public void The_chosen_environment_section_overrides_the_top_level_but_not_variables()
+    {
+        _folder.Write("strata.json", """
+            {
+              "database": "sqlite:dev.db",
+              "migrations": "db/migrations",
+              "environments": {
+                "development": {},
+                "production": { "database": "${PROD_DATABASE_URL}", "migrations": "db/prod", "protected": true }
+              }
+            }
+            """);
+        _environment["PROD_DATABASE_URL"] = "postgres://app:pw@prod.example.com/shop?sslmode=verify-full";
+        var production = new ConfigurationOverrides(Environment: "production");
+
+        var settings = Resolve(production);
+
+        settings.Database!.DisplayName.ShouldBe("postgres://app@prod.example.com:5432/shop");
+        settings.Protected.ShouldBeTrue();
+        settings.MigrationsPath.ShouldBe(_folder.Combine("db", "prod"));
+        Origin(settings, "database").ShouldBe("strata.json environments.production.database");
+        Origin(settings, "protected").ShouldBe("strata.json environments.production.protected");
+
+        var development = Resolve();
+        development.Database!.DisplayName.ShouldBe("sqlite:dev.db");
+        development.Protected.ShouldBeFalse();
+        development.MigrationsPath.ShouldBe(_folder.Combine("db", "migrations"));
+
+        _environment["DATABASE_URL"] = "sqlite:override.db";
+        Resolve(production).Database!.DisplayName.ShouldBe("sqlite:override.db");
+        Resolve(production with { MigrationsPath = "cli" }).MigrationsPath.ShouldBe(_folder.Combine("cli"));
+    }
+
+    [Fact]
+    public void An_undeclared_environment_is_an_error_listing_the_known_ones()
+    {
+        _folder.Write("strata.json", """{ "environments": { "production": {}, "development": {} } }""");
+
+        var error = Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(Environment: "prodution")));
+
+        error.Message.ShouldContain("'prodution'");
+        error.Message.ShouldContain("--env");
+        error.Hint.ShouldNotBeNull().ShouldContain("known environments: development, production");
+    }
+
+    [Fact]
+    public void The_default_environment_need_not_be_declared()
+    {
+        _folder.Write("strata.json", """{ "environments": { "production": { "protected": true } } }""");
+
+        Resolve().Environment.ShouldBe("development");
+        Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(Environment: "bad name!")));
+    }
+
+    [Fact]
+    public void An_undefined_variable_in_the_database_is_an_error_naming_it()
+    {
+        _folder.Write("strata.json", """{ "environments": { "production": { "database": "postgres://${DB_HOST}/shop" } } }""");
+
+        var error = Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(Environment: "production")));
+
+        error.Message.ShouldContain("${DB_HOST}");
+        error.Message.ShouldContain("environments.production.database");
+        error.Hint.ShouldNotBeNull().ShouldContain("DB_HOST");
+
+        _folder.Write(".env", "DB_HOST=from-dotenv.example.com\n");
+        Resolve(new ConfigurationOverrides(Environment: "production")).Database!.DisplayName.ShouldBe("postgres://from-dotenv.example.com:5432/shop");
+    }
+
+    [Fact]
+    public void Paths_from_strata_json_resolve_against_its_folder_and_cli_paths_against_the_working_directory()
+    {
+        _folder.Write("config/strata.json", """{ "database": "sqlite:data/app.db", "migrations": "sql", "schemaFile": "schema.sql" }""");
+        var overrides = new ConfigurationOverrides(ConfigFile: "config/strata.json");
+
+        var settings = Resolve(overrides);
+
+        settings.ConfigFile.ShouldBe(_folder.Combine("config", "strata.json"));
+        settings.Database!.ConnectionString.ShouldBe(_folder.Combine("config", "data", "app.db"));
+        settings.MigrationsPath.ShouldBe(_folder.Combine("config", "sql"));
+        settings.SchemaFile.ShouldBe(_folder.Combine("config", "schema.sql"));
+
+        var fromCli = Resolve(overrides with { Database = "sqlite:cli.db", MigrationsPath = "m" });
+        fromCli.Database!.ConnectionString.ShouldBe(_folder.Combine("cli.db"));
+        fromCli.MigrationsPath.ShouldBe(_folder.Combine("m"));
+    }
+
+    [Fact]
+    public void The_default_migrations_folder_sits_next_to_strata_json()
+    {
+        _folder.Write("config/strata.json", "{}");
+
+        Resolve(new ConfigurationOverrides(ConfigFile: "config/strata.json")).MigrationsPath.ShouldBe(_folder.Combine("config", "migrations"));
+    }
+
+    [Fact]
+    public void A_missing_config_file_is_an_error()
+    {
+        var error = Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(ConfigFile: "nope.json")));
+
+        error.Message.ShouldContain(_folder.Combine("nope.json"));
+        error.Message.ShouldContain("does not exist");
+    }
+
+    [Fact]
+    public void History_and_lock_timeout_come_from_cli_then_json_then_defaults()
+    {
+        _folder.Write("strata.json", """{ "history": { "table": "schema_history", "schema": "ops" }, "lockTimeout": 12.5 }""");
+
+        var fromJson = Resolve();
+        fromJson.History.Table.ShouldBe("schema_history");
+        fromJson.History.Schema.ShouldBe("ops");
+        fromJson.LockTimeout.ShouldBe(TimeSpan.FromSeconds(12.5));
+
+        var fromCli = Resolve(new ConfigurationOverrides(HistoryTable: "h", HistorySchema: "s", LockTimeout: TimeSpan.FromSeconds(3)));
+        fromCli.History.ToString().ShouldBe("s.h");
+        fromCli.LockTimeout.ShouldBe(TimeSpan.FromSeconds(3));
+        Origin(fromCli, "lockTimeout").ShouldBe("command line");
+    }
+
+    [Fact]
+    public void Rejects_bad_lock_timeouts_and_history_names()
+    {
+        Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(LockTimeout: TimeSpan.FromSeconds(-1))));
+        Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(HistoryTable: "bad\u0001name")));
+        _folder.Write("strata.json", """{ "lockTimeout": -5 }""");
+        Should.Throw<ConfigurationException>(() => Resolve()).Message.ShouldContain("lockTimeout");
+    }
+
+    [Fact]
+    public void Keeps_lint_and_codegen_sections_unparsed()
+    {
+        _folder.Write("strata.json", """{ "lint": { "rules": { "drop-table": "error" } }, "codegen": { "casing": "PascalCase" } }""");
+
+        var settings = Resolve();
+
+        settings.Lint!.Value.GetProperty("rules").GetProperty("drop-table").GetString().ShouldBe("error");
+        settings.Codegen!.Value.GetProperty("casing").GetString().ShouldBe("PascalCase");
+    }
+
+    [Theory]
+    [InlineData("x\"; DROP TABLE canary; --")]
+    [InlineData("a.b.c")]
+    public void Hostile_history_names_are_kept_literally_for_the_dialect_to_quote(string name)
+    {
+        _folder.Write("strata.json", "{ \"history\": { \"table\": " + System.Text.Json.JsonSerializer.Serialize(name) + " } }");
+
+        Resolve().History.Table.ShouldBe(name);
+    }
+
+    [Fact]
+    public void History_names_longer_than_postgres_allows_are_rejected()
+    {
+        var error = Should.Throw<ConfigurationException>(() => Resolve(new ConfigurationOverrides(HistoryTable: new string('t', 64))));
+
+        error.Message.ShouldContain("longer than 57 bytes");
+    }
+
+    [Fact]
+    public void Origins_name_every_setting()
+    {
+        var names = Resolve().Origins.Select(o => o.Setting).ToList();
+
+        names.ShouldBe(["config", "environment", "database", "migrations", "protected", "history.table", "history.schema", "lockTimeout", "schemaFile"]);
+        Resolve().Origins[0].ToString().ShouldBe("config ← none (no strata.json in the working directory)");
+    }
+
+    private StrataSettings Resolve(ConfigurationOverrides? overrides = null) =>
+        ConfigurationResolver.Resolve(overrides ?? ConfigurationOverrides.None, _environment, _folder.Path);
+
+    private static string Origin(StrataSettings settings, string setting) =>
+        settings.Origins.Single(o => o.Setting == setting).Source;
+}
