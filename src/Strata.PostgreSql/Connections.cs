@@ -8,7 +8,7 @@ internal static class Connections
     /// <summary>
     /// The data source for a session: the caller's settings, with <c>Application Name</c> defaulted, pooling and
     /// multiplexing off (a session-level advisory lock must never return to a pool) and no enlistment in an
-    /// ambient <c>TransactionScope</c> (Strata manages its own transactions).
+    /// ambient <c>TransactionScope</c> (Strata manages its own transactions), and server error details included.
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(NpgsqlConnectionStringBuilder configured, PostgreSqlOptions options)
     {
@@ -23,12 +23,11 @@ internal static class Connections
             builder.ApplicationName = options.ApplicationName;
         }
 
-        if (!configured.ContainsKey("Include Error Detail"))
-        {
-            // Server error details (the failing row, the duplicate key) are what a migration author needs.
-            builder.IncludeErrorDetail = true;
-        }
+        // Server error details (the failing row, the duplicate key) are what a migration author needs to see.
+        builder.IncludeErrorDetail = true;
 
+        // The executor maps a failed batch command back to the script statement that failed.
+        builder.IncludeFailedBatchedCommand = true;
         return NpgsqlDataSource.Create(builder);
     }
 

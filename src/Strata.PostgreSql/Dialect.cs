@@ -35,7 +35,7 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
             throw new ConfigurationException(
-                "the PostgreSQL connection string is not valid: " + (e is ArgumentException { ParamName: { } name } ? $"problem with '{name}'" : "a value has the wrong format"),
+                "the PostgreSQL connection string is not valid: " + Problem(e),
                 "use keywords such as Host=db.example.com;Port=5432;Database=app;Username=app;Password=... or a postgres:// URL");
         }
 
@@ -74,6 +74,34 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
 
             await dataSource.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// What is wrong, without echoing the text: a keyword is named only when it is one Npgsql knows, since an
+    /// unquoted <c>;</c> in a password makes the rest of the password look like a keyword.
+    /// </summary>
+    private static string Problem(Exception error)
+    {
+        if (error is ArgumentException { ParamName: { } name } && IsKnownKeyword(name))
+        {
+            return $"the value of '{name}' has the wrong format";
+        }
+
+        return error is ArgumentException
+            ? "it holds an unknown keyword (quote values that contain ';', e.g. Password='a;b')"
+            : "a value has the wrong format";
+    }
+
+    private static bool IsKnownKeyword(string name)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder().ContainsKey(name);
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

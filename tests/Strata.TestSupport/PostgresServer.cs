@@ -79,7 +79,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var name = "strata_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", cancellationToken);
-        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString) { Database = name, ApplicationName = "strata-tests" };
+        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString) { Database = name, ApplicationName = null };
         return new TestDatabase(this, name, builder);
     }
 
@@ -101,7 +101,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>A connection string for <paramref name="database"/> as <paramref name="user"/> with <paramref name="password"/>.</summary>
     public string ConnectionStringFor(string database, string? user = null, string? password = null)
     {
-        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString) { Database = database };
+        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString) { Database = database, ApplicationName = null };
         if (user is not null)
         {
             builder.Username = user;

@@ -18,13 +18,13 @@ public sealed class TestDatabase : IAsyncDisposable
         _server = server;
         Name = name;
         ConnectionString = builder.ConnectionString;
-        _dataSource = NpgsqlDataSource.Create(builder);
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(builder.ConnectionString) { ApplicationName = "strata-tests" });
     }
 
     /// <summary>The database name (<c>strata_test_…</c>).</summary>
     public string Name { get; }
 
-    /// <summary>The administrative connection string to this database; holds a password.</summary>
+    /// <summary>The administrative connection string to this database (no application name set); holds a password.</summary>
     public string ConnectionString { get; }
 
     /// <summary>The server the database lives on.</summary>
