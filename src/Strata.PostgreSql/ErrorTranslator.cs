@@ -40,6 +40,17 @@ internal static class ErrorTranslator
             "check that the server is up and reachable (it may have restarted or terminated the session), then run again",
             Safe(endpoint, error));
 
+    /// <summary>Throws the connection-lost error when an earlier failure already closed <paramref name="connection"/>.</summary>
+    public static void ThrowIfClosed(NpgsqlConnection connection, string context, ServerEndpoint endpoint)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            throw new DatabaseUnavailableException(
+                $"connection to {endpoint.Describe()} was lost earlier; cannot {context}",
+                "check that the server is up and reachable, then run again");
+        }
+    }
+
     /// <summary>The error for a statement on the history table that the server rejected.</summary>
     public static StrataException HistoryFailed(string operation, string table, PostgresException error)
     {

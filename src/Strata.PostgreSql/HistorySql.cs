@@ -26,35 +26,10 @@ internal sealed class HistorySql
             statements.Add($"CREATE SCHEMA IF NOT EXISTS {Names.QuotedSchema}");
         }
 
-        statements.Add(
-            $"""
-            CREATE TABLE IF NOT EXISTS {Names.Table} (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                version bigint NULL,
-                name text NOT NULL,
-                kind text NOT NULL,
-                checksum text NULL,
-                batch integer NOT NULL,
-                applied_at timestamptz NOT NULL,
-                execution_ms bigint NOT NULL,
-                applied_by text NOT NULL,
-                state text NOT NULL
-            )
-            """);
+        statements.Add(CreateHistoryTable);
         statements.Add($"CREATE UNIQUE INDEX IF NOT EXISTS {Names.VersionIndex} ON {Names.Table} (version)");
         statements.Add($"CREATE UNIQUE INDEX IF NOT EXISTS {Names.NameIndex} ON {Names.Table} (name) WHERE version IS NULL");
-        statements.Add(
-            $"""
-            CREATE TABLE IF NOT EXISTS {Names.Audit} (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                at timestamptz NOT NULL,
-                action text NOT NULL,
-                version bigint NULL,
-                name text NULL,
-                detail text NOT NULL,
-                performed_by text NOT NULL
-            )
-            """);
+        statements.Add(CreateAuditTable);
         return statements;
     }
 
@@ -63,6 +38,35 @@ internal sealed class HistorySql
 
     /// <summary>Every row: versioned ones by version, then repeatables by name.</summary>
     public string Read => $"SELECT {Columns} FROM {Names.Table} ORDER BY version IS NULL, version, name, id";
+
+    private string CreateHistoryTable =>
+        $"""
+        CREATE TABLE IF NOT EXISTS {Names.Table} (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            version bigint NULL,
+            name text NOT NULL,
+            kind text NOT NULL,
+            checksum text NULL,
+            batch integer NOT NULL,
+            applied_at timestamptz NOT NULL,
+            execution_ms bigint NOT NULL,
+            applied_by text NOT NULL,
+            state text NOT NULL
+        )
+        """;
+
+    private string CreateAuditTable =>
+        $"""
+        CREATE TABLE IF NOT EXISTS {Names.Audit} (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            action text NOT NULL,
+            version bigint NULL,
+            name text NULL,
+            detail text NOT NULL,
+            performed_by text NOT NULL
+        )
+        """;
 
     /// <summary>
     /// The statements that apply <paramref name="change"/>, audit row included when it has an audit action.

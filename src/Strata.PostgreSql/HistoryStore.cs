@@ -141,6 +141,7 @@ internal sealed class HistoryStore : IHistoryStore
 
     private async Task<T> RunAsync<T>(string operation, Func<Task<T>> action)
     {
+        ErrorTranslator.ThrowIfClosed(_connection, $"{operation} {_sql.Names.Display}", _endpoint);
         try
         {
             return await action().ConfigureAwait(false);

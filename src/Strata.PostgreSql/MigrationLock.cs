@@ -94,7 +94,7 @@ internal sealed class MigrationLock : IMigrationLock
         while (!await TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            if (elapsed >= timeout)
+            if (elapsed >= timeout && timeout != Timeout.InfiniteTimeSpan)
             {
                 var holder = await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false);
                 throw new LockTimeoutException(elapsed, holder.ToString());
@@ -107,7 +107,7 @@ internal sealed class MigrationLock : IMigrationLock
             }
 
             var jittered = pause * (0.75 + (Random.Shared.NextDouble() / 2));
-            var remaining = timeout - Stopwatch.GetElapsedTime(started);
+            var remaining = timeout == Timeout.InfiniteTimeSpan ? jittered : timeout - Stopwatch.GetElapsedTime(started);
             await Task.Delay(jittered < remaining ? jittered : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             pause = pause * 2 < _longestPause ? pause * 2 : _longestPause;
         }

@@ -30,21 +30,10 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
+        ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
-        var batch = new NpgsqlBatch(_connection) { Timeout = 0 };
+        var batch = Transaction(statements, change);
         await using var batchScope = batch.ConfigureAwait(false);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-        foreach (var statement in statements)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
-        }
-
-        foreach (var command in _history.Commands(change, inScript: true))
-        {
-            batch.BatchCommands.Add(command.ToBatchCommand());
-        }
-
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -72,6 +61,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
+        ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
         for (var i = 0; i < statements.Count; i++)
         {
@@ -114,6 +104,25 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
 
         return text.Append("COMMIT;\n").ToString();
+    }
+
+    /// <summary>One batch, one round trip: <c>BEGIN</c>, the statements, the history statements, <c>COMMIT</c>.</summary>
+    private NpgsqlBatch Transaction(IReadOnlyList<SqlStatement> statements, HistoryChange change)
+    {
+        var batch = new NpgsqlBatch(_connection) { Timeout = 0 };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+        }
+
+        foreach (var command in _history.Commands(change, inScript: true))
+        {
+            batch.BatchCommands.Add(command.ToBatchCommand());
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        return batch;
     }
 
     /// <summary>Ends the failed transaction so the connection stays usable; a dead connection needs nothing.</summary>

@@ -97,6 +97,21 @@ public sealed class ScriptExecutorTests : DialectTest
     }
 
     [Fact]
+    public async Task A_version_recorded_meanwhile_fails_the_migration_on_the_unique_index()
+    {
+        var session = await ReadySessionAsync();
+        await session.History.ApplyAsync(new HistoryInsert(Row(3, "orders")), CancellationToken.None);
+
+        var error = await Should.ThrowAsync<MigrationFailedException>(
+            () => session.Executor.ExecuteAsync("003_orders", Script("CREATE TABLE orders (id int);"), new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+
+        error.SqlState.ShouldBe("23505");
+        error.ServerMessage.ShouldStartWith("while recording the migration in the history table");
+        error.ServerMessage.ShouldContain("strata_migrations_vkey");
+        (await Database.ListTablesAsync()).ShouldNotContain("public.orders");
+    }
+
+    [Fact]
     public async Task A_lost_connection_reports_the_migration_as_not_committed()
     {
         var session = await ReadySessionAsync();
@@ -109,6 +124,8 @@ public sealed class ScriptExecutorTests : DialectTest
         error.Category.ShouldBe(ErrorCategory.Unavailable);
         (await Database.ListTablesAsync()).ShouldBe(["public.strata_migrations", "public.strata_migrations_audit"]);
         (await Database.ScalarAsync<long>("SELECT count(*) FROM strata_migrations")).ShouldBe(0);
+        (await Should.ThrowAsync<DatabaseUnavailableException>(() => session.History.ReadAsync(CancellationToken.None)))
+            .Message.ShouldContain("was lost earlier; cannot read the history table public.strata_migrations");
     }
 
     [Fact]
