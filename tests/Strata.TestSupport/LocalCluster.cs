@@ -51,9 +51,9 @@ internal sealed class LocalCluster
         var cluster = new LocalCluster(binaries, new ProcessRunner(runAs), folder, RandomPassword());
         try
         {
+            cluster.StartWatchdog();
             cluster.InitDb();
             cluster.StartServer();
-            cluster.StartWatchdog();
             return cluster;
         }
         catch
