@@ -99,7 +99,7 @@ public sealed class ConnectionTests : DialectTest
         await session.DisposeAsync();
 
         (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata'")).ShouldBe(0);
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).ShouldBe(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).ShouldBe(0);
     }
 
     private static void ShouldNotLeak(Exception error)

@@ -24,7 +24,7 @@ public sealed class MigrationLockTests : DialectTest
         var error = await Should.ThrowAsync<LockTimeoutException>(
             () => waiter.Lock.AcquireAsync(TimeSpan.FromSeconds(1), new SynchronousProgress<LockHolder>(reports.Add), CancellationToken.None));
 
-        watch.Elapsed.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        watch.Elapsed.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         error.Category.ShouldBe(ErrorCategory.Unavailable);
         error.Message.ShouldContain($"pid {holderPid}");
         error.Message.ShouldContain("application_name 'strata-holder'");
@@ -32,9 +32,9 @@ public sealed class MigrationLockTests : DialectTest
         reports.Count.ShouldBe(1);
         reports[0].ProcessId.ShouldBe(holderPid);
         reports[0].ApplicationName.ShouldBe("strata-holder");
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted")).ShouldBe(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).ShouldBe(0);
         (await Database.ScalarAsync<long>(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'strata-waiter' AND (state <> 'idle' OR backend_xmin IS NOT NULL)"))
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata-waiter' AND (state <> 'idle' OR backend_xmin IS NOT NULL)"))
             .ShouldBe(0);
     }
 
@@ -48,13 +48,13 @@ public sealed class MigrationLockTests : DialectTest
         var waiting = waiter.Lock.AcquireAsync(TimeSpan.FromSeconds(20), null, CancellationToken.None);
         await Task.Delay(400);
         var states = await Database.ScalarAsync<string>(
-            "SELECT string_agg(state || ':' || coalesce(backend_xmin::text, 'none'), ',') FROM pg_stat_activity WHERE application_name = 'strata-waiter'");
+            "SELECT string_agg(state || ':' || coalesce(backend_xmin::text, 'none'), ',') FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata-waiter'");
         waiting.IsCompleted.ShouldBeFalse();
         await held.DisposeAsync();
         await using var acquired = await waiting;
 
         states.ShouldNotBeNull().Split(',').ShouldAllBe(s => s == "idle:none");
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted")).ShouldBe(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).ShouldBe(0);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class MigrationLockTests : DialectTest
         var watch = Stopwatch.StartNew();
         await using var acquired = await waiting;
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         await held.DisposeAsync();
         await held.DisposeAsync();
     }
@@ -91,7 +91,7 @@ public sealed class MigrationLockTests : DialectTest
 
         await using var third = await first.Lock.AcquireAsync(TimeSpan.FromSeconds(2), null, CancellationToken.None);
         await again.DisposeAsync();
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).ShouldBe(1);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).ShouldBe(1);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class MigrationLockTests : DialectTest
 
         await Should.ThrowAsync<OperationCanceledException>(() => waiter.Lock.AcquireAsync(TimeSpan.FromSeconds(30), null, cancel.Token));
 
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'strata-waiter' AND state <> 'idle'")).ShouldBe(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata-waiter' AND state <> 'idle'")).ShouldBe(0);
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool, racing the assertions).</summary>
