@@ -23,12 +23,13 @@ if [[ -z "${STRATA_TEST_POSTGRES:-}" ]] && ! has_postgres_server; then
             echo "test.sh: PostgreSQL is not installed and sudo is missing; install the Debian package 'postgresql' as root, or set STRATA_TEST_POSTGRES" >&2
             exit 1
         fi
-        sudo=(sudo)
+        # Without a terminal (CI), fail fast instead of waiting for a password prompt nobody can answer.
+        if [[ -t 0 ]]; then sudo=(sudo); else sudo=(sudo -n); fi
     fi
-    echo "test.sh: no PostgreSQL server programs found and STRATA_TEST_POSTGRES is unset; installing the Debian package 'postgresql':"
-    echo "+ ${sudo[*]} apt-get update && ${sudo[*]} apt-get install -y postgresql"
-    "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+    echo "test.sh: no PostgreSQL server programs found and STRATA_TEST_POSTGRES is unset; installing the Debian package 'postgresql'"
+    run() { echo "+ $*"; "$@"; }
+    run "${sudo[@]}" apt-get update
+    run "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
