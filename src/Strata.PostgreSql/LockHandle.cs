@@ -20,9 +20,6 @@ internal sealed class LockHandle : IAsyncDisposable
         _released = released;
     }
 
-    /// <summary>The holder's backend process id, for tests and diagnostics.</summary>
-    public int ProcessId => _connection.ProcessID;
-
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

@@ -9,27 +9,18 @@ namespace Strata.PostgreSql;
 /// <summary>Maps a server error in a migration statement to a <see cref="MigrationFailedException"/> at its file position.</summary>
 internal static class ScriptErrors
 {
-    /// <summary>
-    /// The exception for <paramref name="error"/> raised by <paramref name="statement"/> (null when it came from
-    /// Strata's own history statements or COMMIT: then the script's first statement is named).
-    /// </summary>
+    /// <summary>The exception for <paramref name="error"/> raised by <paramref name="statement"/> of the script.</summary>
     public static MigrationFailedException Failed(
-        string migration, SqlScript script, SqlStatement? statement, PostgresException error, string outcome)
-    {
-        var message = Message(error);
-        int? position = null;
-        if (statement is null)
-        {
-            message = $"while recording the migration in the history table (after its last statement): {message}";
-            statement = new SqlStatement("", 0, 1, 1);
-        }
-        else
-        {
-            position = Position(statement, error);
-        }
+        string migration, SqlScript script, SqlStatement statement, PostgresException error, string outcome) =>
+        ScriptFailure.Create(migration, script, statement, Position(statement, error), error.SqlState, Message(error), outcome, Hint(error), error);
 
-        return ScriptFailure.Create(migration, script, statement, position, error.SqlState, message, outcome, Hint(error), error);
-    }
+    /// <summary>
+    /// The exception for an error raised after the script's statements, by Strata's history statements or by
+    /// <c>COMMIT</c> (<paramref name="stage"/> says which); it points at the start of the script.
+    /// </summary>
+    public static MigrationFailedException FailedAfterScript(
+        string migration, SqlScript script, string stage, PostgresException error, string outcome) =>
+        ScriptFailure.Create(migration, script, new SqlStatement("", 0, 1, 1), null, error.SqlState, $"{stage}: {Message(error)}", outcome, Hint(error), error);
 
     /// <summary>
     /// The 1-based character position inside the statement: the server's, or, for an error inside a function body

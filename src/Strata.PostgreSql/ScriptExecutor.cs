@@ -50,8 +50,10 @@ internal sealed class ScriptExecutor : IScriptExecutor
             if (e is PostgresException postgres)
             {
                 var index = postgres.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
-                var statement = index >= 1 && index <= statements.Count ? statements[index - 1] : null;
-                throw ScriptErrors.Failed(migration, script, statement, postgres, ScriptFailure.RolledBack(migration));
+                var outcome = ScriptFailure.RolledBack(migration);
+                throw index >= 1 && index <= statements.Count
+                    ? ScriptErrors.Failed(migration, script, statements[index - 1], postgres, outcome)
+                    : ScriptErrors.FailedAfterScript(migration, script, Stage(index, batch.BatchCommands.Count), postgres, outcome);
             }
 
             throw;
@@ -74,7 +76,12 @@ internal sealed class ScriptExecutor : IScriptExecutor
             }
             catch (Exception e) when (ErrorTranslator.IsConnectionLost(e))
             {
-                var applied = i == 0 ? "no statement had completed" : $"statements 1-{i.ToString(CultureInfo.InvariantCulture)} were applied and stay applied";
+                var applied = i switch
+                {
+                    0 => "no statement had completed",
+                    1 => "statement 1 was applied and stays applied",
+                    _ => $"statements 1-{i.ToString(CultureInfo.InvariantCulture)} were applied and stay applied",
+                };
                 throw ErrorTranslator.ConnectionLost(
                     $"while running statement {i + 1} of {statements.Count} of {migration} (no transaction): {applied}; statement {i + 1} may or may not have taken effect",
                     _endpoint,
@@ -105,6 +112,12 @@ internal sealed class ScriptExecutor : IScriptExecutor
 
         return text.Append("COMMIT;\n").ToString();
     }
+
+    /// <summary>What ran at batch position <paramref name="index"/> when it was not a script statement.</summary>
+    private static string Stage(int index, int count) =>
+        index == count - 1
+            ? "at COMMIT, after every statement had run (a deferred constraint or trigger failed)"
+            : "while recording the migration in the history table, after its last statement";
 
     /// <summary>One batch, one round trip: <c>BEGIN</c>, the statements, the history statements, <c>COMMIT</c>.</summary>
     private NpgsqlBatch Transaction(IReadOnlyList<SqlStatement> statements, HistoryChange change)

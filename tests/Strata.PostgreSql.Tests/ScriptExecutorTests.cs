@@ -106,9 +106,27 @@ public sealed class ScriptExecutorTests : DialectTest
             () => session.Executor.ExecuteAsync("003_orders", Script("CREATE TABLE orders (id int);"), new HistoryInsert(Row(3, "orders")), CancellationToken.None));
 
         error.SqlState.ShouldBe("23505");
-        error.ServerMessage.ShouldStartWith("while recording the migration in the history table");
+        error.ServerMessage.ShouldStartWith("while recording the migration in the history table, after its last statement: duplicate key");
         error.ServerMessage.ShouldContain("strata_migrations_vkey");
         (await Database.ListTablesAsync()).ShouldNotContain("public.orders");
+    }
+
+    [Fact]
+    public async Task A_deferred_constraint_failing_at_commit_is_reported_as_such()
+    {
+        var session = await ReadySessionAsync();
+        var script = Script(
+            "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE c (pid int REFERENCES p DEFERRABLE INITIALLY DEFERRED);\nINSERT INTO c VALUES (1);\n",
+            firstLine: 7);
+
+        var error = await Should.ThrowAsync<MigrationFailedException>(
+            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+
+        error.SqlState.ShouldBe("23503");
+        error.ServerMessage.ShouldStartWith("at COMMIT, after every statement had run (a deferred constraint or trigger failed): insert or update on table \"c\"");
+        (error.Location.Line, error.Location.Column).ShouldBe((7, 1));
+        (await Database.ListTablesAsync()).ShouldNotContain("public.p");
+        (await session.History.ReadAsync(CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -171,6 +189,20 @@ public sealed class ScriptExecutorTests : DialectTest
 
         error.Outcome.ShouldBe(ScriptFailure.PartiallyApplied("007_partial", 2, 3));
         error.Location.ShouldBe(new SourceLocation(Path, 2, 8, "SELECT nope FROM kept;"));
+        (await Database.ListTablesAsync()).ShouldContain("public.kept");
+        (await Database.ListTablesAsync()).ShouldNotContain("public.never");
+    }
+
+    [Fact]
+    public async Task A_lost_connection_in_a_no_transaction_script_says_what_stays_applied()
+    {
+        var session = await ReadySessionAsync();
+        var script = Script("CREATE TABLE kept (id int);\nSELECT pg_terminate_backend(pg_backend_pid());\nCREATE TABLE never (id int);\n", transactional: false);
+
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(
+            () => session.Executor.ExecuteStatementsAsync("008_lost", script, null, CancellationToken.None));
+
+        error.Message.ShouldContain("lost while running statement 2 of 3 of 008_lost (no transaction): statement 1 was applied and stays applied; statement 2 may or may not have taken effect");
         (await Database.ListTablesAsync()).ShouldContain("public.kept");
         (await Database.ListTablesAsync()).ShouldNotContain("public.never");
     }
