@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using Strata.Errors;
+using Strata.Execution;
+
+namespace Strata.PostgreSql;
+
+/// <summary>
+/// A session-level advisory lock held on a dedicated connection. It is taken by polling
+/// <c>pg_try_advisory_lock</c> in autocommit, never by blocking inside a transaction: between polls the waiting
+/// session is idle with no snapshot, so a holder's <c>CREATE INDEX CONCURRENTLY</c> cannot wait on it. The server
+/// releases the lock by itself when the holder's connection ends.
+/// </summary>
+internal sealed class MigrationLock : IMigrationLock
+{
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
+
+    private readonly Func<CancellationToken, Task<NpgsqlConnection>> _openConnection;
+    private readonly ServerEndpoint _endpoint;
+    private readonly TimeSpan _longestPause;
+    private readonly List<LockHandle> _held = [];
+
+    /// <param name="openConnection">Opens a new unpooled connection, translating failures.</param>
+    /// <param name="key">The advisory lock key.</param>
+    /// <param name="endpoint">The server, for messages.</param>
+    /// <param name="longestPause">The cap of the growing pause between attempts.</param>
+    public MigrationLock(Func<CancellationToken, Task<NpgsqlConnection>> openConnection, long key, ServerEndpoint endpoint, TimeSpan longestPause)
+    {
+        _openConnection = openConnection;
+        Key = key;
+        _endpoint = endpoint;
+        _longestPause = longestPause > FirstPause ? longestPause : FirstPause;
+    }
+
+    /// <summary>The advisory lock key.</summary>
+    public long Key { get; }
+
+    public async Task<IAsyncDisposable> AcquireAsync(TimeSpan timeout, IProgress<LockHolder>? waiting, CancellationToken cancellationToken)
+    {
+        var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WaitForLockAsync(connection, timeout, waiting, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            if (ErrorTranslator.IsConnectionLost(e) && e is not OperationCanceledException)
+            {
+                throw ErrorTranslator.ConnectionLost("while waiting for the migration lock", _endpoint, e);
+            }
+
+            throw;
+        }
+
+        var handle = new LockHandle(connection, Key, Release);
+        lock (_held)
+        {
+            _held.Add(handle);
+        }
+
+        return handle;
+    }
+
+    /// <summary>Releases every lock still held (the session is closing).</summary>
+    public async Task ReleaseAllAsync()
+    {
+        LockHandle[] held;
+        lock (_held)
+        {
+            held = [.. _held];
+        }
+
+        foreach (var handle in held)
+        {
+            await handle.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Release(LockHandle handle)
+    {
+        lock (_held)
+        {
+            _held.Remove(handle);
+        }
+    }
+
+    private async Task WaitForLockAsync(NpgsqlConnection connection, TimeSpan timeout, IProgress<LockHolder>? waiting, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var pause = FirstPause;
+        var reported = false;
+        while (!await TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (elapsed >= timeout && timeout != Timeout.InfiniteTimeSpan)
+            {
+                var holder = await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false);
+                throw new LockTimeoutException(elapsed, holder.ToString());
+            }
+
+            if (!reported)
+            {
+                reported = true;
+                waiting?.Report(await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false));
+            }
+
+            var jittered = pause * (0.75 + (Random.Shared.NextDouble() / 2));
+            var remaining = timeout == Timeout.InfiniteTimeSpan ? jittered : timeout - Stopwatch.GetElapsedTime(started);
+            await Task.Delay(jittered < remaining ? jittered : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            pause = pause * 2 < _longestPause ? pause * 2 : _longestPause;
+        }
+    }
+
+    private async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = Key, NpgsqlDbType = NpgsqlDbType.Bigint });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    /// <summary>The session holding the key in this database, as far as <c>pg_locks</c> and <c>pg_stat_activity</c> show it.</summary>
+    private async Task<LockHolder> FindHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT l.pid, a.application_name, a.usename::text, a.state_change
+            FROM pg_locks l
+            LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1
+              AND l.pid <> pg_backend_pid()
+            LIMIT 1
+            """;
+        var (classId, objectId) = LockKey.Halves(Key);
+        var command = new NpgsqlCommand(sql, connection);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = classId, NpgsqlDbType = NpgsqlDbType.Oid });
+        command.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = objectId, NpgsqlDbType = NpgsqlDbType.Oid });
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new LockHolder(null, null, null, null);
+        }
+
+        return new LockHolder(
+            reader.IsDBNull(0) ? null : reader.GetInt32(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
+    }
+}

@@ -1,0 +1,23 @@
+namespace Strata.PostgreSql;
+
+/// <summary>
+/// Tuning for <see cref="PostgreSqlDialect"/>, given by the CLI or a library caller; every property has a
+/// sensible default, so <c>new PostgreSqlOptions()</c> (or null) is the common case.
+/// </summary>
+public sealed record PostgreSqlOptions
+{
+    /// <summary>
+    /// The advisory lock key. Null (the default) derives it from the history table's schema and name, so two
+    /// history tables in one database never block each other; set the same key on several projects to serialise them.
+    /// </summary>
+    public long? LockKey { get; init; }
+
+    /// <summary>The <c>application_name</c> sessions report (shown to a waiting runner as the lock holder), unless the connection string sets one.</summary>
+    public string ApplicationName { get; init; } = "strata";
+
+    /// <summary>
+    /// The longest pause between two attempts to take the migration lock; polling starts at 50 ms and grows
+    /// (with jitter) up to this. Default one second.
+    /// </summary>
+    public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,44 @@
+using Npgsql;
+using Strata.Execution;
+using Strata.History;
+
+namespace Strata.PostgreSql;
+
+/// <summary>
+/// One open PostgreSQL session: a main connection for history and scripts, and the lock, which opens its own
+/// dedicated connection. Disposing releases any lock still held and closes every connection.
+/// </summary>
+internal sealed class Session : IDatabaseSession
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlConnection _connection;
+    private readonly MigrationLock _lock;
+
+    public Session(NpgsqlDataSource dataSource, NpgsqlConnection connection, ServerEndpoint endpoint, SessionFacts facts, HistoryTableName history, PostgreSqlOptions options)
+    {
+        _dataSource = dataSource;
+        _connection = connection;
+        var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
+        var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
+        _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval);
+        History = new HistoryStore(connection, sql, endpoint);
+        Executor = new ScriptExecutor(connection, sql, endpoint);
+        AppliedBy = facts.User;
+    }
+
+    public IMigrationLock Lock => _lock;
+
+    public IHistoryStore History { get; }
+
+    public IScriptExecutor Executor { get; }
+
+    /// <summary>The session's <c>current_user</c>.</summary>
+    public string AppliedBy { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lock.ReleaseAllAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The one command that runs Strata's whole test suite on a fresh Debian machine.
+# PostgreSQL tests need a real server: either STRATA_TEST_POSTGRES (a connection string whose role has
+# CREATEDB and CREATEROLE) or the server programs, which the tests start on a free loopback port themselves.
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~Lock).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+has_postgres_server() {
+    local dir
+    for dir in /usr/lib/postgresql/*/bin; do
+        if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" && -x "$dir/postgres" ]]; then
+            return 0
+        fi
+    done
+    command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && command -v postgres >/dev/null 2>&1
+}
+
+if [[ -z "${STRATA_TEST_POSTGRES:-}" ]] && ! has_postgres_server; then
+    sudo=()
+    if [[ "$(id -u)" -ne 0 ]]; then
+        if ! command -v sudo >/dev/null 2>&1; then
+            echo "test.sh: PostgreSQL is not installed and sudo is missing; install the Debian package 'postgresql' as root, or set STRATA_TEST_POSTGRES" >&2
+            exit 1
+        fi
+        # Without a terminal (CI), fail fast instead of waiting for a password prompt nobody can answer.
+        if [[ -t 0 ]]; then sudo=(sudo); else sudo=(sudo -n); fi
+    fi
+    echo "test.sh: no PostgreSQL server programs found and STRATA_TEST_POSTGRES is unset; installing the Debian package 'postgresql'"
+    run() { echo "+ $*"; "$@"; }
+    run "${sudo[@]}" apt-get update
+    run "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Strata.slnx "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line over every test assembly (dotnet test prints one summary per assembly).
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
+echo "tests: $passed passed, $failed failed"
+exit "$status"
