@@ -16,8 +16,8 @@ internal static class StrataApp
     {
         var redactor = new Redactor();
         SecretScan.AddKnownSecrets(redactor, args, host.Variables);
-        using var stdout = new RedactingTextWriter(host.Out, redactor);
-        using var stderr = new RedactingTextWriter(host.Error, redactor);
+        using var stdout = new RedactingTextWriter(host.Out, redactor, leaveOpen: true);
+        using var stderr = new RedactingTextWriter(host.Error, redactor, leaveOpen: true);
         var options = new GlobalOptions();
         Terminal? terminal = null;
         CommandContext Context(ParseResult parse) => new(parse, options, host, redactor, terminal = CreateTerminal(parse, options, host, stdout, stderr));

@@ -100,7 +100,7 @@ internal sealed class CommandContext
         {
             foreach (var origin in settings.Origins)
             {
-                Terminal.Note("[grey]" + Markup.Escape(origin) + "[/]");
+                Terminal.Note("[grey]" + Markup.Escape(origin.ToString()) + "[/]");
             }
         }
 
