@@ -98,27 +98,15 @@ internal static class PostgreSqlScanner
     }
 
     /// <summary>
-    /// A single-quoted literal whose content starts at <paramref name="content"/>. Like PostgreSQL, a closing quote
-    /// followed by whitespace containing a line break and another quote continues the same literal.
+    /// A single-quoted literal whose content starts at <paramref name="content"/>. The server would join
+    /// <c>'a'</c> and <c>'b'</c> separated by a line break into one literal, but psql, which hands its lexer one
+    /// line at a time without the line break, never does; like psql, this scanner keeps them two tokens (which
+    /// only changes where statements end for an <c>E''</c> literal continued on the next line).
     /// </summary>
     private static SqlToken QuotedString(ReadOnlySpan<char> s, int start, int content, bool backslashEscapes)
     {
-        while (true)
-        {
-            var end = backslashEscapes ? SkipEscapeString(s, content) : LexChars.SkipDoubledQuote(s, content, '\'');
-            if (end < 0)
-            {
-                return Token(SqlTokenKind.Unterminated, start, s.Length);
-            }
-
-            var continued = ContinuationQuote(s, end);
-            if (continued < 0)
-            {
-                return Token(SqlTokenKind.String, start, end);
-            }
-
-            content = continued + 1;
-        }
+        var end = backslashEscapes ? SkipEscapeString(s, content) : LexChars.SkipDoubledQuote(s, content, '\'');
+        return end < 0 ? Token(SqlTokenKind.Unterminated, start, s.Length) : Token(SqlTokenKind.String, start, end);
     }
 
     /// <summary>Index after the closing quote of an <c>E''</c> string body starting at <paramref name="i"/>, or -1.</summary>
@@ -152,35 +140,6 @@ internal static class PostgreSqlScanner
 
             i++;
         }
-    }
-
-    /// <summary>The index of a quote that continues a literal ending at <paramref name="i"/>, or -1.</summary>
-    private static int ContinuationQuote(ReadOnlySpan<char> s, int i)
-    {
-        var sawLineBreak = false;
-        while (i < s.Length)
-        {
-            var c = s[i];
-            if (c is '\n' or '\r')
-            {
-                sawLineBreak = true;
-                i++;
-            }
-            else if (LexChars.IsSpace(c))
-            {
-                i++;
-            }
-            else if (c == '-' && i + 1 < s.Length && s[i + 1] == '-')
-            {
-                i = LexChars.LineEnd(s, i);
-            }
-            else
-            {
-                return sawLineBreak && c == '\'' ? i : -1;
-            }
-        }
-
-        return -1;
     }
 
     private static SqlToken QuotedIdentifier(ReadOnlySpan<char> s, int start, int content)

@@ -55,12 +55,17 @@ public sealed class SqlLexerTests
     }
 
     [Fact]
-    public void A_literal_continues_after_whitespace_with_a_line_break() =>
-        Single("'a'\n  -- note\n'b'").ShouldBe((SqlTokenKind.String, "'a'\n  -- note\n'b'"));
+    public void Like_psql_a_literal_never_continues_on_the_next_line() =>
+        Lex("'a'\n'b'").ShouldBe([(SqlTokenKind.String, "'a'"), (SqlTokenKind.String, "'b'")]);
 
     [Fact]
-    public void A_continued_escape_string_keeps_backslash_escapes() =>
-        Single("E'a'\n'\\';'").ShouldBe((SqlTokenKind.String, "E'a'\n'\\';'"));
+    public void Like_psql_an_escape_string_does_not_lend_its_escapes_to_the_next_line() =>
+        Lex("E'a'\n'\\';'").ShouldBe([
+            (SqlTokenKind.String, "E'a'"),
+            (SqlTokenKind.String, "'\\'"),
+            (SqlTokenKind.Semicolon, ";"),
+            (SqlTokenKind.Unterminated, "'"),
+        ]);
 
     [Fact]
     public void Literals_on_one_line_do_not_continue() =>
