@@ -40,12 +40,13 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         var named = FindMigrationFiles(folder, problems);
         var loaded = new LoadedFile[named.Count];
         var fileProblems = new List<Problem>[named.Count];
-        await Parallel.ForAsync(0, named.Count, cancellationToken, async (i, token) =>
-        {
-            fileProblems[i] = [];
-            loaded[i] = await LoadAsync(named[i], fileProblems[i], token).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
 
+        // Files are small and usually in the page cache: synchronous reads on a few pool threads beat one async
+        // read per file, and lexing is CPU work anyway.
+        await Task.Run(
+            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i])),
+            cancellationToken).ConfigureAwait(false);
         foreach (var list in fileProblems)
         {
             problems.AddRange(list);
@@ -82,30 +83,31 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         return result;
     }
 
-    private async Task<LoadedFile> LoadAsync((MigrationFileName Name, string FullPath) file, List<Problem> problems, CancellationToken cancellationToken)
+    private (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, string FullPath) file)
     {
         var path = DisplayPath.For(file.FullPath);
+        var problems = new List<Problem>();
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             problems.Add(new Problem(path, $"cannot be read: {e.Message}"));
-            return new LoadedFile(file.Name, path, null, null);
+            return (new LoadedFile(file.Name, path, null, null), problems);
         }
 
         if (!ScriptDecoder.TryDecode(bytes, out var script, out var decodeProblem))
         {
             problems.Add(new Problem(path, decodeProblem));
-            return new LoadedFile(file.Name, path, null, null);
+            return (new LoadedFile(file.Name, path, null, null), problems);
         }
 
         var found = new List<FileProblem>();
         var parsed = MigrationFileParser.Parse(script.Text, file.Name, _flavor, found);
         AddLocated(path, script.Text, found, problems);
-        return new LoadedFile(file.Name, path, script, parsed);
+        return (new LoadedFile(file.Name, path, script, parsed), problems);
     }
 
     /// <summary>Turns offsets into <c>path:line:column</c> locations (whole-file problems get the path alone), in text order.</summary>

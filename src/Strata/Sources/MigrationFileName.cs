@@ -154,7 +154,7 @@ public sealed class MigrationFileName
         var slug = stem[3..];
         problem = part != MigrationFilePart.Single
             ? $"a repeatable migration is one file without a down script; rename it to R__{slug}.sql"
-            : SlugProblem(slug, "R__", "");
+            : SlugProblem(slug, "R__", ".sql");
         return problem is null ? new MigrationFileName(fileName, MigrationKind.Repeatable, null, "", slug, part) : null;
     }
 
@@ -197,7 +197,8 @@ public sealed class MigrationFileName
     {
         if (slug.Length == 0)
         {
-            return $"the slug is missing; rename it to {prefix}<slug>{extension}, e.g. {prefix}create_users{extension}";
+            var example = prefix == "R__" ? "refresh_views" : "create_users";
+            return $"the slug is missing; rename it to {prefix}<slug>{extension}, e.g. {prefix}{example}{extension}";
         }
 
         if (slug[0] == '_')

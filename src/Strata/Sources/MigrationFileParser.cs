@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Strata.Sql;
 
 namespace Strata.Sources;
@@ -21,6 +22,7 @@ internal sealed class MigrationFileParser
     private readonly bool[] _hasSql = new bool[2];
     private readonly bool[] _noTransaction = new bool[2];
     private int _section;
+    private bool _sawUnterminated;
     private ScriptDirective? _marker;
     private int _downStart;
     private ScriptDirective? _env;
@@ -42,6 +44,7 @@ internal sealed class MigrationFileParser
         return problems.Count == before ? result : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ParsedMigrationFile Run()
     {
         var lexer = new SqlLexer(_text, _flavor);
@@ -50,6 +53,7 @@ internal sealed class MigrationFileParser
             if (!token.IsTrivia)
             {
                 _hasSql[_section] |= token.Kind != SqlTokenKind.Semicolon;
+                _sawUnterminated |= token.Kind == SqlTokenKind.Unterminated;
             }
             else if (token.Kind == SqlTokenKind.LineComment && ScriptDirective.TryParse(token.In(_text), token.Start) is { } directive)
             {
@@ -188,6 +192,11 @@ internal sealed class MigrationFileParser
             _problems.Add(new FileProblem(-1, _marker is null
                 ? "the file contains no SQL statement (only comments or whitespace); write the migration's SQL or delete the file"
                 : "there is no SQL before -- strata:down; the up section must not be empty"));
+        }
+
+        if (!_sawUnterminated && SqlProblemFinder.CannotHaveProblems(_text, _flavor))
+        {
+            return;
         }
 
         foreach (var problem in SqlSplitter.FindProblems(sql, _flavor))

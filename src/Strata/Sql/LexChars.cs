@@ -1,8 +1,15 @@
+using System.Buffers;
+
 namespace Strata.Sql;
 
 /// <summary>Character classes and scanning steps shared by the PostgreSQL and SQLite scanners.</summary>
 internal static class LexChars
 {
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\n\r\f\v");
+
+    private static readonly SearchValues<char> AsciiIdentifierParts =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$");
+
     /// <summary>Whitespace as both engines' scanners see it (space, tab, LF, CR, form feed, vertical tab).</summary>
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
@@ -15,23 +22,29 @@ internal static class LexChars
     /// <summary>Index after the run of whitespace that starts at <paramref name="i"/>.</summary>
     public static int SkipSpaces(ReadOnlySpan<char> s, int i)
     {
-        while (i < s.Length && IsSpace(s[i]))
-        {
-            i++;
-        }
-
-        return i;
+        var found = s[i..].IndexOfAnyExcept(Spaces);
+        return found < 0 ? s.Length : i + found;
     }
 
     /// <summary>Index after the identifier characters that start at <paramref name="i"/>.</summary>
     public static int SkipIdentifierParts(ReadOnlySpan<char> s, int i)
     {
-        while (i < s.Length && IsIdentifierPart(s[i]))
+        while (true)
         {
+            var found = s[i..].IndexOfAnyExcept(AsciiIdentifierParts);
+            if (found < 0)
+            {
+                return s.Length;
+            }
+
+            i += found;
+            if (s[i] < '\u0080')
+            {
+                return i;
+            }
+
             i++;
         }
-
-        return i;
     }
 
     /// <summary>Index of the line break that ends the line containing <paramref name="i"/> (LF or CR), or the text length.</summary>

@@ -49,21 +49,13 @@ internal struct PostgreSqlBoundary
 
     private void OnWord(ReadOnlySpan<char> word)
     {
-        var mark = HeaderMark(word);
-        if (mark != '\0')
+        if (_wordCount < 4)
         {
-            switch (_wordCount)
-            {
-                case 0: _first = mark; break;
-                case 1: _second = mark; break;
-                case 2: _third = mark; break;
-                case 3: _fourth = mark; break;
-                default: break;
-            }
+            Record(_wordCount, HeaderMark(word));
         }
 
         _wordCount++;
-        if (!StartsCreateRoutine() || _parenDepth != 0)
+        if (_first != 'c' || !StartsCreateRoutine() || _parenDepth != 0 || word.Length is < 3 or > 5)
         {
             return;
         }
@@ -82,6 +74,17 @@ internal struct PostgreSqlBoundary
         else if (LexChars.IsKeyword(word, "end") && _beginDepth > 0)
         {
             _beginDepth--;
+        }
+    }
+
+    private void Record(int index, char mark)
+    {
+        switch (index)
+        {
+            case 0: _first = mark; break;
+            case 1: _second = mark; break;
+            case 2: _third = mark; break;
+            default: _fourth = mark; break;
         }
     }
 

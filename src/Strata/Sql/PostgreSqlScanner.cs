@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Strata.Sql;
 
@@ -12,6 +13,7 @@ internal static class PostgreSqlScanner
     private static readonly SearchValues<char> NonSqlOperatorChars = SearchValues.Create("~!@#^&|`?%");
 
     /// <summary>The token starting at <paramref name="i"/> (which must be inside <paramref name="s"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SqlToken Scan(ReadOnlySpan<char> s, int i)
     {
         var c = s[i];
@@ -44,9 +46,13 @@ internal static class PostgreSqlScanner
             case '.' when char.IsAsciiDigit(next):
                 return Token(SqlTokenKind.Number, i, LexChars.SkipNumber(s, i));
             default:
-                break;
+                return General(s, i, c, next);
         }
+    }
 
+    /// <summary>Whitespace, numbers, words and operators.</summary>
+    private static SqlToken General(ReadOnlySpan<char> s, int i, char c, char next)
+    {
         if (LexChars.IsSpace(c))
         {
             return Token(SqlTokenKind.Whitespace, i, LexChars.SkipSpaces(s, i));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Strata.Sql;
 
 /// <summary>
@@ -35,6 +37,7 @@ public ref struct SqlLexer
     public readonly int Position => _position;
 
     /// <summary>Reads the next token; false at the end of the text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryNext(out SqlToken token)
     {
         if (_position >= _text.Length)

@@ -16,6 +16,15 @@ internal static class SqlProblemFinder
     }
 
     /// <summary>
+    /// True when <see cref="Find"/> cannot report anything for <paramref name="sql"/> provided its tokens hold no
+    /// <see cref="SqlTokenKind.Unterminated"/> one: lets a caller that already lexed the text skip a second pass.
+    /// </summary>
+    public static bool CannotHaveProblems(string sql, SqlFlavor flavor) =>
+        flavor == SqlFlavor.Sqlite
+            ? !sql.StartsWith('.') && !sql.Contains("\n.", StringComparison.Ordinal) && !sql.Contains("\r.", StringComparison.Ordinal)
+            : !sql.Contains('\\') && !sql.Contains("copy", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Checks statements from <paramref name="start"/>; returns where to continue after the data of a
     /// <c>COPY … FROM stdin</c> (which is not SQL), or the text length when done.
     /// </summary>

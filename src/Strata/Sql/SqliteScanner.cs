@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Strata.Sql;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Strata.Sql;
 internal static class SqliteScanner
 {
     /// <summary>The token starting at <paramref name="i"/> (which must be inside <paramref name="s"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SqlToken Scan(ReadOnlySpan<char> s, int i)
     {
         var c = s[i];
@@ -43,9 +46,13 @@ internal static class SqliteScanner
             case '.' when char.IsAsciiDigit(next):
                 return Token(SqlTokenKind.Number, i, LexChars.SkipNumber(s, i));
             default:
-                break;
+                return General(s, i, c);
         }
+    }
 
+    /// <summary>Whitespace, numbers, words and operators.</summary>
+    private static SqlToken General(ReadOnlySpan<char> s, int i, char c)
+    {
         if (LexChars.IsSpace(c))
         {
             return Token(SqlTokenKind.Whitespace, i, LexChars.SkipSpaces(s, i));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Strata.Sql;
 
 /// <summary>
@@ -32,6 +34,7 @@ internal ref struct StatementReader
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadOne(out StatementBounds bounds)
     {
         var lexer = new SqlLexer(_text, _flavor, _position);
