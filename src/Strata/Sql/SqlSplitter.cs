@@ -1,64 +1,44 @@
 namespace Strata.Sql;
 
-/// <summary>Splits a script into statements at top-level semicolons.</summary>
+/// <summary>
+/// Splits a script into the statements psql (<c>psql -f</c>) or the sqlite3 shell would send, and finds the
+/// lexical problems that make a script unusable before any database is touched.
+/// </summary>
 public static class SqlSplitter
 {
     /// <summary>
-    /// The statements of <paramref name="sql"/>, in order, skipping empty ones (only whitespace and comments).
-    /// PROVISIONAL: handles single quotes and line comments only; the full lexer replaces it.
+    /// The statements of <paramref name="sql"/>, in order, skipping empty ones (only whitespace and comments). A
+    /// statement ends at a top-level semicolon: PostgreSQL ignores semicolons inside quotes, comments, dollar quotes,
+    /// parentheses and the <c>BEGIN … END</c> of a <c>CREATE FUNCTION|PROCEDURE</c>; SQLite those inside quotes,
+    /// comments and <c>CREATE TRIGGER … BEGIN … END</c>. A last statement without semicolon is included. Each
+    /// <see cref="SqlStatement.Text"/> runs from its first to its last significant token. Called by the script
+    /// executors and the linter; never throws on bad SQL (see <see cref="FindProblems"/>).
     /// </summary>
     public static IReadOnlyList<SqlStatement> Split(string sql, SqlFlavor flavor)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        _ = flavor;
         var result = new List<SqlStatement>();
-        var start = 0;
-        var inQuote = false;
-        for (var i = 0; i <= sql.Length; i++)
+        var reader = new StatementReader(sql, flavor, 0);
+        var cursor = new PositionCursor(sql);
+        while (reader.Next(out var bounds))
         {
-            var c = i < sql.Length ? sql[i] : ';';
-            if (inQuote)
-            {
-                inQuote = c != '\'';
-                continue;
-            }
-
-            if (c == '\'')
-            {
-                inQuote = true;
-            }
-            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-            {
-                while (i < sql.Length && sql[i] != '\n')
-                {
-                    i++;
-                }
-            }
-            else if (c == ';')
-            {
-                Add(result, sql, start, i);
-                start = i + 1;
-            }
+            var (line, column) = cursor.MoveTo(bounds.Start);
+            result.Add(new SqlStatement(sql[bounds.Start..bounds.End], bounds.Start, line, column));
         }
 
         return result;
     }
 
-    private static void Add(List<SqlStatement> result, string sql, int start, int end)
+    /// <summary>
+    /// The lexical problems of <paramref name="sql"/>, in text order: a string, quoted identifier, dollar quote or
+    /// block comment that is never closed; a psql meta-command (<c>\i</c>, <c>\set</c>, <c>\connect</c>,
+    /// <c>\copy</c>, …); <c>COPY … FROM stdin</c> and <c>COPY … TO stdout</c>, which need psql's data stream; a
+    /// sqlite3 shell dot-command. Empty when the script is fine. Called by the migration sources while loading,
+    /// which turn <see cref="SqlProblem.Offset"/> into a file line and column.
+    /// </summary>
+    public static IReadOnlyList<SqlProblem> FindProblems(string sql, SqlFlavor flavor)
     {
-        var s = start;
-        while (s < end && char.IsWhiteSpace(sql[s]))
-        {
-            s++;
-        }
-
-        var text = sql[s..end].TrimEnd();
-        if (text.Length == 0 || text.Split('\n').All(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal) || l.Trim().Length == 0))
-        {
-            return;
-        }
-
-        var (line, column) = TextPositions.LineColumnAt(sql, s);
-        result.Add(new SqlStatement(text, s, line, column));
+        ArgumentNullException.ThrowIfNull(sql);
+        return SqlProblemFinder.Find(sql, flavor);
     }
 }

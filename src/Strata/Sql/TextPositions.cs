@@ -13,7 +13,18 @@ public static class TextPositions
         offset = Math.Clamp(offset, 0, text.Length);
         var line = 1;
         var column = 1;
-        for (var i = 0; i < offset; i++)
+        Advance(text, 0, offset, ref line, ref column);
+        return (line, column);
+    }
+
+    /// <summary>
+    /// Moves a line/column position from index <paramref name="from"/> to <paramref name="to"/> in
+    /// <paramref name="text"/>, so callers that visit increasing offsets (the splitter, the loaders) pay for
+    /// each character once.
+    /// </summary>
+    internal static void Advance(string text, int from, int to, ref int line, ref int column)
+    {
+        for (var i = from; i < to; i++)
         {
             var c = text[i];
             if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
@@ -21,7 +32,7 @@ public static class TextPositions
                 line++;
                 column = 1;
             }
-            else if (c == '\r' || char.IsLowSurrogate(c))
+            else if (c == '\r' || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])))
             {
                 // CR of a CRLF pair, or second half of a surrogate pair: no column of its own.
             }
@@ -30,8 +41,6 @@ public static class TextPositions
                 column++;
             }
         }
-
-        return (line, column);
     }
 
     /// <summary>

@@ -1,0 +1,121 @@
+using Strata.Errors;
+
+namespace Strata.Sources;
+
+/// <summary>
+/// Turns loaded files into <see cref="Migration"/>s: pairs <c>.up.sql</c> with <c>.down.sql</c>, and reports
+/// duplicate versions, duplicate repeatable names, orphan or mismatched down files (naming every path involved).
+/// </summary>
+internal static class MigrationAssembler
+{
+    /// <summary>The migrations, versioned by numeric version then repeatables by name; problems go to <paramref name="problems"/>.</summary>
+    public static List<Migration> Assemble(IReadOnlyList<LoadedFile> files, List<Problem> problems)
+    {
+        var result = new List<Migration>();
+        var versioned = files.Where(f => f.Name.Kind == MigrationKind.Versioned).GroupBy(f => f.Name.Version!.Value).OrderBy(g => g.Key);
+        foreach (var group in versioned)
+        {
+            if (Versioned(group.Key, group.ToList(), problems) is { } migration)
+            {
+                result.Add(migration);
+            }
+        }
+
+        var repeatables = files.Where(f => f.Name.Kind == MigrationKind.Repeatable)
+            .GroupBy(f => f.Name.Slug, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.First().Name.Slug, StringComparer.Ordinal);
+        foreach (var group in repeatables)
+        {
+            var list = group.ToList();
+            if (list.Count > 1)
+            {
+                problems.Add(new Problem(list[0].Path, $"the repeatable migration name '{list[0].Name.Slug}' is used by {Join(list)} (names differ only in letter case); rename or merge them"));
+            }
+            else if (list[0] is { Script: { } script, Parsed: { } parsed } file)
+            {
+                result.Add(Build(file, script, parsed, down: null, downPath: file.Path));
+            }
+        }
+
+        return result;
+    }
+
+    private static Migration? Versioned(long version, List<LoadedFile> group, List<Problem> problems)
+    {
+        var mains = group.Where(f => f.Name.Part != MigrationFilePart.Down).ToList();
+        var downs = group.Where(f => f.Name.Part == MigrationFilePart.Down).ToList();
+        if (mains.Count > 1)
+        {
+            problems.Add(new Problem(mains[0].Path, $"version {version} is used by more than one migration: {Join(mains)}; give each migration its own version"));
+            return null;
+        }
+
+        if (mains.Count == 0)
+        {
+            foreach (var orphan in downs)
+            {
+                problems.Add(new Problem(orphan.Path, $"this down script has no up script; add {orphan.Name.VersionText}_{orphan.Name.Slug}.up.sql or delete it"));
+            }
+
+            return null;
+        }
+
+        var main = mains[0];
+        var problem = DownProblem(version, main, downs);
+        if (problem is not null)
+        {
+            problems.Add(new Problem(main.Path, problem));
+            return null;
+        }
+
+        var down = downs.Count == 1 ? downs[0] : null;
+        if (main is not { Script: { } script, Parsed: { } parsed } || down is { Parsed: null })
+        {
+            return null;
+        }
+
+        return main.Name.Part == MigrationFilePart.Single
+            ? Build(main, script, parsed, parsed.Down, main.Path)
+            : Build(main, script, parsed, down?.Parsed!.Up, down?.Path ?? main.Path);
+    }
+
+    private static string? DownProblem(long version, LoadedFile main, List<LoadedFile> downs)
+    {
+        if (downs.Count > 1)
+        {
+            return $"version {version} has more than one down script: {Join(downs)}; keep one";
+        }
+
+        if (downs.Count == 0)
+        {
+            return null;
+        }
+
+        var down = downs[0];
+        if (main.Name.Part == MigrationFilePart.Single)
+        {
+            return $"{main.Path} and {down.Path} share version {version}, but {main.Name.FileName} is a single-file migration; "
+                + $"put the down script after a -- strata:down line in it, or rename it to {main.Name.VersionText}_{main.Name.Slug}.up.sql";
+        }
+
+        return down.Name.Slug != main.Name.Slug || down.Name.VersionText != main.Name.VersionText
+            ? $"{main.Path} and {down.Path} share version {version} but their names differ; rename the down script to {main.Name.VersionText}_{main.Name.Slug}.down.sql"
+            : null;
+    }
+
+    private static Migration Build(LoadedFile main, DecodedScript script, ParsedMigrationFile parsed, ScriptSection? down, string downPath) => new()
+    {
+        Version = main.Name.Version,
+        VersionText = main.Name.VersionText,
+        Name = main.Name.Slug,
+        Kind = main.Name.Kind,
+        Checksum = script.Checksum,
+        Up = new SqlScript(parsed.Up.Sql, main.Path, parsed.Up.FirstLine, parsed.Up.Transactional),
+        Down = down is null ? null : new SqlScript(down.Sql, downPath, down.FirstLine, down.Transactional),
+        Environments = parsed.Environments,
+        SourcePath = main.Path,
+    };
+
+    private static string Join(List<LoadedFile> files) =>
+        files.Count == 2 ? $"{files[0].Path} and {files[1].Path}" : string.Join(", ", files.Select(f => f.Path));
+}

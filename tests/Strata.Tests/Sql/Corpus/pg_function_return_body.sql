@@ -1,0 +1,4 @@
+CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql IMMUTABLE RETURN i + 1;
+CREATE OR REPLACE FUNCTION add_two(i int) RETURNS int LANGUAGE sql RETURN add_one(add_one(i));
+CREATE FUNCTION pick(i int) RETURNS text LANGUAGE sql RETURN CASE WHEN i > 0 THEN 'x' END;
+SELECT add_two(1), pick(1);

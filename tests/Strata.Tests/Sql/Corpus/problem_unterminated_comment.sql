@@ -1,0 +1,3 @@
+CREATE TABLE ok (a int);
+/* outer /* inner */ the outer comment is never closed;
+SELECT 1;

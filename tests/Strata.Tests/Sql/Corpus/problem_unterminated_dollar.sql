@@ -1,0 +1,6 @@
+CREATE FUNCTION broken() RETURNS int AS $body$
+BEGIN
+  RETURN 1;
+END;
+$bod$ LANGUAGE plpgsql;
+SELECT 1;

@@ -1,0 +1,8 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER t_audit AFTER UPDATE ON t
+BEGIN
+  INSERT INTO log VALUES (CASE WHEN new.a > old.a THEN 'up;' ELSE 'down' END);
+  UPDATE t SET b = 'touched' WHERE id = new.id;
+END;
+INSERT INTO t (a) VALUES (1);
