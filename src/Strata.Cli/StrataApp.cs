@@ -62,6 +62,11 @@ internal static class StrataApp
             + "Quick start:  strata init  ->  strata new create_users  ->  edit the file  ->  strata migrate  ->  strata status\n"
             + "Exit codes: 0 ok, 1 internal error, 2 bad input or refused, 3 check not clean (pending/drift), 4 migration failed, 5 database unreachable or lock timeout.");
         options.AddTo(root);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction();
+        }
+
         foreach (var command in new[]
         {
             InitCommand.Create(context),

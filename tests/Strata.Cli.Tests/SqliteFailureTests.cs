@@ -26,7 +26,8 @@ public sealed class SqliteFailureTests
             result.Stderr.ShouldContain(name);
         }
 
-        result.Stderr.ShouldNotContain("README.md");
+        result.Stderr.ShouldContain("5 problems");
+        result.Stderr.ShouldNotContain("README.md:");
         File.Exists(Path.Combine(workspace.Root, "app.db")).ShouldBeFalse();
     }
 

@@ -9,7 +9,7 @@ internal static class BaselineCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
-        var version = VersionOption.Create("--version", "The newest migration the database already contains.");
+        var version = VersionArguments.Create("--version", "The newest migration the database already contains.");
         version.Required = true;
         var command = new Command("baseline", "Record that an existing database already holds every migration up to --version, so only newer ones will run. Only for a database whose history is empty.")
         {

@@ -11,7 +11,7 @@ internal static class MarkAppliedCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
-        var migrations = VersionOption.Migrations("Versions to record (3, 20240101120000, 003_add_orders, R__views).");
+        var migrations = VersionArguments.Migrations("Versions to record (3, 20240101120000, 003_add_orders, R__views).");
         var allPending = new Option<bool>("--all-pending") { Description = "Record every pending migration (baselining an environment that already has them)." };
         var command = new Command("mark-applied", "Record migrations as applied without running them, or record an unfinished no-transaction migration as finished after you checked it by hand. Audited.")
         {
@@ -21,7 +21,7 @@ internal static class MarkAppliedCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var refs = VersionOption.Parse(parse.GetValue(migrations) ?? []);
+            var refs = VersionArguments.Parse(parse.GetValue(migrations) ?? []);
             if (parse.GetValue(allPending))
             {
                 if (refs.Count > 0)

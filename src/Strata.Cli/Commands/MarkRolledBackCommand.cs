@@ -9,7 +9,7 @@ internal static class MarkRolledBackCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
-        var migrations = VersionOption.Migrations("Versions to remove from the history.");
+        var migrations = VersionArguments.Migrations("Versions to remove from the history.");
         migrations.Arity = ArgumentArity.OneOrMore;
         var command = new Command("mark-rolled-back", "Remove migrations from the history without running their down scripts, e.g. after undoing a failed no-transaction migration by hand. Audited.")
         {
@@ -18,7 +18,7 @@ internal static class MarkRolledBackCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var refs = VersionOption.Parse(parse.GetValue(migrations) ?? []);
+            var refs = VersionArguments.Parse(parse.GetValue(migrations) ?? []);
             ctx.ConfirmOnProtected("remove migrations from the history");
             var edits = await ctx.CreateMigrator().MarkRolledBackAsync(refs, ct);
             EditRenderer.Render(ctx, "mark-rolled-back", edits, "nothing removed");

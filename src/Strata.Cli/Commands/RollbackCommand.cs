@@ -11,7 +11,7 @@ internal static class RollbackCommand
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
         var steps = new Option<int?>("--steps", "-n") { Description = "Roll back the last N applied migrations instead of the last batch.", HelpName = "N" };
-        var to = VersionOption.Create("--to", "Roll back every migration newer than this version (0: all).");
+        var to = VersionArguments.Create("--to", "Roll back every migration newer than this version (0: all).");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the down scripts that would run; change nothing." };
         var command = new Command("rollback", "Revert the last batch (default), the last N migrations (--steps), or down to a version (--to), newest first. Refuses before doing anything if a needed down script is missing.")
         {

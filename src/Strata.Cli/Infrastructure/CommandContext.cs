@@ -50,7 +50,9 @@ internal sealed class CommandContext
         }
     }
 
-    public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath);
+    public IMigrationSource Source => new DirectoryMigrationSource(
+        Settings.MigrationsPath,
+        Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql);
 
     public Migrator CreateMigrator(IMigrationObserver? observer = null)
     {

@@ -4,7 +4,7 @@ using Strata.Planning;
 namespace Strata.Cli.Commands;
 
 /// <summary>Options and arguments that take a migration version (3, 003, 20240101120000 or 003_add_orders).</summary>
-internal static class VersionOption
+internal static class VersionArguments
 {
     public static Option<long?> Create(string name, string description) => new(name)
     {
