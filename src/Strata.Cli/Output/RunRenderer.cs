@@ -61,7 +61,7 @@ internal static class RunRenderer
         }
 
         var batch = result.Batch > 0 ? $" (batch {result.Batch})" : "";
-        t.Line($"{doneVerb} {Count(applied)} in {ProgressObserver.Seconds(result.Duration)}{batch}.");
+        t.Line($"{doneVerb} {Count(applied)} in {ProgressObserver.Milliseconds(result.Duration)}{batch}.");
     }
 
     public static string Count(int n) => n == 1 ? "1 migration" : $"{n} migrations";

@@ -112,7 +112,7 @@ internal sealed class Terminal
         });
         if (!color)
         {
-            console.Profile.Width = 200;
+            console.Profile.Width = 4096;
         }
 
         console.Profile.Capabilities.Unicode = color;

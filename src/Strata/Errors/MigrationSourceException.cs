@@ -8,7 +8,7 @@ public sealed class MigrationSourceException : StrataException
 {
     /// <summary>Creates the error from the full list of problems.</summary>
     public MigrationSourceException(IReadOnlyList<Problem> problems)
-        : base(ErrorCategory.BadInput, Describe(problems), "rename or fix the files listed; other files (README.md, folders) are ignored")
+        : base(ErrorCategory.BadInput, Describe(problems), "fix the files listed and run again; files that do not look like migrations (README.md, folders) are ignored")
     {
         Problems = problems;
     }
