@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Strata.PostgreSql.Tests.Splitter;
+
+/// <summary>
+/// <c>psql</c> and <c>pg_dump</c> from the PostgreSQL installation the test support uses (the highest
+/// <c>/usr/lib/postgresql/*/bin</c>, else PATH). They connect with the server's host, port, user and password
+/// through PG* environment variables, never through the command line.
+/// </summary>
+internal sealed partial class PostgresClientTools
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _binDirectory;
+
+    private PostgresClientTools(string binDirectory) => _binDirectory = binDirectory;
+
+    public string Psql => Path.Combine(_binDirectory, "psql");
+
+    public string PgDump => Path.Combine(_binDirectory, "pg_dump");
+
+    /// <summary>Finds the tools; throws saying what to install when none fit a server of <paramref name="serverVersionNumber"/>.</summary>
+    public static async Task<PostgresClientTools> FindAsync(int serverVersionNumber)
+    {
+        var serverMajor = serverVersionNumber / 10000;
+        var directory = Candidates().FirstOrDefault(d => File.Exists(Path.Combine(d, "psql")) && File.Exists(Path.Combine(d, "pg_dump")))
+            ?? throw new InvalidOperationException(
+                "psql and pg_dump were not found under /usr/lib/postgresql/*/bin or on PATH; install the PostgreSQL client (Debian: apt-get install -y postgresql-client)");
+        var tools = new PostgresClientTools(directory);
+        var version = await RunAsync(tools.PgDump, ["--version"], null, Environment.CurrentDirectory);
+        var match = MajorVersion().Match(version.Output);
+        var major = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        if (major < serverMajor)
+        {
+            throw new InvalidOperationException(
+                $"{tools.PgDump} is version {major} but the test server is version {serverMajor}; pg_dump must be at least the server's version. Install postgresql-client-{serverMajor}");
+        }
+
+        return tools;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> against <paramref name="connectionString"/>'s database (no connection when
+    /// null) and returns its output; kills it after a minute.
+    /// </summary>
+    public static async Task<ToolResult> RunAsync(string program, IReadOnlyList<string> arguments, string? connectionString, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        SetEnvironment(info, connectionString);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return new ToolResult(-1, await output, $"{Path.GetFileName(program)} did not finish within {Timeout.TotalSeconds:0} s and was killed\n{await error}");
+        }
+
+        return new ToolResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Only our PG* variables reach the tool: the caller's PGSERVICE, PGOPTIONS or PGPASSFILE must not steer it.</summary>
+    private static void SetEnvironment(ProcessStartInfo info, string? connectionString)
+    {
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("PG", StringComparison.Ordinal) || k == "PSQLRC").ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["LC_ALL"] = "C";
+        info.Environment["PGCLIENTENCODING"] = "UTF8";
+        if (connectionString is null)
+        {
+            return;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        info.Environment["PGHOST"] = builder.Host;
+        info.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
+        info.Environment["PGUSER"] = builder.Username;
+        info.Environment["PGPASSWORD"] = builder.Password;
+        info.Environment["PGDATABASE"] = builder.Database;
+        info.Environment["PGCONNECT_TIMEOUT"] = "10";
+        info.Environment["PGAPPNAME"] = "strata-tests-corpus";
+        if (SslMode(builder.SslMode) is { } sslMode)
+        {
+            info.Environment["PGSSLMODE"] = sslMode;
+        }
+    }
+
+    private static string? SslMode(SslMode mode) => mode switch
+    {
+        Npgsql.SslMode.Disable => "disable",
+        Npgsql.SslMode.Require => "require",
+        Npgsql.SslMode.VerifyCA => "verify-ca",
+        Npgsql.SslMode.VerifyFull => "verify-full",
+        _ => null,
+    };
+
+    /// <summary>The Debian server folders, highest version first (as the test support picks its server), then PATH.</summary>
+    private static IEnumerable<string> Candidates()
+    {
+        const string root = "/usr/lib/postgresql";
+        var debian = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(d => (Directory: d, Version: int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1))
+                .Where(d => d.Version >= 0)
+                .OrderByDescending(d => d.Version)
+                .Select(d => Path.Combine(d.Directory, "bin"))
+            : [];
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return debian.Concat(path);
+    }
+
+    [GeneratedRegex(@"\(PostgreSQL\) (\d+)")]
+    private static partial Regex MajorVersion();
+}
