@@ -105,7 +105,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         }
 
         var found = new List<FileProblem>();
-        var parsed = MigrationFileParser.Parse(script.Text, file.Name, _flavor, found);
+        var parsed = MigrationFileParser.Parse(script, file.Name, _flavor, found);
         AddLocated(path, script.Text, found, problems);
         return (new LoadedFile(file.Name, path, script, parsed), problems);
     }

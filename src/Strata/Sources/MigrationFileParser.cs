@@ -16,6 +16,7 @@ internal sealed class MigrationFileParser
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
 
     private readonly string _text;
+    private readonly string _original;
     private readonly MigrationFileName _name;
     private readonly SqlFlavor _flavor;
     private readonly List<FileProblem> _problems;
@@ -28,19 +29,23 @@ internal sealed class MigrationFileParser
     private ScriptDirective? _env;
     private List<string> _environments = [];
 
-    private MigrationFileParser(string text, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems)
+    private MigrationFileParser(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems)
     {
-        _text = text;
+        _text = script.Text;
+        _original = script.Original;
         _name = name;
         _flavor = flavor;
         _problems = problems;
     }
 
-    /// <summary>Parses <paramref name="text"/>; null when <paramref name="problems"/> gained an entry.</summary>
-    public static ParsedMigrationFile? Parse(string text, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems)
+    /// <summary>
+    /// Parses the canonical text of <paramref name="script"/> (offsets in problems refer to it); the sections carry
+    /// the original text of the same lines. Null when <paramref name="problems"/> gained an entry.
+    /// </summary>
+    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems)
     {
         var before = problems.Count;
-        var result = new MigrationFileParser(text, name, flavor, problems).Run();
+        var result = new MigrationFileParser(script, name, flavor, problems).Run();
         return problems.Count == before ? result : null;
     }
 
@@ -62,13 +67,13 @@ internal sealed class MigrationFileParser
         }
 
         var upEnd = _marker is null ? _text.Length : LineStart(_marker.Offset);
-        var up = new ScriptSection(upEnd == _text.Length ? _text : _text[..upEnd], 1, !_noTransaction[0]);
-        CheckSection(up.Sql, 0, isDown: false);
+        CheckSection(upEnd == _text.Length ? _text : _text[..upEnd], 0, isDown: false);
+        var up = new ScriptSection(Original(0, upEnd), 1, !_noTransaction[0]);
         ScriptSection? down = null;
         if (_marker is not null && _hasSql[1])
         {
-            down = new ScriptSection(_text[_downStart..], LineOf(_downStart), !_noTransaction[1]);
-            CheckSection(down.Sql, _downStart, isDown: true);
+            CheckSection(_text[_downStart..], _downStart, isDown: true);
+            down = new ScriptSection(Original(_downStart, _text.Length), LineOf(_downStart), !_noTransaction[1]);
         }
 
         return new ParsedMigrationFile(up, down, _environments);
@@ -217,6 +222,40 @@ internal sealed class MigrationFileParser
         }
 
         return offset;
+    }
+
+    /// <summary>The original text of the canonical range [start, end), both line starts or the text's end.</summary>
+    private string Original(int start, int end)
+    {
+        if (_original.Length == _text.Length)
+        {
+            // No CRLF pairs: offsets match one to one (lone CRs, if any, stay as written).
+            return _original[start..end];
+        }
+
+        var from = start == 0 ? 0 : OriginalLineStart(LineOf(start));
+        var to = end == _text.Length ? _original.Length : OriginalLineStart(LineOf(end));
+        return _original[from..to];
+    }
+
+    /// <summary>The offset in the original text where 1-based line <paramref name="line"/> starts (CRLF, CR or LF ends lines).</summary>
+    private int OriginalLineStart(int line)
+    {
+        var current = 1;
+        for (var i = 0; i < _original.Length; i++)
+        {
+            if (current == line)
+            {
+                return i;
+            }
+
+            if (_original[i] == '\n' || (_original[i] == '\r' && (i + 1 >= _original.Length || _original[i + 1] != '\n')))
+            {
+                current++;
+            }
+        }
+
+        return _original.Length;
     }
 
     private int LineOf(int offset) => _text.AsSpan(0, offset).Count('\n') + 1;

@@ -6,8 +6,8 @@ using Strata.Sql;
 namespace Strata.Sources;
 
 /// <summary>
-/// Turns the bytes of a migration file into its canonical text: strict UTF-8, BOM removed, CRLF and CR turned
-/// into LF (the text <see cref="Checksum"/> hashes). Called by migration sources for every file before any database
+/// Turns the bytes of a migration file into text: strict UTF-8, BOM removed; keeps the text as written (sent to
+/// the database) and its canonical form with CRLF and CR turned into LF (parsed, and hashed by <see cref="Checksum"/>). Called by migration sources for every file before any database
 /// is touched; refuses UTF-16, NUL bytes, invalid UTF-8 and empty files with a message naming the byte offset.
 /// </summary>
 public static class ScriptDecoder
@@ -35,12 +35,12 @@ public static class ScriptDecoder
         var text = Encoding.UTF8.GetString(body);
         if (body.Contains((byte)'\r'))
         {
-            text = Checksum.CanonicalizeLineEnds(text, text);
-            script = new DecodedScript(text, Checksum.ComputeLineEndsCanonical(text));
+            var canonical = Checksum.CanonicalizeLineEnds(text, text);
+            script = new DecodedScript(canonical, Checksum.ComputeLineEndsCanonical(canonical), text);
         }
         else
         {
-            script = new DecodedScript(text, Checksum.ComputeCanonicalUtf8(body));
+            script = new DecodedScript(text, Checksum.ComputeCanonicalUtf8(body), text);
         }
 
         return true;

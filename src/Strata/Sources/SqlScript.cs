@@ -4,7 +4,7 @@ namespace Strata.Sources;
 public sealed class SqlScript : MigrationScript
 {
     /// <summary>Creates a SQL script.</summary>
-    /// <param name="sql">The text with BOM removed and line endings turned into LF.</param>
+    /// <param name="sql">The text as written in the file, without a BOM (line ends untouched: the checksum normalises them, execution does not).</param>
     /// <param name="sourcePath">The file it came from, for messages.</param>
     /// <param name="firstLine">The 1-based line of the file on which <paramref name="sql"/> starts.</param>
     /// <param name="transactional">False for <c>-- strata:no-transaction</c> scripts.</param>
@@ -17,7 +17,7 @@ public sealed class SqlScript : MigrationScript
         FirstLine = firstLine;
     }
 
-    /// <summary>The SQL text (LF line endings, no BOM).</summary>
+    /// <summary>The SQL text as written (no BOM), sent to the database as is.</summary>
     public string Sql { get; }
 
     /// <summary>The 1-based line in <see cref="MigrationScript.SourcePath"/> where <see cref="Sql"/> begins.</summary>

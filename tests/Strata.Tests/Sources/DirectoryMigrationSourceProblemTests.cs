@@ -106,9 +106,9 @@ public sealed class DirectoryMigrationSourceProblemTests
     {
         using var folder = new TempMigrationFolder().WriteBytes("1_x.sql", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("-- é 😀\r\nSELECT '日本';\r\n-- strata:down\r\nSELECT 'ü';\r\n")]);
         var migration = (await folder.LoadAsync()).ShouldHaveSingleItem();
-        migration.Up.ShouldBeOfType<SqlScript>().Sql.ShouldBe("-- é 😀\nSELECT '日本';\n");
+        migration.Up.ShouldBeOfType<SqlScript>().Sql.ShouldBe("-- é 😀\r\nSELECT '日本';\r\n");
         var down = migration.Down.ShouldBeOfType<SqlScript>();
-        (down.Sql, down.FirstLine).ShouldBe(("SELECT 'ü';\n", 4));
+        (down.Sql, down.FirstLine).ShouldBe(("SELECT 'ü';\r\n", 4));
     }
 
     [Fact]

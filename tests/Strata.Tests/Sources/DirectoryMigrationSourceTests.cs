@@ -113,9 +113,9 @@ public sealed class DirectoryMigrationSourceTests
         using var folder = new TempMigrationFolder().Write("7_index.sql", text.Replace("\n", "\r\n", StringComparison.Ordinal));
         var migration = (await folder.LoadAsync()).ShouldHaveSingleItem();
         var up = migration.Up.ShouldBeOfType<SqlScript>();
-        (up.Sql, up.FirstLine, up.Transactional).ShouldBe(("-- strata:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\n\n", 1, false));
+        (up.Sql, up.FirstLine, up.Transactional).ShouldBe(("-- strata:no-transaction\r\nCREATE INDEX CONCURRENTLY i ON t (a);\r\n\r\n", 1, false));
         var down = migration.Down.ShouldBeOfType<SqlScript>();
-        (down.Sql, down.FirstLine, down.Transactional, down.SourcePath).ShouldBe(("-- strata:no-transaction\nDROP INDEX CONCURRENTLY i;\n", 5, false, folder.Shown("7_index.sql")));
+        (down.Sql, down.FirstLine, down.Transactional, down.SourcePath).ShouldBe(("-- strata:no-transaction\r\nDROP INDEX CONCURRENTLY i;\r\n", 5, false, folder.Shown("7_index.sql")));
         migration.Checksum.ShouldBe(Checksum.Compute(text));
     }
 

@@ -32,6 +32,16 @@ public sealed class ScriptDecoderTests
     }
 
     [Fact]
+    public void The_original_text_keeps_its_line_ends_and_loses_only_the_bom()
+    {
+        var crlf = Text.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var decoded = Decode([0xEF, 0xBB, 0xBF, .. Utf8(crlf)]);
+
+        decoded.Original.ShouldBe(crlf);
+        decoded.Text.ShouldBe(Text);
+    }
+
+    [Fact]
     public void Lf_crlf_cr_and_bom_copies_decode_to_the_same_text_and_checksum()
     {
         var lf = Decode(Utf8(Text));
@@ -44,7 +54,8 @@ public sealed class ScriptDecoderTests
         ];
         foreach (var copy in copies)
         {
-            Decode(copy).ShouldBe(lf);
+            var decoded = Decode(copy);
+            (decoded.Text, decoded.Checksum).ShouldBe((lf.Text, lf.Checksum));
         }
     }
 
