@@ -199,6 +199,11 @@ internal sealed class MigrationFileParser
                 : "there is no SQL before -- strata:down; the up section must not be empty"));
         }
 
+        if (!_noTransaction[isDown ? 1 : 0])
+        {
+            CheckTransactionControl(sql, offset);
+        }
+
         if (!_sawUnterminated && SqlProblemFinder.CannotHaveProblems(_text, _flavor))
         {
             return;
@@ -222,6 +227,28 @@ internal sealed class MigrationFileParser
         }
 
         return offset;
+    }
+
+    /// <summary>
+    /// BEGIN/COMMIT/ROLLBACK in a transactional section would commit part of the migration early and write the
+    /// history row outside its transaction (psql-style files often wrap themselves in BEGIN; … COMMIT;).
+    /// </summary>
+    private void CheckTransactionControl(string sql, int offset)
+    {
+        foreach (var statement in SqlSplitter.Split(sql, _flavor))
+        {
+            var words = statement.Text.Split((char[])[' ', '\t', '\r', '\n', ';'], 3, StringSplitOptions.RemoveEmptyEntries);
+            var first = words.Length > 0 ? words[0].ToUpperInvariant() : "";
+            var second = words.Length > 1 ? words[1].ToUpperInvariant() : "";
+            var control = first is "BEGIN" or "COMMIT" or "END" or "ABORT" or "START"
+                || (first == "ROLLBACK" && second != "TO");
+            if (control && !(first == "START" && second != "TRANSACTION"))
+            {
+                _problems.Add(new FileProblem(offset + statement.Offset,
+                    $"{first} controls the transaction, but Strata already runs this migration in one transaction together with its history row, "
+                    + $"so {first} would commit or abandon part of it; remove the transaction statements, or put -- strata:no-transaction on the first line"));
+            }
+        }
     }
 
     /// <summary>The original text of the canonical range [start, end), both line starts or the text's end.</summary>
