@@ -28,7 +28,8 @@ public sealed class PostgresSecretTests : PostgresCliTest
             ("--database status", [], ["status", "--database", url]),
             ("--database migrate --verbose --json", [], ["migrate", "--verbose", "--json", "--database", url]),
             ("POSTGRES_PASSWORD migrate --verbose", viaVariables, ["migrate", "--verbose"]),
-            ("POSTGRES_PASSWORD status --json", viaVariables, ["status", "--json"]));
+            ("POSTGRES_PASSWORD status --json", viaVariables, ["status", "--json"]),
+            ("PGPASSWORD migrate --verbose --json", LibpqVariables(port), ["migrate", "--verbose", "--json"]));
 
         foreach (var (run, result) in runs)
         {
@@ -71,18 +72,20 @@ public sealed class PostgresSecretTests : PostgresCliTest
     {
         var port = ClosedLoopbackPort();
         var raw = $"postgres://app:{_canary.Password}@127.0.0.1:{port}/appdb";
+        var unquoted = $"Host=127.0.0.1;Port={port};Username=app;Password={_canary.Password};Database=appdb";
         var keywords = $"Host=127.0.0.1;Port={port};Username=app;Password='{_canary.Password.Replace("'", "''", StringComparison.Ordinal)}';Database=appdb";
 
         var runs = await RunAllAsync(
             ("unencoded URL in DATABASE_URL", new Dictionary<string, string> { ["DATABASE_URL"] = raw }, ["status", "--verbose"]),
             ("unencoded URL in --database", [], ["status", "--json", "--database", raw]),
+            ("unquoted keyword string in DATABASE_URL", new Dictionary<string, string> { ["DATABASE_URL"] = unquoted }, ["status", "--verbose", "--json"]),
             ("keyword string in DATABASE_URL", new Dictionary<string, string> { ["DATABASE_URL"] = keywords }, ["migrate", "--verbose"]));
 
         foreach (var (run, result) in runs)
         {
-            var malformed = run.StartsWith("unencoded", StringComparison.Ordinal);
+            var malformed = run.StartsWith("un", StringComparison.Ordinal);
             result.ExitCode.ShouldBe(malformed ? 2 : 5, $"{run}\n{result}");
-            result.Stderr.ShouldContain(malformed ? "percent-encode" : "cannot connect", Case.Sensitive, run);
+            result.Stderr.ShouldContain(malformed ? "hint:" : "cannot connect", Case.Sensitive, run);
             _canary.ShouldNotLeakInto(result, run);
         }
     }
@@ -94,6 +97,15 @@ public sealed class PostgresSecretTests : PostgresCliTest
         ["POSTGRES_USER"] = user,
         ["POSTGRES_PASSWORD"] = _canary.Password,
         ["POSTGRES_DB"] = database,
+    };
+
+    private Dictionary<string, string> LibpqVariables(int port) => new()
+    {
+        ["PGHOST"] = "127.0.0.1",
+        ["PGPORT"] = port.ToString(CultureInfo.InvariantCulture),
+        ["PGUSER"] = "app",
+        ["PGPASSWORD"] = _canary.Password,
+        ["PGDATABASE"] = "appdb",
     };
 
     private async Task<(string Run, CliResult Result)[]> RunAllAsync(params (string Run, Dictionary<string, string> Variables, string[] Args)[] runs) =>
