@@ -52,7 +52,8 @@ internal sealed class CommandContext
 
     public IMigrationSource Source => new DirectoryMigrationSource(
         Settings.MigrationsPath,
-        Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql);
+        Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql,
+        Host.WorkingDirectory);
 
     public Migrator CreateMigrator(IMigrationObserver? observer = null)
     {

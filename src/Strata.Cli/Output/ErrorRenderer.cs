@@ -20,7 +20,7 @@ internal static class ErrorRenderer
         switch (exception)
         {
             case MigrationFailedException failed:
-                RenderFailure(err, failed);
+                RenderFailure(terminal, failed);
                 break;
             case StrataException strata:
                 err.MarkupLine("[red]error:[/] " + Markup.Escape(strata.Message));
@@ -47,19 +47,20 @@ internal static class ErrorRenderer
         }
     }
 
-    private static void RenderFailure(IAnsiConsole err, MigrationFailedException failed)
+    private static void RenderFailure(Terminal terminal, MigrationFailedException failed)
     {
+        // Written raw, never wrapped: the source line and the caret under it must stay aligned however long the line.
         var location = failed.Location;
         var gutter = location.Line.ToString(CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
-        err.MarkupLine($"[red]error:[/] migration {Markup.Escape(failed.Migration)} failed");
-        err.MarkupLine($"{pad}[blue]-->[/] {Markup.Escape(location.ToString())}");
-        err.MarkupLine($"{pad} [blue]|[/]");
-        err.MarkupLine($"[blue]{gutter} |[/] {Markup.Escape(location.LineText)}");
-        err.MarkupLine($"{pad} [blue]|[/] {Caret(location.LineText, location.Column)}[red]^[/]");
+        terminal.Err.MarkupLine($"[red]error:[/] migration {Markup.Escape(failed.Migration)} failed");
+        terminal.RawError($"{pad}--> {location}");
+        terminal.RawError($"{pad} |");
+        terminal.RawError($"{gutter} | {location.LineText}");
+        terminal.RawError($"{pad} | {Caret(location.LineText, location.Column)}^");
         var state = failed.SqlState is null ? "" : $"SQLSTATE {failed.SqlState}: ";
-        err.MarkupLine($"{pad} [blue]=[/] {Markup.Escape(state + failed.ServerMessage)}");
-        err.MarkupLine($"{pad} [blue]=[/] {Markup.Escape(failed.Outcome)}");
+        terminal.RawError($"{pad} = {state}{failed.ServerMessage}");
+        terminal.RawError($"{pad} = {failed.Outcome}");
     }
 
     /// <summary>Spaces up to the column, keeping tabs so the caret lines up under tab-indented SQL.</summary>

@@ -36,10 +36,7 @@ internal static class RunRenderer
         {
             t.Line("");
             t.Line($"[grey]-- {Markup.Escape(step.Migration.DisplayName)} ({Direction(step.Direction)}) from {Markup.Escape(step.Script.SourcePath)}[/]");
-            if (t.Human)
-            {
-                t.Out.WriteLine(step.Sql ?? "");
-            }
+            t.Raw((step.Sql ?? "").TrimEnd());
         }
     }
 

@@ -93,6 +93,27 @@ internal sealed class Terminal
         }
     }
 
+    /// <summary>Text for humans on stdout exactly as given: SQL must never be wrapped or re-flowed.</summary>
+    public void Raw(string text)
+    {
+        if (Human)
+        {
+            lock (_gate)
+            {
+                _out.WriteLine(text);
+            }
+        }
+    }
+
+    /// <summary>Text on stderr exactly as given (source lines and carets of a failure).</summary>
+    public void RawError(string text)
+    {
+        lock (_gate)
+        {
+            Error.WriteLine(text);
+        }
+    }
+
     public void WriteJson<T>(T value, JsonTypeInfo<T> type)
     {
         lock (_gate)

@@ -109,7 +109,9 @@ public sealed class Migrator
         var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            if (plan(await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false)).IsEmpty)
+            // Before the lock only decide whether there may be work; validation waits for the lock, because a
+            // "started" row seen now may belong to a runner that is still working on a no-transaction migration.
+            if (newBatch && (await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false)).IsClean)
             {
                 return new MigrationRunResult([], clock.Elapsed, 0);
             }

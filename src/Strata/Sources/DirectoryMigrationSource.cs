@@ -12,13 +12,18 @@ public sealed class DirectoryMigrationSource : IMigrationSource
 {
     private readonly string _directory;
     private readonly SqlFlavor _flavor;
+    private readonly string? _displayBase;
 
-    /// <summary>Reads migrations from <paramref name="directory"/>, lexing them with <paramref name="flavor"/>'s rules.</summary>
-    public DirectoryMigrationSource(string directory, SqlFlavor flavor = SqlFlavor.PostgreSql)
+    /// <summary>
+    /// Reads migrations from <paramref name="directory"/>, lexing them with <paramref name="flavor"/>'s rules. Paths in
+    /// messages are shown relative to <paramref name="displayBase"/> (default: the current directory) when under it.
+    /// </summary>
+    public DirectoryMigrationSource(string directory, SqlFlavor flavor = SqlFlavor.PostgreSql, string? displayBase = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = directory;
         _flavor = flavor;
+        _displayBase = displayBase;
     }
 
     /// <summary>
@@ -33,7 +38,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         if (!Directory.Exists(folder))
         {
             var what = File.Exists(folder) ? "is a file, not a folder" : "does not exist";
-            throw new ConfigurationException($"migrations folder '{DisplayPath.For(folder)}' {what}", "run `strata init` or pass --migrations <dir>");
+            throw new ConfigurationException($"migrations folder '{DisplayPath.For(folder, _displayBase)}' {what}", "run `strata init` or pass --migrations <dir>");
         }
 
         var problems = new List<Problem>();
@@ -57,7 +62,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     }
 
     /// <summary>The validly named files of the folder, sorted by name; misnamed candidates become problems.</summary>
-    private static List<(MigrationFileName Name, string FullPath)> FindMigrationFiles(string folder, List<Problem> problems)
+    private List<(MigrationFileName Name, string FullPath)> FindMigrationFiles(string folder, List<Problem> problems)
     {
         var result = new List<(MigrationFileName, string)>();
         var entries = new DirectoryInfo(folder).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
@@ -67,7 +72,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
             {
                 if (MigrationFileName.IsCandidate(entry.Name))
                 {
-                    problems.Add(new Problem(DisplayPath.For(entry.FullName), "is a folder named like a migration; migrations are files directly in the migrations folder (subfolders are not read)"));
+                    problems.Add(new Problem(DisplayPath.For(entry.FullName, _displayBase), "is a folder named like a migration; migrations are files directly in the migrations folder (subfolders are not read)"));
                 }
             }
             else if (MigrationFileName.TryParse(entry.Name, out var name, out var problem))
@@ -76,7 +81,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
             }
             else if (problem is not null)
             {
-                problems.Add(new Problem(DisplayPath.For(entry.FullName), problem));
+                problems.Add(new Problem(DisplayPath.For(entry.FullName, _displayBase), problem));
             }
         }
 
@@ -85,7 +90,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
 
     private (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, string FullPath) file)
     {
-        var path = DisplayPath.For(file.FullPath);
+        var path = DisplayPath.For(file.FullPath, _displayBase);
         var problems = new List<Problem>();
         byte[] bytes;
         try
