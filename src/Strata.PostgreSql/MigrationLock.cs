@@ -97,13 +97,23 @@ internal sealed class MigrationLock : IMigrationLock
             if (elapsed >= timeout && timeout != Timeout.InfiniteTimeSpan)
             {
                 var holder = await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (holder.ProcessId is null && await TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    return; // released between the last try and the look-up: it is ours now
+                }
+
                 throw new LockTimeoutException(elapsed, holder.ToString());
             }
 
             if (!reported)
             {
-                reported = true;
-                waiting?.Report(await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false));
+                // A holder that is already gone is not worth reporting; the next try will most likely succeed.
+                var holder = await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (holder.ProcessId is not null)
+                {
+                    reported = true;
+                    waiting?.Report(holder);
+                }
             }
 
             var jittered = pause * (0.75 + (Random.Shared.NextDouble() / 2));
