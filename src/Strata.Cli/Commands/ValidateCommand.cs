@@ -28,7 +28,7 @@ internal static class ValidateCommand
             {
                 var status = await ctx.CreateMigrator().ValidateAsync(parse.GetValue(outOfOrder), ct);
                 var pending = status.Entries.Count(e => e.Status is Planning.MigrationStatusKind.Pending or Planning.MigrationStatusKind.Outdated);
-                message = $"{RunRenderer.Count(migrations.Count)} valid against {ctx.Database.DisplayName}: no edited, missing or unfinished migrations ({pending} pending).";
+                message = $"{RunRenderer.Count(migrations.Count)} valid against {ctx.DatabaseDisplay}: no edited, missing or unfinished migrations ({pending} pending).";
             }
 
             if (ctx.Terminal.Json)

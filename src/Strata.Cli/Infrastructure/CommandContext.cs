@@ -50,6 +50,22 @@ internal sealed class CommandContext
         }
     }
 
+    /// <summary>Where the database is, safe to print; a SQLite file is shown relative to the working directory.</summary>
+    public string DatabaseDisplay
+    {
+        get
+        {
+            var target = Database;
+            if (target.Kind != DatabaseKind.Sqlite || target.ConnectionString == ":memory:")
+            {
+                return target.DisplayName;
+            }
+
+            var relative = Path.GetRelativePath(Host.WorkingDirectory, target.ConnectionString);
+            return "sqlite:" + (relative.StartsWith("..", StringComparison.Ordinal) ? target.ConnectionString : relative).Replace('\\', '/');
+        }
+    }
+
     public IMigrationSource Source => new DirectoryMigrationSource(
         Settings.MigrationsPath,
         Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql,

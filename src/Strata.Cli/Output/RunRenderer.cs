@@ -12,7 +12,7 @@ internal static class RunRenderer
     public static void Header(CommandContext context, string verb)
     {
         var s = context.Settings;
-        context.Terminal.Line($"{verb} [bold]{Markup.Escape(context.Database.DisplayName)}[/] [grey](environment {Markup.Escape(s.Environment)}, folder {Markup.Escape(Relative(context, s.MigrationsPath))}/)[/]");
+        context.Terminal.Line($"{verb} [bold]{Markup.Escape(context.DatabaseDisplay)}[/] [grey](environment {Markup.Escape(s.Environment)}, folder {Markup.Escape(Relative(context, s.MigrationsPath))}/)[/]");
     }
 
     public static void Plan(CommandContext context, string command, MigrationPlan plan)
@@ -21,7 +21,7 @@ internal static class RunRenderer
         if (t.Json)
         {
             var steps = plan.Steps.Select(s => new StepJson(s.Migration.Version, s.Migration.DisplayName, Direction(s.Direction), "planned", null, s.Sql)).ToList();
-            t.WriteJson(new RunJson(command, context.Database.DisplayName, context.Settings.Environment, true, 0, 0, steps), CliJsonContext.Default.RunJson);
+            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, true, 0, 0, steps), CliJsonContext.Default.RunJson);
             return;
         }
 
@@ -46,7 +46,7 @@ internal static class RunRenderer
         if (t.Json)
         {
             var steps = result.Steps.Select(s => new StepJson(s.Version, s.Migration, Direction(s.Direction), s.Outcome.ToString().ToLowerInvariant(), (long)s.Duration.TotalMilliseconds, null)).ToList();
-            t.WriteJson(new RunJson(command, context.Database.DisplayName, context.Settings.Environment, false, result.Batch, (long)result.Duration.TotalMilliseconds, steps), CliJsonContext.Default.RunJson);
+            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, false, result.Batch, (long)result.Duration.TotalMilliseconds, steps), CliJsonContext.Default.RunJson);
             return;
         }
 

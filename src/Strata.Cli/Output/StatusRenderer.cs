@@ -21,11 +21,11 @@ internal static class StatusRenderer
             var entries = report.Entries.Select(e => new StatusEntryJson(
                 e.Version, e.DisplayName, e.IsRepeatable ? "repeatable" : "versioned", Name(e.Status), e.Migration?.SourcePath,
                 e.Applied?.AppliedAt, e.Applied?.Batch, e.Applied?.Checksum ?? e.Migration?.Checksum, e.Detail)).ToList();
-            t.WriteJson(new StatusJson(context.Database.DisplayName, report.Environment, report.IsClean, summary, entries), CliJsonContext.Default.StatusJson);
+            t.WriteJson(new StatusJson(context.DatabaseDisplay, report.Environment, report.IsClean, summary, entries), CliJsonContext.Default.StatusJson);
             return;
         }
 
-        t.Line($"Database    [bold]{Markup.Escape(context.Database.DisplayName)}[/]");
+        t.Line($"Database    [bold]{Markup.Escape(context.DatabaseDisplay)}[/]");
         t.Line($"Environment {Markup.Escape(report.Environment)}");
         t.Line($"Migrations  {Markup.Escape(RunRenderer.Relative(context, context.Settings.MigrationsPath))}");
         if (report.Entries.Count == 0)
