@@ -2,6 +2,7 @@ using System.CommandLine;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output;
 using Strata.Errors;
+using Strata.Execution;
 using Strata.Planning;
 
 namespace Strata.Cli.Commands;
@@ -26,9 +27,14 @@ internal static class RedoCommand
             RunRenderer.Header(ctx, "Redoing the last migration on");
             using var observer = new ProgressObserver(ctx.Terminal);
             var down = await ctx.CreateMigrator(observer).RollbackAsync(new RollbackOptions { Steps = 1 }, ct);
-            RunRenderer.Result(ctx, "rollback", down, "Rolled back");
+            if (!ctx.Terminal.Json)
+            {
+                RunRenderer.Result(ctx, "rollback", down, "Rolled back");
+            }
+
             var up = await ctx.CreateMigrator(observer).MigrateAsync(new MigrateOptions(), ct);
-            RunRenderer.Result(ctx, "migrate", up, "Applied");
+            var result = ctx.Terminal.Json ? new MigrationRunResult([.. down.Steps, .. up.Steps], down.Duration + up.Duration, up.Batch) : up;
+            RunRenderer.Result(ctx, ctx.Terminal.Json ? "redo" : "migrate", result, "Applied");
             return ExitCodes.Success;
         });
         return command;
