@@ -2,6 +2,7 @@ using Npgsql;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.History;
+using Strata.Sql;
 
 namespace Strata.PostgreSql;
 
@@ -13,34 +14,47 @@ namespace Strata.PostgreSql;
 public sealed class PostgreSqlDialect : IDatabaseProvider
 {
     private readonly NpgsqlConnectionStringBuilder _builder;
+    private readonly NpgsqlDataSource? _shared;
     private readonly ServerEndpoint _endpoint;
-    private readonly HistoryTableName _history;
     private readonly PostgreSqlOptions _options;
 
     /// <summary>
     /// Creates the dialect without connecting. Throws <see cref="ConfigurationException"/> when
     /// <paramref name="connectionString"/> is not a valid Npgsql keyword string (the message never repeats it).
+    /// Strata opens its own unpooled connections from it.
     /// </summary>
     /// <param name="connectionString">An Npgsql keyword connection string (URLs are converted by the configuration layer).</param>
-    /// <param name="history">The history table and optional schema.</param>
     /// <param name="options">Lock and session settings; null for the defaults.</param>
-    public PostgreSqlDialect(string connectionString, HistoryTableName history, PostgreSqlOptions? options = null)
+    public PostgreSqlDialect(string connectionString, PostgreSqlOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        ArgumentNullException.ThrowIfNull(history);
-        try
-        {
-            _builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        _builder = Parse(connectionString);
+        _endpoint = new ServerEndpoint(_builder);
+        _options = options ?? new PostgreSqlOptions();
+    }
+
+    /// <summary>
+    /// Uses the application's data source (its password provider, TLS and logging settings included); Strata
+    /// opens connections from it and never disposes it. Migration errors point at the failing statement in one
+    /// round trip per migration when the data source has <c>Include Failed Batched Command=true</c>, and with one
+    /// round trip per statement otherwise. Throws <see cref="ConfigurationException"/> for a multiplexing data
+    /// source: a session advisory lock needs a connection of its own.
+    /// </summary>
+    /// <param name="dataSource">The application's data source.</param>
+    /// <param name="options">Lock and session settings; null for the defaults.</param>
+    public PostgreSqlDialect(NpgsqlDataSource dataSource, PostgreSqlOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _builder = Parse(dataSource.ConnectionString);
+        if (_builder.Multiplexing)
         {
             throw new ConfigurationException(
-                "the PostgreSQL connection string is not valid: " + Problem(e),
-                "use keywords such as Host=db.example.com;Port=5432;Database=app;Username=app;Password=... or a postgres:// URL");
+                "the data source uses multiplexing, which cannot hold Strata's session advisory lock",
+                "give Strata a data source (or connection string) without Multiplexing=true");
         }
 
+        _shared = dataSource;
         _endpoint = new ServerEndpoint(_builder);
-        _history = history;
         _options = options ?? new PostgreSqlOptions();
     }
 
@@ -50,20 +64,25 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
     /// <summary><c>postgres://user@host:port/database</c>, without the password.</summary>
     public string DisplayName => _endpoint.DisplayName;
 
+    /// <summary>PostgreSQL's lexical rules (dollar quotes, <c>E''</c> strings, nested comments).</summary>
+    public SqlFlavor Flavor => SqlFlavor.PostgreSql;
+
     /// <summary>
     /// Connects and reads the session's user and default schema. Throws
     /// <see cref="DatabaseUnavailableException"/> naming host, port, database and user (never the password) with a
     /// hint when the server is unreachable, rejects the login or lacks the database.
     /// </summary>
-    public async Task<IDatabaseSession> OpenAsync(CancellationToken cancellationToken)
+    public async Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken)
     {
-        var dataSource = Connections.CreateDataSource(_builder, _options);
+        ArgumentNullException.ThrowIfNull(history);
+        var dataSource = _shared ?? Connections.CreateDataSource(_builder, _options);
+        var oneRoundTrip = _shared is null || _builder.IncludeFailedBatchedCommand;
         NpgsqlConnection? connection = null;
         try
         {
             connection = await Connections.OpenAsync(dataSource, _endpoint, cancellationToken).ConfigureAwait(false);
             var facts = await Connections.ReadFactsAsync(connection, _endpoint, cancellationToken).ConfigureAwait(false);
-            return new Session(dataSource, connection, _endpoint, facts, _history, _options);
+            return new Session(dataSource, ownsDataSource: _shared is null, connection, _endpoint, facts, history, _options, oneRoundTrip);
         }
         catch
         {
@@ -72,8 +91,26 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
-            await dataSource.DisposeAsync().ConfigureAwait(false);
+            if (_shared is null)
+            {
+                await dataSource.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
+        }
+    }
+
+    private static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            throw new ConfigurationException(
+                "the PostgreSQL connection string is not valid: " + Problem(e),
+                "use keywords such as Host=db.example.com;Port=5432;Database=app;Username=app;Password=... or a postgres:// URL");
         }
     }
 

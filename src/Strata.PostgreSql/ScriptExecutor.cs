@@ -19,12 +19,19 @@ internal sealed class ScriptExecutor : IScriptExecutor
     private readonly NpgsqlConnection _connection;
     private readonly HistorySql _history;
     private readonly ServerEndpoint _endpoint;
+    private readonly bool _oneRoundTrip;
 
-    public ScriptExecutor(NpgsqlConnection connection, HistorySql history, ServerEndpoint endpoint)
+    /// <summary>
+    /// <c>oneRoundTrip</c> is true when the connection reports which batch command failed (<c>Include Failed
+    /// Batched Command</c>), so a whole migration can go in one batch; false sends its statements one by one inside
+    /// the same transaction.
+    /// </summary>
+    public ScriptExecutor(NpgsqlConnection connection, HistorySql history, ServerEndpoint endpoint, bool oneRoundTrip = true)
     {
         _connection = connection;
         _history = history;
         _endpoint = endpoint;
+        _oneRoundTrip = oneRoundTrip;
     }
 
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
@@ -34,9 +41,19 @@ internal sealed class ScriptExecutor : IScriptExecutor
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
         var batch = Transaction(statements, change);
         await using var batchScope = batch.ConfigureAwait(false);
+        var count = batch.BatchCommands.Count;
+        var current = -1;
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (_oneRoundTrip)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                current = await ExecuteOneByOneAsync(batch, i => current = i, cancellationToken).ConfigureAwait(false);
+            }
+
             return ExecutionOutcome.Applied;
         }
         catch (Exception e) when (e is NpgsqlException or IOException or OperationCanceledException or TimeoutException)
@@ -49,11 +66,11 @@ internal sealed class ScriptExecutor : IScriptExecutor
 
             if (e is PostgresException postgres)
             {
-                var index = postgres.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
+                var index = postgres.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var at and >= 0 ? at : current;
                 var outcome = ScriptFailure.RolledBack(migration);
                 throw index >= 1 && index <= statements.Count
                     ? ScriptErrors.Failed(migration, script, statements[index - 1], postgres, outcome)
-                    : ScriptErrors.FailedAfterScript(migration, script, Stage(index, batch.BatchCommands.Count), postgres, outcome);
+                    : ScriptErrors.FailedAfterScript(migration, script, Stage(index, count), postgres, outcome);
             }
 
             throw;
@@ -111,6 +128,28 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
 
         return text.Append("COMMIT;\n").ToString();
+    }
+
+    /// <summary>
+    /// Sends the commands of <paramref name="batch"/> one per round trip (same transaction: the first is BEGIN),
+    /// telling <paramref name="position"/> which one is running, so a failure is known without driver support.
+    /// </summary>
+    private async Task<int> ExecuteOneByOneAsync(NpgsqlBatch batch, Action<int> position, CancellationToken cancellationToken)
+    {
+        var commands = batch.BatchCommands.ToList<NpgsqlBatchCommand>();
+        batch.BatchCommands.Clear();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            position(i);
+            var single = new NpgsqlBatch(_connection) { Timeout = 0 };
+            await using var singleScope = single.ConfigureAwait(false);
+            single.BatchCommands.Add(commands[i]);
+            await single.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            single.BatchCommands.Clear();
+            batch.BatchCommands.Add(commands[i]);
+        }
+
+        return commands.Count;
     }
 
     /// <summary>What ran at batch position <paramref name="index"/> when it was not a script statement.</summary>

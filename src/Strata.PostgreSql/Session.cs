@@ -11,18 +11,28 @@ namespace Strata.PostgreSql;
 internal sealed class Session : IDatabaseSession
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
     private readonly NpgsqlConnection _connection;
     private readonly MigrationLock _lock;
 
-    public Session(NpgsqlDataSource dataSource, NpgsqlConnection connection, ServerEndpoint endpoint, SessionFacts facts, HistoryTableName history, PostgreSqlOptions options)
+    public Session(
+        NpgsqlDataSource dataSource,
+        bool ownsDataSource,
+        NpgsqlConnection connection,
+        ServerEndpoint endpoint,
+        SessionFacts facts,
+        HistoryTableName history,
+        PostgreSqlOptions options,
+        bool oneRoundTrip)
     {
         _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
         _connection = connection;
         var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
         var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
         _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval);
         History = new HistoryStore(connection, sql, endpoint);
-        Executor = new ScriptExecutor(connection, sql, endpoint);
+        Executor = new ScriptExecutor(connection, sql, endpoint, oneRoundTrip);
         AppliedBy = facts.User;
     }
 
@@ -39,6 +49,9 @@ internal sealed class Session : IDatabaseSession
     {
         await _lock.ReleaseAllAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

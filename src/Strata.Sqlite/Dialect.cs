@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.History;
+using Strata.Sql;
 
 namespace Strata.Sqlite;
 
@@ -13,22 +14,20 @@ namespace Strata.Sqlite;
 public sealed class SqliteDialect : IDatabaseProvider
 {
     private readonly string _path;
-    private readonly HistoryTableName _history;
     private readonly SqliteOptions _options;
 
-    /// <summary>Creates the dialect for the file at <paramref name="path"/> (or <c>:memory:</c>).</summary>
-    public SqliteDialect(string path, HistoryTableName history, SqliteOptions? options = null)
+    /// <summary>
+    /// Creates the dialect for an SQLite file without opening it: <paramref name="database"/> is a file path (created on
+    /// first use if its folder exists), <c>:memory:</c>, or a Microsoft.Data.Sqlite connection string
+    /// (<c>Data Source=app.db</c>).
+    /// </summary>
+    public SqliteDialect(string database, SqliteOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        _path = path;
-        _history = history ?? throw new ArgumentNullException(nameof(history));
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        _path = database.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(database).DataSource
+            : database;
         _options = options ?? new SqliteOptions();
-        if (history.Schema is not null && history.Schema != "main")
-        {
-            throw new ConfigurationException(
-                $"history schema '{history.Schema}' does not exist in SQLite",
-                "SQLite has no schemas; remove history.schema from strata.json (or set it to \"main\")");
-        }
     }
 
     /// <inheritdoc />
@@ -37,9 +36,20 @@ public sealed class SqliteDialect : IDatabaseProvider
     /// <inheritdoc />
     public string DisplayName => "sqlite:" + _path;
 
+    /// <summary>SQLite's lexical rules (bracket and backtick identifiers, trigger bodies).</summary>
+    public SqlFlavor Flavor => SqlFlavor.Sqlite;
+
     /// <inheritdoc />
-    public async Task<IDatabaseSession> OpenAsync(CancellationToken cancellationToken)
+    public async Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Schema is not null && history.Schema != "main")
+        {
+            throw new ConfigurationException(
+                $"history schema '{history.Schema}' does not exist in SQLite",
+                "SQLite has no schemas; remove history.schema from strata.json (or set it to \"main\")");
+        }
+
         if (_path != ":memory:")
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(_path));
@@ -72,6 +82,6 @@ public sealed class SqliteDialect : IDatabaseProvider
             throw new DatabaseUnavailableException($"cannot open SQLite database {DisplayName}: {ex.Message}", "check the path and its permissions", ex);
         }
 
-        return new Session(connection, _history);
+        return new Session(connection, history);
     }
 }

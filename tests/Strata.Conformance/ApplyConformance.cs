@@ -76,7 +76,7 @@ public abstract class ApplyConformance(IConformanceTarget target) : ConformanceB
     public async Task Dry_run_renders_the_exact_sql_and_changes_nothing()
     {
         await using var db = await Target.CreateDatabaseAsync();
-        var plan = await Migrator(db, ThreeTables()).PlanMigrateAsync(new MigrateOptions());
+        var plan = await Migrator(db, ThreeTables()).PlanAsync(new MigrateOptions());
 
         plan.Steps.Count.ShouldBe(3);
         plan.Steps[1].Sql!.ShouldContain("INSERT INTO t2 (id) VALUES (1)");
@@ -124,7 +124,7 @@ public abstract class ApplyConformance(IConformanceTarget target) : ConformanceB
         var set = ThreeTables().Repeatable("views", "CREATE VIEW v1 AS SELECT id FROM t1;");
 
         var first = await Migrator(db, set).MigrateAsync();
-        first.Applied.Last().Migration.ShouldBe("R__views");
+        first.Applied[^1].Migration.ShouldBe("R__views");
         (await Migrator(db, set).MigrateAsync()).NothingToDo.ShouldBeTrue();
 
         set.Repeatable("views", "DROP VIEW IF EXISTS v1;\nCREATE VIEW v1 AS SELECT id, name FROM t1;");

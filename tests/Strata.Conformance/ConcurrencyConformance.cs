@@ -18,7 +18,7 @@ public abstract class ConcurrencyConformance(IConformanceTarget target) : Confor
         var runs = Enumerable.Range(0, 6).Select(_ => Task.Run(() => Migrator(db, set).MigrateAsync())).ToArray();
         var results = await Task.WhenAll(runs);
 
-        results.Sum(r => r.Applied.Count()).ShouldBe(12);
+        results.Sum(r => r.Applied.Count).ShouldBe(12);
         (await AppliedVersionsAsync(db)).ShouldBe(Enumerable.Range(1, 12).Select(v => (long)v).ToArray());
         for (var v = 1; v <= 12; v++)
         {
@@ -38,7 +38,7 @@ public abstract class ConcurrencyConformance(IConformanceTarget target) : Confor
         var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() => Migrator(db, set).RollbackAsync(new RollbackOptions { ToVersion = 0 }))).ToArray();
         var results = await Task.WhenAll(runs);
 
-        results.Sum(r => r.Applied.Count()).ShouldBe(3);
+        results.Sum(r => r.Applied.Count).ShouldBe(3);
         (await AppliedVersionsAsync(db)).ShouldBeEmpty();
     }
 }

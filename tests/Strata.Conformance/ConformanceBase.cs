@@ -17,12 +17,12 @@ public abstract class ConformanceBase
 
     /// <summary>A migrator for <paramref name="db"/> running <paramref name="set"/>.</summary>
     protected static Migrator Migrator(ITestDatabase db, MigrationSet set, string environment = "development", HistoryTableName? history = null, IMigrationObserver? observer = null) =>
-        new(db.Provider(history ?? History), set, new MigratorOptions { Environment = environment, LockTimeout = TimeSpan.FromSeconds(30) }, observer);
+        new(db.Provider(), set, new MigratorOptions { Environment = environment, LockTimeout = TimeSpan.FromSeconds(30), History = history ?? History }, observer);
 
     /// <summary>The history rows of <paramref name="db"/>.</summary>
     protected static async Task<IReadOnlyList<AppliedMigration>> ReadHistoryAsync(ITestDatabase db, HistoryTableName? history = null)
     {
-        await using var session = await db.Provider(history ?? History).OpenAsync(CancellationToken.None);
+        await using var session = await db.Provider().OpenAsync(history ?? History, CancellationToken.None);
         return await session.History.ReadAsync(CancellationToken.None);
     }
 

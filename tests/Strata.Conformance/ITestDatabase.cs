@@ -1,13 +1,12 @@
 using Strata.Execution;
-using Strata.History;
 
 namespace Strata.Conformance;
 
 /// <summary>One empty database for one test, and dialect-neutral ways to look inside it.</summary>
 public interface ITestDatabase : IAsyncDisposable
 {
-    /// <summary>A provider for this database with the given history table.</summary>
-    IDatabaseProvider Provider(HistoryTableName history);
+    /// <summary>A provider (dialect) for this database.</summary>
+    IDatabaseProvider Provider();
 
     /// <summary>True when a table of that (unquoted) name exists in the default schema.</summary>
     Task<bool> TableExistsAsync(string table);

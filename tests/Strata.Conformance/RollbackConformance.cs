@@ -34,7 +34,7 @@ public abstract class RollbackConformance(IConformanceTarget target) : Conforman
         (await Migrator(db, set).RollbackAsync(new RollbackOptions { Steps = 1 })).Applied.Select(s => s.Version).ShouldBe([4L]);
         (await Migrator(db, set).RollbackAsync(new RollbackOptions { ToVersion = 1 })).Applied.Select(s => s.Version).ShouldBe([3L, 2L]);
         (await AppliedVersionsAsync(db)).ShouldBe([1L]);
-        (await Migrator(db, set).RollbackAsync(new RollbackOptions { ToVersion = 0 })).Applied.Count().ShouldBe(1);
+        (await Migrator(db, set).RollbackAsync(new RollbackOptions { ToVersion = 0 })).Applied.Count.ShouldBe(1);
         (await db.TableExistsAsync("t1")).ShouldBeFalse();
     }
 

@@ -20,9 +20,9 @@ public sealed class ConnectionTests : DialectTest
         {
             Host = "127.0.0.1", Port = port, Database = "shop", Username = "app", Password = Canary, Timeout = 5,
         }.ConnectionString;
-        var dialect = new PostgreSqlDialect(connectionString, DefaultHistory);
+        var dialect = new PostgreSqlDialect(connectionString);
 
-        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => dialect.OpenAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => dialect.OpenAsync(DefaultHistory, CancellationToken.None));
 
         error.Category.ShouldBe(ErrorCategory.Unavailable);
         error.Message.ShouldContain($"127.0.0.1:{port}");
@@ -39,7 +39,7 @@ public sealed class ConnectionTests : DialectTest
         var connectionString = new NpgsqlConnectionStringBuilder(role.ConnectionString) { Password = Canary }.ConnectionString;
 
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(
-            () => new PostgreSqlDialect(connectionString, DefaultHistory).OpenAsync(CancellationToken.None));
+            () => new PostgreSqlDialect(connectionString).OpenAsync(DefaultHistory, CancellationToken.None));
 
         error.Message.ShouldContain("28P01");
         error.Message.ShouldContain($"user '{role.Name}'");
@@ -53,7 +53,7 @@ public sealed class ConnectionTests : DialectTest
         var connectionString = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "no_such_db" }.ConnectionString;
 
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(
-            () => new PostgreSqlDialect(connectionString, DefaultHistory).OpenAsync(CancellationToken.None));
+            () => new PostgreSqlDialect(connectionString).OpenAsync(DefaultHistory, CancellationToken.None));
 
         error.Message.ShouldContain("3D000");
         error.Hint.ShouldNotBeNull().ShouldContain("createdb no_such_db");
@@ -62,7 +62,7 @@ public sealed class ConnectionTests : DialectTest
     [Fact]
     public void A_malformed_connection_string_is_a_configuration_error_that_does_not_repeat_it()
     {
-        var error = Should.Throw<ConfigurationException>(() => new PostgreSqlDialect($"Host=x;Password={Canary}x;Port=notanumber", DefaultHistory));
+        var error = Should.Throw<ConfigurationException>(() => new PostgreSqlDialect($"Host=x;Password={Canary}x;Port=notanumber"));
 
         error.Category.ShouldBe(ErrorCategory.BadInput);
         ShouldNotLeak(error);
@@ -74,7 +74,7 @@ public sealed class ConnectionTests : DialectTest
     {
         var connectionString = new NpgsqlConnectionStringBuilder { Host = "x", Password = Canary }.ConnectionString + ";Port=notanumber";
 
-        var error = Should.Throw<ConfigurationException>(() => new PostgreSqlDialect(connectionString, DefaultHistory));
+        var error = Should.Throw<ConfigurationException>(() => new PostgreSqlDialect(connectionString));
 
         error.Message.ShouldBe("the PostgreSQL connection string is not valid: the value of 'port' has the wrong format");
         ShouldNotLeak(error);
@@ -87,7 +87,7 @@ public sealed class ConnectionTests : DialectTest
 
         session.AppliedBy.ShouldBe("postgres");
         (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata'")).ShouldBe(1);
-        new PostgreSqlDialect(Database.ConnectionString, DefaultHistory).Dialect.ShouldBe("postgresql");
+        new PostgreSqlDialect(Database.ConnectionString).Dialect.ShouldBe("postgresql");
     }
 
     [Fact]

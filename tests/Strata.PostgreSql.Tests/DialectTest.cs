@@ -14,8 +14,8 @@ public abstract class DialectTest : PostgresTestBase
     protected async Task<IDatabaseSession> OpenAsync(
         HistoryTableName? history = null, PostgreSqlOptions? options = null, string? connectionString = null)
     {
-        var dialect = new PostgreSqlDialect(connectionString ?? Database.ConnectionString, history ?? DefaultHistory, options);
-        var session = await dialect.OpenAsync(CancellationToken.None);
+        var dialect = new PostgreSqlDialect(connectionString ?? Database.ConnectionString, options);
+        var session = await dialect.OpenAsync(history ?? DefaultHistory, CancellationToken.None);
         lock (_sessions)
         {
             _sessions.Add(session);

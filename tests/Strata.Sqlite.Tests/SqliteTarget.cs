@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Strata.Conformance;
 using Strata.Execution;
-using Strata.History;
 
 namespace Strata.Sqlite.Tests;
 
@@ -16,8 +15,8 @@ public sealed class SqliteTarget : IConformanceTarget
 
         private string FilePath => Path.Combine(_folder, "test.db");
 
-        public IDatabaseProvider Provider(HistoryTableName history) =>
-            new SqliteDialect(FilePath, history, new SqliteOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+        public IDatabaseProvider Provider() =>
+            new SqliteDialect(FilePath, new SqliteOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
 
         public async Task<bool> TableExistsAsync(string table) =>
             await ScalarAsync($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table.Replace("'", "''", StringComparison.Ordinal)}'") > 0;

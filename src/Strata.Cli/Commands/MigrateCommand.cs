@@ -31,7 +31,7 @@ internal static class MigrateCommand
             };
             if (parse.GetValue(dryRun))
             {
-                RunRenderer.Plan(ctx, "migrate", await ctx.CreateMigrator().PlanMigrateAsync(options, ct));
+                RunRenderer.Plan(ctx, "migrate", await ctx.CreateMigrator().PlanAsync(options, ct));
                 return ExitCodes.Success;
             }
 

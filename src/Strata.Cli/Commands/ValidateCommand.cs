@@ -18,7 +18,7 @@ internal static class ValidateCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var migrations = await ctx.Source.LoadAsync(ct);
+            var migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
             string message;
             if (ctx.Settings.Database is null)
             {

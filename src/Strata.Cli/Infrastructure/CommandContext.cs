@@ -66,16 +66,17 @@ internal sealed class CommandContext
         }
     }
 
-    public IMigrationSource Source => new DirectoryMigrationSource(
-        Settings.MigrationsPath,
-        Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql,
-        Host.WorkingDirectory);
+    public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath, Host.WorkingDirectory);
+
+    /// <summary>The SQL rules files are read with: the configured database's, PostgreSQL's when none is configured.</summary>
+    public Sql.SqlFlavor Flavor => Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql;
 
     public Migrator CreateMigrator(IMigrationObserver? observer = null)
     {
         var settings = Settings;
-        var provider = ProviderFactory.Create(Database, settings.History, settings.LockTimeout);
-        return new Migrator(provider, Source, new MigratorOptions { Environment = settings.Environment, LockTimeout = settings.LockTimeout }, observer);
+        var provider = ProviderFactory.Create(Database, settings.LockTimeout);
+        var options = new MigratorOptions { Environment = settings.Environment, LockTimeout = settings.LockTimeout, History = settings.History };
+        return new Migrator(provider, Source, options, observer);
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal static class RunRenderer
         }
     }
 
-    public static void Result(CommandContext context, string command, MigrationRunResult result, string doneVerb)
+    public static void Result(CommandContext context, string command, MigrationResult result, string doneVerb)
     {
         var t = context.Terminal;
         if (t.Json)
@@ -50,7 +50,7 @@ internal static class RunRenderer
             return;
         }
 
-        var applied = result.Applied.Count();
+        var applied = result.FilesExecuted;
         if (applied == 0)
         {
             t.Line(command == "migrate" ? "Already up to date: nothing to apply." : "Nothing to roll back.");

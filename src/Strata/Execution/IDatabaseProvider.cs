@@ -1,3 +1,6 @@
+using Strata.History;
+using Strata.Sql;
+
 namespace Strata.Execution;
 
 /// <summary>
@@ -12,9 +15,13 @@ public interface IDatabaseProvider
     /// <summary>Where this provider connects, safe to print (no password).</summary>
     string DisplayName { get; }
 
+    /// <summary>The lexical rules of this database's SQL, used to load and split migration files.</summary>
+    SqlFlavor Flavor { get; }
+
     /// <summary>
-    /// Opens a session. Throws <see cref="Errors.DatabaseUnavailableException"/> when the database cannot be
-    /// reached or refuses the login; the message never contains a password.
+    /// Opens a session whose history lives in <paramref name="history"/>. Throws
+    /// <see cref="Errors.DatabaseUnavailableException"/> when the database cannot be reached or refuses the login;
+    /// the message never contains a password.
     /// </summary>
-    Task<IDatabaseSession> OpenAsync(CancellationToken cancellationToken);
+    Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken);
 }

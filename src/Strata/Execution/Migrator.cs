@@ -29,8 +29,7 @@ public sealed class Migrator
     /// <summary>The status of every migration. Reads only: needs no lock and no CREATE right.</summary>
     public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        var migrations = await _source.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var session = await _provider.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             return await ReadStatusAsync(session, migrations, cancellationToken).ConfigureAwait(false);
@@ -48,7 +47,7 @@ public sealed class Migrator
     }
 
     /// <summary>What <see cref="MigrateAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
-    public Task<MigrationPlan> PlanMigrateAsync(MigrateOptions options, CancellationToken cancellationToken = default) =>
+    public Task<MigrationPlan> PlanAsync(MigrateOptions options, CancellationToken cancellationToken = default) =>
         PlanAsync(status => Planner.PlanMigrate(status, options), cancellationToken);
 
     /// <summary>What <see cref="RollbackAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
@@ -59,14 +58,14 @@ public sealed class Migrator
     /// Applies pending migrations in order as one batch, then changed repeatables. Returns quickly, without
     /// taking the lock, when everything is applied.
     /// </summary>
-    public Task<MigrationRunResult> MigrateAsync(MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<MigrationResult> MigrateAsync(MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         var o = options ?? new MigrateOptions();
         return RunAsync(status => Planner.PlanMigrate(status, o), newBatch: true, cancellationToken);
     }
 
     /// <summary>Reverts the last batch, the last N migrations, or everything above a version, newest first.</summary>
-    public Task<MigrationRunResult> RollbackAsync(RollbackOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<MigrationResult> RollbackAsync(RollbackOptions? options = null, CancellationToken cancellationToken = default)
     {
         var o = options ?? new RollbackOptions();
         return RunAsync(status => Planner.PlanRollback(status, o), newBatch: false, cancellationToken);
@@ -90,8 +89,7 @@ public sealed class Migrator
 
     private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, CancellationToken ct)
     {
-        var migrations = await _source.LoadAsync(ct).ConfigureAwait(false);
-        var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(ct).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
@@ -102,18 +100,17 @@ public sealed class Migrator
         }
     }
 
-    private async Task<MigrationRunResult> RunAsync(Func<StatusReport, MigrationPlan> plan, bool newBatch, CancellationToken ct)
+    private async Task<MigrationResult> RunAsync(Func<StatusReport, MigrationPlan> plan, bool newBatch, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var migrations = await _source.LoadAsync(ct).ConfigureAwait(false);
-        var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(ct).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             // Before the lock only decide whether there may be work; validation waits for the lock, because a
             // "started" row seen now may belong to a runner that is still working on a no-transaction migration.
             if (newBatch && (await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false)).IsClean)
             {
-                return new MigrationRunResult([], clock.Elapsed, 0);
+                return new MigrationResult([], clock.Elapsed, 0);
             }
 
             var held = await AcquireLockAsync(session, ct).ConfigureAwait(false);
@@ -130,7 +127,7 @@ public sealed class Migrator
                     results.Add(await runner.RunAsync(step, batch, ct).ConfigureAwait(false));
                 }
 
-                return new MigrationRunResult(results, clock.Elapsed, results.Count == 0 ? 0 : batch);
+                return new MigrationResult(results, clock.Elapsed, results.Count == 0 ? 0 : batch);
             }
         }
     }
@@ -139,8 +136,7 @@ public sealed class Migrator
         Func<HistoryEditor, StatusReport, CancellationToken, Task<IReadOnlyList<HistoryEdit>>> edit,
         CancellationToken ct)
     {
-        var migrations = await _source.LoadAsync(ct).ConfigureAwait(false);
-        var session = await _provider.OpenAsync(ct).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(ct).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var held = await AcquireLockAsync(session, ct).ConfigureAwait(false);
@@ -151,6 +147,13 @@ public sealed class Migrator
                 return await edit(new HistoryEditor(session, NextBatch(status)), status, ct).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Loads and checks every migration first (bad files never reach a database), then connects.</summary>
+    private async Task<(IReadOnlyList<Migration> Migrations, IDatabaseSession Session)> StartAsync(CancellationToken ct)
+    {
+        var migrations = await _source.LoadAsync(_provider.Flavor, ct).ConfigureAwait(false);
+        return (migrations, await _provider.OpenAsync(_options.History, ct).ConfigureAwait(false));
     }
 
     private async Task<IAsyncDisposable> AcquireLockAsync(IDatabaseSession session, CancellationToken ct)

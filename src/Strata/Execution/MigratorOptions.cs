@@ -1,3 +1,5 @@
+using Strata.History;
+
 namespace Strata.Execution;
 
 /// <summary>Settings of a <see cref="Migrator"/> that hold for every command.</summary>
@@ -8,4 +10,7 @@ public sealed record MigratorOptions
 
     /// <summary>How long to wait for another runner's lock before giving up (exit 5).</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The history table (and optional schema); <c>strata_migrations</c> in the default schema unless set.</summary>
+    public HistoryTableName History { get; init; } = new();
 }

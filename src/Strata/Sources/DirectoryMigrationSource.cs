@@ -11,18 +11,16 @@ namespace Strata.Sources;
 public sealed class DirectoryMigrationSource : IMigrationSource
 {
     private readonly string _directory;
-    private readonly SqlFlavor _flavor;
     private readonly string? _displayBase;
 
     /// <summary>
-    /// Reads migrations from <paramref name="directory"/>, lexing them with <paramref name="flavor"/>'s rules. Paths in
-    /// messages are shown relative to <paramref name="displayBase"/> (default: the current directory) when under it.
+    /// Reads migrations from <paramref name="directory"/>. Paths in messages are shown relative to
+    /// <paramref name="displayBase"/> (default: the current directory) when under it.
     /// </summary>
-    public DirectoryMigrationSource(string directory, SqlFlavor flavor = SqlFlavor.PostgreSql, string? displayBase = null)
+    public DirectoryMigrationSource(string directory, string? displayBase = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = directory;
-        _flavor = flavor;
         _displayBase = displayBase;
     }
 
@@ -32,7 +30,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     /// listing every problem found (misnamed files, duplicate versions, unreadable or invalid text, bad directives,
     /// psql-only commands) when there is any.
     /// </summary>
-    public async Task<IReadOnlyList<Migration>> LoadAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(_directory);
         if (!Directory.Exists(folder))
@@ -50,7 +48,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         // Files are small and usually in the page cache: synchronous reads on a few pool threads beat one async
         // read per file, and lexing is CPU work anyway.
         await Task.Run(
-            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i])),
+            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i], flavor)),
             cancellationToken).ConfigureAwait(false);
         foreach (var list in fileProblems)
         {
@@ -88,7 +86,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         return result;
     }
 
-    private (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, string FullPath) file)
+    private (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, string FullPath) file, SqlFlavor flavor)
     {
         var path = DisplayPath.For(file.FullPath, _displayBase);
         var problems = new List<Problem>();
@@ -110,7 +108,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         }
 
         var found = new List<FileProblem>();
-        var parsed = MigrationFileParser.Parse(script, file.Name, _flavor, found);
+        var parsed = MigrationFileParser.Parse(script, file.Name, flavor, found);
         AddLocated(path, script.Text, found, problems);
         return (new LoadedFile(file.Name, path, script, parsed), problems);
     }

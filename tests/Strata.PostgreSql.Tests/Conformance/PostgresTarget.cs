@@ -1,6 +1,5 @@
 using Strata.Conformance;
 using Strata.Execution;
-using Strata.History;
 using Strata.TestSupport;
 
 namespace Strata.PostgreSql.Tests.Conformance;
@@ -16,7 +15,7 @@ public sealed class PostgresTarget : IConformanceTarget
 
     private sealed class PostgresTestDatabase(TestDatabase database) : ITestDatabase
     {
-        public IDatabaseProvider Provider(HistoryTableName history) => new PostgreSqlDialect(database.ConnectionString, history);
+        public IDatabaseProvider Provider() => new PostgreSqlDialect(database.ConnectionString);
 
         public async Task<bool> TableExistsAsync(string table) =>
             await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1", table) > 0;

@@ -1,7 +1,6 @@
 using System.Text;
 using Strata.Errors;
 using Strata.Execution;
-using Strata.History;
 using Strata.Sources;
 using Strata.TestSupport;
 
@@ -76,12 +75,12 @@ internal sealed class CorpusReplay
 
     private static async Task<(StrataException? Error, int Applied)> ApplyWithStrataAsync(TestDatabase database, string folder)
     {
-        var dialect = new PostgreSqlDialect(database.ConnectionString, new HistoryTableName());
+        var dialect = new PostgreSqlDialect(database.ConnectionString);
         var migrator = new Migrator(dialect, new DirectoryMigrationSource(folder));
         try
         {
             var run = await migrator.MigrateAsync();
-            return (null, run.Applied.Count());
+            return (null, run.FilesExecuted);
         }
         catch (StrataException e)
         {

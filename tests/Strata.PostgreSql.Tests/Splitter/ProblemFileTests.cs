@@ -14,7 +14,7 @@ public sealed class ProblemFileTests : PostgresTestBase
     {
         var files = CorpusFiles.Problems();
         files.ShouldNotBeEmpty($"no problem_*.sql files in {CorpusFiles.Folder}; the project file copies them from tests/Strata.Tests/Sql/Corpus");
-        var provider = new CountingProvider(new PostgreSqlDialect(Database.ConnectionString, new HistoryTableName()));
+        var provider = new CountingProvider(new PostgreSqlDialect(Database.ConnectionString));
 
         foreach (var file in files)
         {
@@ -50,10 +50,12 @@ public sealed class ProblemFileTests : PostgresTestBase
 
         public string DisplayName => inner.DisplayName;
 
-        public Task<IDatabaseSession> OpenAsync(CancellationToken cancellationToken)
+        public Strata.Sql.SqlFlavor Flavor => inner.Flavor;
+
+        public Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _opened);
-            return inner.OpenAsync(cancellationToken);
+            return inner.OpenAsync(history, cancellationToken);
         }
     }
 }

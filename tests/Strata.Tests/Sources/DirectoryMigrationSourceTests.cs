@@ -10,7 +10,7 @@ public sealed class DirectoryMigrationSourceTests
     public async Task A_missing_folder_is_a_configuration_error_with_a_hint()
     {
         var missing = Path.Combine(Path.GetTempPath(), "strata-missing-" + Guid.NewGuid().ToString("N"));
-        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(missing).LoadAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(missing).LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None));
         error.Message.ShouldBe($"migrations folder '{missing.Replace('\\', '/')}' does not exist");
         error.Hint.ShouldBe("run `strata init` or pass --migrations <dir>");
         error.Category.ShouldBe(ErrorCategory.BadInput);
@@ -20,7 +20,7 @@ public sealed class DirectoryMigrationSourceTests
     public async Task A_file_instead_of_a_folder_is_a_configuration_error()
     {
         using var folder = new TempMigrationFolder().Write("migrations", "x");
-        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(Path.Combine(folder.Path, "migrations")).LoadAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(Path.Combine(folder.Path, "migrations")).LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None));
         error.Message.ShouldEndWith("migrations' is a file, not a folder");
     }
 

@@ -34,7 +34,7 @@ internal sealed class TempMigrationFolder : IDisposable
     }
 
     public Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        new DirectoryMigrationSource(Path, flavor).LoadAsync(CancellationToken.None);
+        new DirectoryMigrationSource(Path).LoadAsync(flavor, CancellationToken.None);
 
     public async Task<IReadOnlyList<Problem>> ProblemsAsync(SqlFlavor flavor = SqlFlavor.PostgreSql)
     {
