@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.Text;
 using Npgsql;
+using Strata.Code;
 using Strata.Execution;
 using Strata.History;
 using Strata.Sources;
@@ -20,6 +21,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     private readonly HistorySql _history;
     private readonly ServerEndpoint _endpoint;
     private readonly bool _oneRoundTrip;
+    private readonly CodeExecutor _code;
 
     /// <summary>
     /// <c>oneRoundTrip</c> is true when the connection reports which batch command failed (<c>Include Failed
@@ -32,7 +34,11 @@ internal sealed class ScriptExecutor : IScriptExecutor
         _history = history;
         _endpoint = endpoint;
         _oneRoundTrip = oneRoundTrip;
+        _code = new CodeExecutor(connection, history, endpoint);
     }
+
+    public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
+        _code.ExecuteAsync(migration, script, change, environment, cancellationToken);
 
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
     {

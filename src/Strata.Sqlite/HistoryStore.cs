@@ -85,20 +85,20 @@ internal sealed class HistoryStore : IHistoryStore
         string.Join(Environment.NewLine, _sql.Write(change).Select(c => SqlText.Inline(c.Sql, c.Parameters) + ";"));
 
     /// <summary>Inside an open transaction: does the change still make sense (no other runner got there first)?</summary>
-    internal async Task<bool> PreconditionHoldsAsync(HistoryChange change, CancellationToken cancellationToken)
+    internal async Task<bool> PreconditionHoldsAsync(HistoryChange change, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         var check = _sql.Precondition(change);
-        using var command = Create(check);
+        using var command = Create(check, transaction);
         var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return change is HistoryInsert ? count == 0 : count > 0;
     }
 
     /// <summary>Inside an open transaction: writes the change and its audit row.</summary>
-    internal async Task WriteAsync(HistoryChange change, CancellationToken cancellationToken)
+    internal async Task WriteAsync(HistoryChange change, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         foreach (var statement in _sql.Write(change))
         {
-            using var command = Create(statement);
+            using var command = Create(statement, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -127,10 +127,11 @@ internal sealed class HistoryStore : IHistoryStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private SqliteCommand Create(HistorySql.Command statement)
+    private SqliteCommand Create(HistorySql.Command statement, SqliteTransaction? transaction = null)
     {
         var command = _connection.CreateCommand();
         command.CommandText = statement.Sql;
+        command.Transaction = transaction;
         foreach (var (name, value) in statement.Parameters)
         {
             command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Strata.Code;
 using Strata.Execution;
 using Strata.History;
 using Strata.Sources;
@@ -15,12 +16,17 @@ internal sealed class ScriptExecutor : IScriptExecutor
 {
     private readonly SqliteConnection _connection;
     private readonly HistoryStore _history;
+    private readonly CodeExecutor _code;
 
     public ScriptExecutor(SqliteConnection connection, HistoryStore history)
     {
         _connection = connection;
         _history = history;
+        _code = new CodeExecutor(connection, history);
     }
+
+    public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
+        _code.ExecuteAsync(migration, script, change, environment, cancellationToken);
 
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
     {

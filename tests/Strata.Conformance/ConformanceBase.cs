@@ -1,5 +1,6 @@
 using Strata.Execution;
 using Strata.History;
+using Strata.Sources;
 
 namespace Strata.Conformance;
 
@@ -16,7 +17,7 @@ public abstract class ConformanceBase
     protected static HistoryTableName History { get; } = new();
 
     /// <summary>A migrator for <paramref name="db"/> running <paramref name="set"/>.</summary>
-    protected static Migrator Migrator(ITestDatabase db, MigrationSet set, string environment = "development", HistoryTableName? history = null, IMigrationObserver? observer = null) =>
+    protected static Migrator Migrator(ITestDatabase db, IMigrationSource set, string environment = "development", HistoryTableName? history = null, IMigrationObserver? observer = null) =>
         new(db.Provider(), set, new MigratorOptions { Environment = environment, LockTimeout = TimeSpan.FromSeconds(30), History = history ?? History }, observer);
 
     /// <summary>The history rows of <paramref name="db"/>.</summary>

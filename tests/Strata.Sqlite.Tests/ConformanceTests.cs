@@ -9,3 +9,5 @@ public sealed class SqliteRollbackTests() : RollbackConformance(new SqliteTarget
 public sealed class SqliteIntegrityTests() : IntegrityConformance(new SqliteTarget());
 
 public sealed class SqliteConcurrencyTests() : ConcurrencyConformance(new SqliteTarget());
+
+public sealed class SqliteCodeTests() : CodeConformance(new SqliteTarget());

@@ -55,6 +55,14 @@ internal static class ErrorRenderer
         var pad = new string(' ', gutter.Length);
         terminal.Err.MarkupLine($"[red]error:[/] migration {Markup.Escape(failed.Migration)} failed");
         terminal.RawError($"{pad}--> {location}");
+        if (location.Line == 0)
+        {
+            // A C# migration: there is no SQL line to show.
+            terminal.RawError($"{pad} = {(failed.SqlState is null ? "" : $"SQLSTATE {failed.SqlState}: ")}{failed.ServerMessage}");
+            terminal.RawError($"{pad} = {failed.Outcome}");
+            return;
+        }
+
         terminal.RawError($"{pad} |");
         terminal.RawError($"{gutter} | {location.LineText}");
         terminal.RawError($"{pad} | {Caret(location.LineText, location.Column)}^");

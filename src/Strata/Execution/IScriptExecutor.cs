@@ -1,3 +1,4 @@
+using Strata.Code;
 using Strata.History;
 using Strata.Sources;
 
@@ -19,6 +20,14 @@ public interface IScriptExecutor
     /// On failure the exception says which statements had already run.
     /// </summary>
     Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a C# migration step. Transactional: in one transaction with <paramref name="change"/> (same guarantees
+    /// and errors as <see cref="ExecuteAsync"/>; <see cref="ExecutionOutcome.Skipped"/> when the change's
+    /// precondition no longer holds). Otherwise without a transaction, and <paramref name="change"/> must be null
+    /// (the engine records started and finished states around it).
+    /// </summary>
+    Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken);
 
     /// <summary>The exact SQL that <see cref="ExecuteAsync"/> would send, for <c>--dry-run</c>.</summary>
     string Render(SqlScript script, HistoryChange change);

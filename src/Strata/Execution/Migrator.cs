@@ -94,7 +94,7 @@ public sealed class Migrator
         {
             var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
             var result = plan(status);
-            var runner = new StepRunner(session, _observer);
+            var runner = new StepRunner(session, _observer, _options.Environment);
             var batch = NextBatch(status);
             return result with { Steps = result.Steps.Select(s => s with { Sql = runner.Render(s, batch) }).ToList() };
         }
@@ -120,7 +120,7 @@ public sealed class Migrator
                 var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
                 var steps = plan(status).Steps;
                 var batch = newBatch ? NextBatch(status) : steps.Select(s => s.Applied?.Batch ?? 0).DefaultIfEmpty(0).Max();
-                var runner = new StepRunner(session, _observer);
+                var runner = new StepRunner(session, _observer, _options.Environment);
                 var results = new List<StepResult>(steps.Count);
                 foreach (var step in steps)
                 {

@@ -48,6 +48,17 @@ public static class ScriptFailure
         Exception? inner) =>
         new(migration, Locate(script, statement, serverPosition), sqlState, message, outcome, hint, inner);
 
+    /// <summary>
+    /// The exception for a C# migration that threw: located at its type (there is no SQL line to point at), with the
+    /// database's SQLSTATE when the error came from the server.
+    /// </summary>
+    public static MigrationFailedException CodeFailed(string migration, string typeName, Exception error, string? sqlState, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = error is System.Data.Common.DbException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        return new MigrationFailedException(migration, new SourceLocation(typeName, 0, 0, ""), sqlState, message, outcome, null, error);
+    }
+
     /// <summary>The outcome sentence for a transactional script.</summary>
     public static string RolledBack(string migration) =>
         $"the transaction was rolled back: nothing of {migration} was applied and no history row was written";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Strata.Code;
 using Strata.Errors;
 using Strata.History;
 using Strata.Planning;
@@ -12,22 +13,22 @@ internal sealed class StepRunner
 {
     private readonly IDatabaseSession _session;
     private readonly IMigrationObserver _observer;
+    private readonly string _environment;
 
-    public StepRunner(IDatabaseSession session, IMigrationObserver observer)
+    public StepRunner(IDatabaseSession session, IMigrationObserver observer, string environment)
     {
         _session = session;
         _observer = observer;
+        _environment = environment;
     }
 
     public async Task<StepResult> RunAsync(MigrationStep step, int batch, CancellationToken cancellationToken)
     {
         _observer.OnStepStarting(step);
         var clock = Stopwatch.StartNew();
-        var script = step.Script as SqlScript
-            ?? throw new InvalidOperationException($"{step.Migration.DisplayName}: unsupported script type {step.Script.GetType().Name}");
         var outcome = step.Direction == StepDirection.Up
-            ? await UpAsync(step, script, batch, clock, cancellationToken).ConfigureAwait(false)
-            : await DownAsync(step, script, cancellationToken).ConfigureAwait(false);
+            ? await UpAsync(step, batch, clock, cancellationToken).ConfigureAwait(false)
+            : await DownAsync(step, cancellationToken).ConfigureAwait(false);
         var result = new StepResult(step.Migration.DisplayName, step.Migration.Version, step.Direction, outcome, clock.Elapsed);
         _observer.OnStepFinished(step, result);
         return result;
@@ -36,7 +37,12 @@ internal sealed class StepRunner
     /// <summary>The SQL a step would send, for dry runs.</summary>
     public string Render(MigrationStep step, int batch)
     {
-        var script = (SqlScript)step.Script;
+        if (step.Script is not SqlScript script)
+        {
+            return $"-- C# migration {step.Script.SourcePath} ({(step.Direction == StepDirection.Up ? "UpAsync" : "DownAsync")}): runs code, "
+                + (step.Script.Transactional ? "in one transaction with its history row" : "without a transaction");
+        }
+
         if (step.Direction == StepDirection.Down)
         {
             var delete = new HistoryDelete(step.Migration.Version, step.Migration.Name, "rollback");
@@ -57,18 +63,18 @@ internal sealed class StepRunner
             : NoTransaction(script, _session.History.Render(new HistoryInsert(row)));
     }
 
-    private async Task<ExecutionOutcome> UpAsync(MigrationStep step, SqlScript script, int batch, Stopwatch clock, CancellationToken ct)
+    private async Task<ExecutionOutcome> UpAsync(MigrationStep step, int batch, Stopwatch clock, CancellationToken ct)
     {
         var m = step.Migration;
         var row = NewRow(m, batch, MigrationState.Succeeded);
-        if (script.Transactional)
+        if (step.Script.Transactional)
         {
-            return await _session.Executor.ExecuteAsync(m.DisplayName, script, new HistoryInsert(row), ct).ConfigureAwait(false);
+            return await InTransactionAsync(m.DisplayName, step.Script, new HistoryInsert(row), ct).ConfigureAwait(false);
         }
 
         if (m.Kind == MigrationKind.Repeatable)
         {
-            await RunStatementsAsync(step, script, ct).ConfigureAwait(false);
+            await WithoutTransactionAsync(step, ct).ConfigureAwait(false);
             await _session.History.ApplyAsync(new HistoryInsert(row), ct).ConfigureAwait(false);
             return ExecutionOutcome.Applied;
         }
@@ -78,30 +84,43 @@ internal sealed class StepRunner
             return ExecutionOutcome.Skipped;
         }
 
-        await RunStatementsAsync(step, script, ct).ConfigureAwait(false);
+        await WithoutTransactionAsync(step, ct).ConfigureAwait(false);
         await _session.History.ApplyAsync(new HistoryFinish(m.Version!.Value, clock.ElapsedMilliseconds), ct).ConfigureAwait(false);
         return ExecutionOutcome.Applied;
     }
 
-    private async Task<ExecutionOutcome> DownAsync(MigrationStep step, SqlScript script, CancellationToken ct)
+    private async Task<ExecutionOutcome> DownAsync(MigrationStep step, CancellationToken ct)
     {
         var m = step.Migration;
         var delete = new HistoryDelete(m.Version, m.Name, "rollback");
-        if (script.Transactional)
+        if (step.Script.Transactional)
         {
-            return await _session.Executor.ExecuteAsync(m.DisplayName + " (down)", script, delete, ct).ConfigureAwait(false);
+            return await InTransactionAsync(m.DisplayName + " (down)", step.Script, delete, ct).ConfigureAwait(false);
         }
 
-        await RunStatementsAsync(step, script, ct).ConfigureAwait(false);
+        await WithoutTransactionAsync(step, ct).ConfigureAwait(false);
         return await _session.History.ApplyAsync(delete, ct).ConfigureAwait(false) ? ExecutionOutcome.Applied : ExecutionOutcome.Skipped;
     }
 
-    private async Task RunStatementsAsync(MigrationStep step, SqlScript script, CancellationToken ct)
+    private Task<ExecutionOutcome> InTransactionAsync(string name, MigrationScript script, HistoryChange change, CancellationToken ct) => script switch
+    {
+        SqlScript sql => _session.Executor.ExecuteAsync(name, sql, change, ct),
+        CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _environment, ct),
+        _ => throw new InvalidOperationException($"{name}: unsupported script type {script.GetType().Name}"),
+    };
+
+    private async Task WithoutTransactionAsync(MigrationStep step, CancellationToken ct)
     {
         var name = step.Migration.DisplayName + (step.Direction == StepDirection.Down ? " (down)" : "");
         try
         {
-            await _session.Executor.ExecuteStatementsAsync(name, script, new Callback(p => _observer.OnStatementFinished(step, p)), ct).ConfigureAwait(false);
+            var run = step.Script switch
+            {
+                SqlScript sql => _session.Executor.ExecuteStatementsAsync(name, sql, new Callback(p => _observer.OnStatementFinished(step, p)), ct),
+                CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, null, _environment, ct),
+                _ => throw new InvalidOperationException($"{name}: unsupported script type {step.Script.GetType().Name}"),
+            };
+            await run.ConfigureAwait(false);
         }
         catch (MigrationFailedException ex) when (step.Migration.Kind == MigrationKind.Versioned)
         {

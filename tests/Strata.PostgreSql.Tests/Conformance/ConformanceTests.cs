@@ -9,3 +9,5 @@ public sealed class PostgresRollbackTests() : RollbackConformance(new PostgresTa
 public sealed class PostgresIntegrityTests() : IntegrityConformance(new PostgresTarget());
 
 public sealed class PostgresConcurrencyTests() : ConcurrencyConformance(new PostgresTarget());
+
+public sealed class PostgresCodeTests() : CodeConformance(new PostgresTarget());
