@@ -40,93 +40,28 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         }
 
         var problems = new List<Problem>();
-        var named = FindMigrationFiles(folder, problems);
-        var loaded = new LoadedFile[named.Count];
-        var fileProblems = new List<Problem>[named.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-
-        // Files are small and usually in the page cache: synchronous reads on a few pool threads beat one async
-        // read per file, and lexing is CPU work anyway.
-        await Task.Run(
-            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i], flavor)),
-            cancellationToken).ConfigureAwait(false);
-        foreach (var list in fileProblems)
-        {
-            problems.AddRange(list);
-        }
-
-        var migrations = MigrationAssembler.Assemble(loaded, problems);
-        return problems.Count == 0 ? migrations : throw new MigrationSourceException(problems);
+        var files = ListFiles(folder, problems);
+        return await MigrationFileLoader.LoadAsync(files, problems, flavor, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The validly named files of the folder, sorted by name; misnamed candidates become problems.</summary>
-    private List<(MigrationFileName Name, string FullPath)> FindMigrationFiles(string folder, List<Problem> problems)
+    /// <summary>The files at the top level of the folder; subfolders named like migrations become problems.</summary>
+    private List<MigrationFileEntry> ListFiles(string folder, List<Problem> problems)
     {
-        var result = new List<(MigrationFileName, string)>();
+        var files = new List<MigrationFileEntry>();
         var entries = new DirectoryInfo(folder).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (entry is DirectoryInfo)
+            var fullName = entry.FullName;
+            if (entry is not DirectoryInfo)
             {
-                if (MigrationFileName.IsCandidate(entry.Name))
-                {
-                    problems.Add(new Problem(DisplayPath.For(entry.FullName, _displayBase), "is a folder named like a migration; migrations are files directly in the migrations folder (subfolders are not read)"));
-                }
+                files.Add(new MigrationFileEntry(entry.Name, DisplayPath.For(fullName, _displayBase), () => File.ReadAllBytes(fullName)));
             }
-            else if (MigrationFileName.TryParse(entry.Name, out var name, out var problem))
+            else if (MigrationFileName.IsCandidate(entry.Name))
             {
-                result.Add((name, entry.FullName));
-            }
-            else if (problem is not null)
-            {
-                problems.Add(new Problem(DisplayPath.For(entry.FullName, _displayBase), problem));
+                problems.Add(new Problem(DisplayPath.For(fullName, _displayBase), "is a folder named like a migration; migrations are files directly in the migrations folder (subfolders are not read)"));
             }
         }
 
-        return result;
-    }
-
-    private (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, string FullPath) file, SqlFlavor flavor)
-    {
-        var path = DisplayPath.For(file.FullPath, _displayBase);
-        var problems = new List<Problem>();
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(file.FullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new Problem(path, $"cannot be read: {e.Message}"));
-            return (new LoadedFile(file.Name, path, null, null), problems);
-        }
-
-        if (!ScriptDecoder.TryDecode(bytes, out var script, out var decodeProblem))
-        {
-            problems.Add(new Problem(path, decodeProblem));
-            return (new LoadedFile(file.Name, path, null, null), problems);
-        }
-
-        var found = new List<FileProblem>();
-        var parsed = MigrationFileParser.Parse(script, file.Name, flavor, found);
-        AddLocated(path, script.Text, found, problems);
-        return (new LoadedFile(file.Name, path, script, parsed), problems);
-    }
-
-    /// <summary>Turns offsets into <c>path:line:column</c> locations (whole-file problems get the path alone), in text order.</summary>
-    private static void AddLocated(string path, string text, List<FileProblem> found, List<Problem> problems)
-    {
-        var cursor = new PositionCursor(text);
-        foreach (var problem in found.OrderBy(p => p.Offset))
-        {
-            if (problem.Offset < 0)
-            {
-                problems.Add(new Problem(path, problem.Message));
-                continue;
-            }
-
-            var (line, column) = cursor.MoveTo(problem.Offset);
-            problems.Add(new Problem($"{path}:{line}:{column}", problem.Message));
-        }
+        return files;
     }
 }

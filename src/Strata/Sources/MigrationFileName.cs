@@ -78,7 +78,7 @@ public sealed class MigrationFileName
     /// <summary>
     /// Parses <paramref name="fileName"/>. True with <paramref name="name"/> for a valid migration name; false with
     /// <paramref name="problem"/> (what is wrong and the fix) for a candidate that is misnamed; false with both null
-    /// for a file that is not a migration candidate and is ignored. Called by the directory source for each file.
+    /// for a file that is not a migration candidate and is ignored. Called by the SQL file sources (folder and embedded resources) for each file.
     /// </summary>
     public static bool TryParse(string fileName, [NotNullWhen(true)] out MigrationFileName? name, out string? problem)
     {
