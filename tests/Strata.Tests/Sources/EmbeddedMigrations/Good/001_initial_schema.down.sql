@@ -1,0 +1,2 @@
+-- strata:no-transaction
+DROP TABLE portfolios;

@@ -1,0 +1,1 @@
+CREATE TABLE portfolios (id serial PRIMARY KEY);

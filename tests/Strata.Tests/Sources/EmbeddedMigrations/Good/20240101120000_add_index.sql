@@ -1,0 +1,2 @@
+-- strata:no-transaction
+CREATE INDEX CONCURRENTLY portfolios_id ON portfolios (id);

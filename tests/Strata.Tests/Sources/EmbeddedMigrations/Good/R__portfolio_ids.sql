@@ -1,0 +1,1 @@
+﻿CREATE OR REPLACE VIEW portfolio_ids AS SELECT id FROM portfolios;
