@@ -63,6 +63,9 @@ internal static partial class Log
     [LoggerMessage(17, LogLevel.Information, "Start-up migration is off (Strata:MigrateOnStartup is false); {Database} is not migrated here")]
     public static partial void StartupMigrationOff(ILogger logger, string database);
 
+    [LoggerMessage(20, LogLevel.Information, "{Database} holds {Count} migration(s) newer than this build ({Migrations}), applied by a newer release; nothing to do here")]
+    public static partial void NewerReleaseApplied(ILogger logger, string database, int count, string migrations);
+
     [LoggerMessage(18, LogLevel.Critical, "Strata is not configured, so start-up stops: {Message} Fix: {Hint}")]
     public static partial void NotConfigured(ILogger logger, string message, string hint);
 }

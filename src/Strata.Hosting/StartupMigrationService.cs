@@ -77,9 +77,12 @@ internal sealed class StartupMigrationService : IHostedLifecycleService
         Log.Migrating(_logger, database, runtime.Environment);
         try
         {
-            var result = await runtime.Migrator.MigrateAsync(runtime.Options.Migrate, cancellationToken).ConfigureAwait(false);
+            var result = await MigrateOrAcceptNewerReleaseAsync(runtime, cancellationToken).ConfigureAwait(false);
             _state.Set(new StartupSnapshot(StartupPhase.Succeeded, result));
-            LogSummary(database, result);
+            if (result is not null)
+            {
+                LogSummary(database, result);
+            }
         }
         catch (DatabaseUnavailableException e) when (runtime.Options.UnavailablePolicy == UnavailablePolicy.WarnAndContinue)
         {
@@ -91,6 +94,30 @@ internal sealed class StartupMigrationService : IHostedLifecycleService
             _state.Set(new StartupSnapshot(StartupPhase.Failed, MigrationResult.Failed(e, clock.Elapsed), e));
             LogFailure(database, e, clock.Elapsed);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Migrates; when validation refuses only because a newer release applied migrations this build lacks, logs that
+    /// and returns null instead of failing (an older replica restarting mid-deploy must not crash-loop).
+    /// </summary>
+    private async Task<MigrationResult?> MigrateOrAcceptNewerReleaseAsync(StrataRuntime runtime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await runtime.Migrator.MigrateAsync(runtime.Options.Migrate, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ValidationException)
+        {
+            var status = await runtime.Migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            var future = NewerRelease.OnlyFutureMigrations(status);
+            if (future.Count == 0)
+            {
+                throw;
+            }
+
+            Log.NewerReleaseApplied(_logger, runtime.Provider.DisplayName, future.Count, string.Join(", ", future));
+            return null;
         }
     }
 

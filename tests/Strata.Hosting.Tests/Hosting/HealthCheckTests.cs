@@ -75,17 +75,18 @@ public sealed class HealthCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task An_applied_migration_whose_file_is_gone_is_reported_but_stays_Healthy_as_during_a_rolling_deploy()
+    public async Task An_older_release_restarting_after_a_newer_one_migrated_starts_and_stays_Healthy()
     {
-        var (first, _) = _app.Build();
-        using (first)
+        var (newer, _) = _app.Build();
+        using (newer)
         {
-            await first.StartAsync();
-            await first.StopAsync();
+            await newer.StartAsync();
+            await newer.StopAsync();
         }
 
+        // The older build lacks the newest file: as during a rolling deploy or an application rollback.
         File.Delete(Path.Combine(_app.Migrations, "002_create_tags.sql"));
-        var (older, _) = _app.Build(settings: new Dictionary<string, string?> { ["Strata:MigrateOnStartup"] = "false" });
+        var (older, logs) = _app.Build();
         using (older)
         {
             await older.StartAsync();
@@ -96,6 +97,30 @@ public sealed class HealthCheckTests : IDisposable
             health.Data["missing"].ShouldBe(1);
             health.Description!.ShouldContain("1 applied migration(s) are unknown to this build");
         }
+
+        logs.Strata.Single(e => e.EventId == 20).Message
+            .ShouldBe($"sqlite:{_app.DatabasePath} holds 1 migration(s) newer than this build (2_create_tags), applied by a newer release; nothing to do here");
+    }
+
+    [Fact]
+    public async Task An_applied_migration_missing_below_the_newest_file_still_stops_start_up()
+    {
+        var (first, _) = _app.Build();
+        using (first)
+        {
+            await first.StartAsync();
+            await first.StopAsync();
+        }
+
+        File.Delete(Path.Combine(_app.Migrations, "001_create_items.sql"));
+        var (broken, logs) = _app.Build();
+        using (broken)
+        {
+            var error = await Should.ThrowAsync<Errors.ValidationException>(() => broken.StartAsync());
+            error.Message.ShouldContain("1_create_items: applied, but its file is no longer");
+        }
+
+        logs.Strata.Single(e => e.Level == LogLevel.Critical).EventId.ShouldBe(14);
     }
 
     public void Dispose() => _app.Dispose();
