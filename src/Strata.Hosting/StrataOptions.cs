@@ -73,14 +73,19 @@ public sealed class StrataOptions
     /// <summary>
     /// Adds a folder of SQL migration files. A relative <paramref name="path"/> is resolved against the application's
     /// folder (<see cref="AppContext.BaseDirectory"/>, where files marked <c>CopyToOutputDirectory</c> land), not
-    /// the working directory, so the app finds its migrations wherever it is started from.
+    /// the working directory, so the app finds its migrations wherever it is started from. A folder that does not
+    /// exist when the host starts is a <see cref="Errors.ConfigurationException"/> saying how to ship it.
     /// </summary>
     public StrataOptions AddFolder(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var baseDirectory = AppContext.BaseDirectory;
         var full = Path.GetFullPath(path, baseDirectory);
-        return AddSource(new DirectoryMigrationSource(full, baseDirectory));
+        return AddSource(_ => Directory.Exists(full)
+            ? new DirectoryMigrationSource(full, baseDirectory)
+            : throw new Errors.ConfigurationException(
+                $"the migrations folder '{full}' does not exist",
+                "ship the files with the app (<None Include=\"migrations\\*.sql\" CopyToOutputDirectory=\"PreserveNewest\" />) or pass AddFolder an existing path"));
     }
 
     /// <summary>Adds any source: an embedded-resource source, a composite, your own implementation.</summary>

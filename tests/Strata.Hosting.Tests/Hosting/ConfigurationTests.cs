@@ -80,6 +80,21 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_migrations_folder_that_is_not_there_stops_start_up_saying_how_to_ship_it()
+    {
+        var missing = Path.Combine(_app.Migrations, "not-shipped");
+        var (host, logs) = _app.Build(s => s.AddFolder(missing));
+        using (host)
+        {
+            var error = await Should.ThrowAsync<ConfigurationException>(() => host.StartAsync());
+            error.Message.ShouldBe($"the migrations folder '{missing}' does not exist");
+            error.Hint!.ShouldContain("CopyToOutputDirectory");
+        }
+
+        logs.Strata.Single(e => e.Level == LogLevel.Critical).EventId.ShouldBe(18);
+    }
+
+    [Fact]
     public async Task A_relative_folder_is_found_next_to_the_application_not_in_the_working_directory()
     {
         var relative = Path.GetRelativePath(AppContext.BaseDirectory, _app.Migrations);
