@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Strata.Configuration;
+using Strata.Execution;
+using Strata.PostgreSql;
+using Strata.Sqlite;
+
+namespace WebApp;
+
+/// <summary>
+/// The app's database: <c>DATABASE_URL</c> when set (a postgres:// URL, an Npgsql keyword string or sqlite:path,
+/// parsed by Strata's configuration layer), else <c>app.db</c> next to the app. Hands out the Strata provider for
+/// migrations and connections for the endpoints.
+/// </summary>
+internal sealed class SampleDatabase
+{
+    private readonly DatabaseTarget _target;
+
+    private SampleDatabase(DatabaseTarget target) => _target = target;
+
+    /// <summary>Where the app connects, without the password.</summary>
+    public string DisplayName => _target.DisplayName;
+
+    /// <summary>Reads <c>DATABASE_URL</c>; throws Strata's ConfigurationException (password-free) when it is malformed.</summary>
+    public static SampleDatabase FromConfiguration(IConfiguration configuration)
+    {
+        var url = configuration["DATABASE_URL"];
+        var target = string.IsNullOrWhiteSpace(url)
+            ? DatabaseUrl.Parse("sqlite:" + Path.Combine(AppContext.BaseDirectory, "app.db"), AppContext.BaseDirectory)
+            : DatabaseUrl.Parse(url, Directory.GetCurrentDirectory());
+        return new SampleDatabase(target);
+    }
+
+    /// <summary>The Strata dialect for this database (its own unpooled connections, its own lock).</summary>
+    public IDatabaseProvider CreateProvider() => _target.Kind == DatabaseKind.PostgreSql
+        ? new PostgreSqlDialect(_target.ConnectionString)
+        : new SqliteDialect(_target.ConnectionString);
+
+    /// <summary>An open connection for a request.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = _target.Kind == DatabaseKind.PostgreSql
+            ? new NpgsqlConnection(_target.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _target.ConnectionString }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
