@@ -19,8 +19,11 @@ public sealed class SqliteDialect : IDatabaseProvider
     /// <summary>
     /// Creates the dialect for an SQLite file without opening it: <paramref name="database"/> is a file path (created on
     /// first use if its folder exists), <c>:memory:</c>, or a Microsoft.Data.Sqlite connection string
-    /// (<c>Data Source=app.db</c>).
+    /// (<c>Data Source=app.db</c>). Throws <see cref="ArgumentException"/> when it is empty; a file that cannot be
+    /// opened fails later, on first use, with a <see cref="DatabaseUnavailableException"/>.
     /// </summary>
+    /// <param name="database">The file path, <c>:memory:</c> or connection string.</param>
+    /// <param name="options">The busy timeout; null for the defaults.</param>
     public SqliteDialect(string database, SqliteOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(database);

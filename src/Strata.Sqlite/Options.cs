@@ -1,6 +1,9 @@
 namespace Strata.Sqlite;
 
-/// <summary>Settings of the SQLite dialect.</summary>
+/// <summary>
+/// Tuning for <see cref="SqliteDialect"/>, given by the CLI or a library caller; <c>new SqliteOptions()</c> (or null)
+/// is the common case.
+/// </summary>
 public sealed record SqliteOptions
 {
     /// <summary>

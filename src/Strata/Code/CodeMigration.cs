@@ -39,10 +39,13 @@ public abstract class CodeMigration
         Name = name;
     }
 
-    /// <summary>The version.</summary>
+    /// <summary>
+    /// Orders this migration among all others, SQL files included (numerically, like a file name's version); recorded
+    /// in the history and shown as the prefix of <see cref="ToString"/>.
+    /// </summary>
     public long Version { get; }
 
-    /// <summary>The slug.</summary>
+    /// <summary>The slug after the version in <c>status</c> output and the history's <c>name</c> column (<c>seed_roles</c>).</summary>
     public string Name { get; }
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace Strata.Code;
 /// </summary>
 public abstract class ForwardOnlyCodeMigration : CodeMigration
 {
-    /// <summary>Creates the migration.</summary>
+    /// <summary>Called by the subclass; throws <see cref="ArgumentException"/> like <see cref="CodeMigration"/>'s constructor.</summary>
+    /// <param name="version">The version (1–18 digits), ordered with SQL migrations.</param>
+    /// <param name="name">The slug: letters, digits and underscores.</param>
     protected ForwardOnlyCodeMigration(long version, string name)
         : base(version, name)
     {

@@ -14,7 +14,7 @@ public sealed class LockTimeoutException : StrataException
         Holder = holder;
     }
 
-    /// <summary>How long Strata waited.</summary>
+    /// <summary>How long Strata waited before giving up: about the configured lock timeout.</summary>
     public TimeSpan Waited { get; }
 
     /// <summary>Who holds the lock, e.g. <c>pid 4242 (application_name 'strata', user 'app')</c>.</summary>

@@ -13,7 +13,7 @@ public sealed class MigrationSourceException : StrataException
         Problems = problems;
     }
 
-    /// <summary>Every problem found.</summary>
+    /// <summary>Every problem found while loading, each naming the file (and line) at fault.</summary>
     public IReadOnlyList<Problem> Problems { get; }
 
     private static string Describe(IReadOnlyList<Problem> problems) =>

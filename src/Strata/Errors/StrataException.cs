@@ -6,7 +6,14 @@ namespace Strata.Errors;
 /// </summary>
 public class StrataException : Exception
 {
-    /// <summary>Creates an error of the given category.</summary>
+    /// <summary>
+    /// Thrown by the engine and the dialects (and by callers who extend them) for any failure users must act on; the
+    /// CLI maps <paramref name="category"/> to its exit code and prints <paramref name="message"/> and <paramref name="hint"/>.
+    /// </summary>
+    /// <param name="category">What kind of failure it is.</param>
+    /// <param name="message">What went wrong and where, without passwords.</param>
+    /// <param name="hint">What to do next, or null.</param>
+    /// <param name="innerException">The driver or I/O error behind it, if any.</param>
     public StrataException(ErrorCategory category, string message, string? hint = null, Exception? innerException = null)
         : base(message, innerException)
     {

@@ -14,7 +14,7 @@ public sealed class ValidationException : StrataException
         Problems = problems;
     }
 
-    /// <summary>Every problem found.</summary>
+    /// <summary>Every disagreement found, each naming the migration or history row at fault.</summary>
     public IReadOnlyList<Problem> Problems { get; }
 
     private static string Describe(IReadOnlyList<Problem> problems) =>

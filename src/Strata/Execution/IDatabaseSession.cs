@@ -12,10 +12,10 @@ public interface IDatabaseSession : IAsyncDisposable
     /// <summary>The migration lock for this database and history table.</summary>
     IMigrationLock Lock { get; }
 
-    /// <summary>The history table.</summary>
+    /// <summary>Reads and writes the history table; the migrator calls it under <see cref="Lock"/> for every write.</summary>
     IHistoryStore History { get; }
 
-    /// <summary>Runs migration scripts.</summary>
+    /// <summary>Runs migration scripts (SQL and C#) together with their history change, and renders dry-run SQL.</summary>
     IScriptExecutor Executor { get; }
 
     /// <summary>Who is applying migrations, recorded in <c>applied_by</c>: the database user, or the OS user for SQLite.</summary>

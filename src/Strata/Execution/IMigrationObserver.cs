@@ -19,7 +19,7 @@ public interface IMigrationObserver
     {
     }
 
-    /// <summary>A step is about to run.</summary>
+    /// <summary>Called before each step runs; <see cref="OnStepFinished"/> follows unless the step throws.</summary>
     void OnStepStarting(MigrationStep migrationStep)
     {
     }

@@ -8,7 +8,7 @@ namespace Strata.History;
 /// </summary>
 public sealed record HistoryTableName
 {
-    /// <summary>The default table name.</summary>
+    /// <summary>The table Strata creates and uses when no name is configured.</summary>
     public const string DefaultTable = "strata_migrations";
 
     /// <summary>Creates a validated name; throws <see cref="ConfigurationException"/> on an unusable identifier.</summary>
@@ -18,7 +18,7 @@ public sealed record HistoryTableName
         Schema = schema is null ? null : Validate(schema, "history schema");
     }
 
-    /// <summary>The table name, unquoted.</summary>
+    /// <summary>The table name, unquoted (dialects quote it when rendering SQL).</summary>
     public string Table { get; }
 
     /// <summary>The schema, unquoted, or null for the dialect default.</summary>

@@ -10,10 +10,10 @@ public sealed record MigrationStatusEntry
     /// <summary>The version, or null for a repeatable.</summary>
     public required long? Version { get; init; }
 
-    /// <summary>The slug.</summary>
+    /// <summary>The slug (<c>create_users</c>), from the file name or, for a missing file, from the history row.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Where it stands.</summary>
+    /// <summary>Applied, pending, changed, missing and so on; anything but applied, baselined or skipped makes <c>status</c> exit 3.</summary>
     public required MigrationStatusKind Status { get; init; }
 
     /// <summary>The migration on disk, or null when <see cref="MigrationStatusKind.Missing"/>.</summary>

@@ -3,14 +3,16 @@ namespace Strata.Planning;
 /// <summary>The status of every migration of one database, in order (versioned by version, then repeatables).</summary>
 public sealed class StatusReport
 {
-    /// <summary>Creates a report.</summary>
+    /// <summary>Returned by <see cref="Execution.Migrator.GetStatusAsync"/> and <see cref="Execution.Migrator.ValidateAsync"/>; callers read it rather than build one.</summary>
+    /// <param name="entries">The entries in display order.</param>
+    /// <param name="environment">The environment the entries were judged for.</param>
     public StatusReport(IReadOnlyList<MigrationStatusEntry> entries, string environment)
     {
         Entries = entries;
         Environment = environment;
     }
 
-    /// <summary>Every migration and history row.</summary>
+    /// <summary>One entry per migration on disk and per history row without a file, versioned first, then repeatables.</summary>
     public IReadOnlyList<MigrationStatusEntry> Entries { get; }
 
     /// <summary>The environment the report was made for (decides <see cref="MigrationStatusKind.Skipped"/>).</summary>
