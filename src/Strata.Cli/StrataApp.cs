@@ -82,6 +82,11 @@ internal static class StrataApp
             RepairCommand.Create(context),
         })
         {
+            if (command.Name is "migrate" or "rollback" or "redo")
+            {
+                options.AddStatementOptionsTo(command);
+            }
+
             root.Subcommands.Add(command);
         }
 

@@ -68,4 +68,7 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Critical, "Strata is not configured, so start-up stops: {Message} Fix: {Hint}")]
     public static partial void NotConfigured(ILogger logger, string message, string hint);
+
+    [LoggerMessage(21, LogLevel.Warning, "{Migration} waited longer than the statement lock timeout for a table lock ({Reason}); nothing of it was applied; trying again in {DelayMs} ms (try {Next} of {Attempts})")]
+    public static partial void StepRetrying(ILogger logger, string migration, string reason, long delayMs, int next, int attempts);
 }

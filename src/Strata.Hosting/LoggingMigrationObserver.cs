@@ -25,6 +25,9 @@ internal sealed class LoggingMigrationObserver : IMigrationObserver
     public void OnStatementFinished(MigrationStep migrationStep, StatementProgress progress) =>
         Log.StatementFinished(_logger, migrationStep.Migration.DisplayName, progress.Index, progress.Count, progress.Line);
 
+    public void OnRetry(MigrationStep migrationStep, int attempt, int attempts, TimeSpan delay, Errors.MigrationFailedException failure) =>
+        Log.StepRetrying(_logger, migrationStep.Migration.DisplayName, failure.ServerMessage, Milliseconds(delay), attempt + 1, attempts);
+
     public void OnStepFinished(MigrationStep migrationStep, StepResult result)
     {
         if (result.Outcome == ExecutionOutcome.Skipped)

@@ -40,6 +40,19 @@ public sealed class StrataOptions
     /// <summary>How long a starting replica waits for another one's migration lock before start-up fails. Default 60 s.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// PostgreSQL <c>lock_timeout</c> for the statements of transactional migrations (default 5 s; null for the
+    /// server's setting), so a migration stuck behind a long transaction does not queue the app's own queries
+    /// behind it; such a migration is retried <see cref="LockRetries"/> times, then start-up fails.
+    /// </summary>
+    public TimeSpan? StatementLockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>PostgreSQL <c>statement_timeout</c> for each migration statement; null (default) for none.</summary>
+    public TimeSpan? StatementTimeout { get; set; }
+
+    /// <summary>How often a migration that hit <see cref="StatementLockTimeout"/> is tried again (default 3).</summary>
+    public int LockRetries { get; set; } = 3;
+
     /// <summary>The history table; <c>strata_migrations</c> in the default schema unless set.</summary>
     public HistoryTableName History { get; set; } = new();
 

@@ -43,7 +43,15 @@ internal sealed class StrataRuntime
         Source = sources.Count == 1 ? sources[0] : new CompositeMigrationSource(sources);
         Environment = Options.Environment ?? LowerCase(host?.EnvironmentName) ?? new MigratorOptions().Environment;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LogCategory);
-        var migratorOptions = new MigratorOptions { Environment = Environment, LockTimeout = Options.LockTimeout, History = Options.History };
+        var migratorOptions = new MigratorOptions
+        {
+            Environment = Environment,
+            LockTimeout = Options.LockTimeout,
+            History = Options.History,
+            StatementLockTimeout = Options.StatementLockTimeout,
+            StatementTimeout = Options.StatementTimeout,
+            LockRetries = Options.LockRetries,
+        };
         Migrator = new Migrator(Provider, Source, migratorOptions, new LoggingMigrationObserver(Logger));
     }
 

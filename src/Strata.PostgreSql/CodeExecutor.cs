@@ -15,12 +15,14 @@ internal sealed class CodeExecutor
     private readonly NpgsqlConnection _connection;
     private readonly HistorySql _history;
     private readonly ServerEndpoint _endpoint;
+    private readonly SessionOptions _options;
 
-    public CodeExecutor(NpgsqlConnection connection, HistorySql history, ServerEndpoint endpoint)
+    public CodeExecutor(NpgsqlConnection connection, HistorySql history, ServerEndpoint endpoint, SessionOptions options)
     {
         _connection = connection;
         _history = history;
         _endpoint = endpoint;
+        _options = options;
     }
 
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken)
@@ -38,6 +40,13 @@ internal sealed class CodeExecutor
         await using (transaction.ConfigureAwait(false))
         {
             var rolledBack = ScriptFailure.RolledBack(migration);
+            foreach (var set in Timeouts.ForTransaction(_options))
+            {
+                var command = new NpgsqlCommand(set, _connection, transaction);
+                await using var commandScope = command.ConfigureAwait(false);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await RunAsync(migration, script, transaction, environment, rolledBack, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -49,12 +49,12 @@ internal static class Connections
     {
         try
         {
-            var command = new NpgsqlCommand("SELECT current_user::text, coalesce(current_schema()::text, 'public')", connection);
+            var command = new NpgsqlCommand("SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid()", connection);
             await using var commandScope = command.ConfigureAwait(false);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return new SessionFacts(reader.GetString(0), reader.GetString(1));
+            return new SessionFacts(reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
         }
         catch (Exception e) when (ErrorTranslator.IsConnectionLost(e))
         {

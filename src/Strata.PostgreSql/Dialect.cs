@@ -1,7 +1,6 @@
 using Npgsql;
 using Strata.Errors;
 using Strata.Execution;
-using Strata.History;
 using Strata.Sql;
 
 namespace Strata.PostgreSql;
@@ -72,9 +71,9 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
     /// <see cref="DatabaseUnavailableException"/> naming host, port, database and user (never the password) with a
     /// hint when the server is unreachable, rejects the login or lacks the database.
     /// </summary>
-    public async Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken)
+    public async Task<IDatabaseSession> OpenAsync(SessionOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
         var dataSource = _shared ?? Connections.CreateDataSource(_builder, _options);
         var oneRoundTrip = _shared is null || _builder.IncludeFailedBatchedCommand;
         NpgsqlConnection? connection = null;
@@ -82,7 +81,7 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
         {
             connection = await Connections.OpenAsync(dataSource, _endpoint, cancellationToken).ConfigureAwait(false);
             var facts = await Connections.ReadFactsAsync(connection, _endpoint, cancellationToken).ConfigureAwait(false);
-            return new Session(dataSource, ownsDataSource: _shared is null, connection, _endpoint, facts, history, _options, oneRoundTrip);
+            return new Session(dataSource, ownsDataSource: _shared is null, connection, _endpoint, facts, options, _options, oneRoundTrip);
         }
         catch
         {

@@ -20,13 +20,16 @@ internal sealed class MigrationLock : IMigrationLock
     private readonly ServerEndpoint _endpoint;
     private readonly TimeSpan _longestPause;
     private readonly List<LockHandle> _held = [];
+    private readonly int _mainBackendPid;
 
     /// <param name="openConnection">Opens a new unpooled connection, translating failures.</param>
     /// <param name="key">The advisory lock key.</param>
     /// <param name="endpoint">The server, for messages.</param>
     /// <param name="longestPause">The cap of the growing pause between attempts.</param>
-    public MigrationLock(Func<CancellationToken, Task<NpgsqlConnection>> openConnection, long key, ServerEndpoint endpoint, TimeSpan longestPause)
+    /// <param name="mainBackendPid">The server process of the session's main connection (0: unknown).</param>
+    public MigrationLock(Func<CancellationToken, Task<NpgsqlConnection>> openConnection, long key, ServerEndpoint endpoint, TimeSpan longestPause, int mainBackendPid = 0)
     {
+        _mainBackendPid = mainBackendPid;
         _openConnection = openConnection;
         Key = key;
         _endpoint = endpoint;
@@ -41,7 +44,9 @@ internal sealed class MigrationLock : IMigrationLock
         var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
         try
         {
+            await PoolerCheck.BeforeLockAsync(connection, _mainBackendPid, _endpoint, cancellationToken).ConfigureAwait(false);
             await WaitForLockAsync(connection, timeout, waiting, cancellationToken).ConfigureAwait(false);
+            await PoolerCheck.AfterLockAsync(connection, Key, _endpoint, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {

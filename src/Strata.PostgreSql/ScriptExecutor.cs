@@ -21,6 +21,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     private readonly HistorySql _history;
     private readonly ServerEndpoint _endpoint;
     private readonly bool _oneRoundTrip;
+    private readonly SessionOptions _options;
     private readonly CodeExecutor _code;
 
     /// <summary>
@@ -28,13 +29,14 @@ internal sealed class ScriptExecutor : IScriptExecutor
     /// Batched Command</c>), so a whole migration can go in one batch; false sends its statements one by one inside
     /// the same transaction.
     /// </summary>
-    public ScriptExecutor(NpgsqlConnection connection, HistorySql history, ServerEndpoint endpoint, bool oneRoundTrip = true)
+    public ScriptExecutor(NpgsqlConnection connection, HistorySql history, ServerEndpoint endpoint, SessionOptions? options = null, bool oneRoundTrip = true)
     {
         _connection = connection;
         _history = history;
         _endpoint = endpoint;
+        _options = options ?? new SessionOptions();
         _oneRoundTrip = oneRoundTrip;
-        _code = new CodeExecutor(connection, history, endpoint);
+        _code = new CodeExecutor(connection, history, endpoint, _options);
     }
 
     public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
@@ -74,8 +76,9 @@ internal sealed class ScriptExecutor : IScriptExecutor
             {
                 var index = postgres.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var at and >= 0 ? at : current;
                 var outcome = ScriptFailure.RolledBack(migration);
-                throw index >= 1 && index <= statements.Count
-                    ? ScriptErrors.Failed(migration, script, statements[index - 1], postgres, outcome)
+                var first = 1 + Timeouts.ForTransaction(_options).Count;
+                throw index >= first && index < first + statements.Count
+                    ? ScriptErrors.Failed(migration, script, statements[index - first], postgres, outcome)
                     : ScriptErrors.FailedAfterScript(migration, script, Stage(index, count), postgres, outcome);
             }
 
@@ -88,6 +91,26 @@ internal sealed class ScriptExecutor : IScriptExecutor
         ArgumentNullException.ThrowIfNull(script);
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
+        var timeout = Timeouts.ForStatements(_options);
+        if (timeout is null)
+        {
+            await RunStatementsAsync(migration, script, statements, progress, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SimpleAsync(timeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RunStatementsAsync(migration, script, statements, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ResetQuietlyAsync("RESET statement_timeout").ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunStatementsAsync(string migration, SqlScript script, IReadOnlyList<SqlStatement> statements, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
+    {
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
@@ -123,6 +146,11 @@ internal sealed class ScriptExecutor : IScriptExecutor
     {
         ArgumentNullException.ThrowIfNull(script);
         var text = new StringBuilder("BEGIN;\n");
+        foreach (var set in Timeouts.ForTransaction(_options))
+        {
+            text.Append(set).Append(";\n");
+        }
+
         foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql))
         {
             text.Append(statement.Text).Append(";\n");
@@ -169,6 +197,11 @@ internal sealed class ScriptExecutor : IScriptExecutor
     {
         var batch = new NpgsqlBatch(_connection) { Timeout = 0 };
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        foreach (var set in Timeouts.ForTransaction(_options))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(set));
+        }
+
         foreach (var statement in statements)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
@@ -181,6 +214,30 @@ internal sealed class ScriptExecutor : IScriptExecutor
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         return batch;
+    }
+
+    private async Task SimpleAsync(string sql, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(_connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
+        await using var scope = batch.ConfigureAwait(false);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ResetQuietlyAsync(string sql)
+    {
+        if (_connection.State != ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await SimpleAsync(sql, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+        {
+            // The session is gone or unusable; its settings went with it.
+        }
     }
 
     /// <summary>Ends the failed transaction so the connection stays usable; a dead connection needs nothing.</summary>

@@ -21,18 +21,20 @@ internal sealed class Session : IDatabaseSession
         NpgsqlConnection connection,
         ServerEndpoint endpoint,
         SessionFacts facts,
-        HistoryTableName history,
+        SessionOptions session,
         PostgreSqlOptions options,
         bool oneRoundTrip)
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
         _connection = connection;
+        var history = session.History;
         var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
         var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
-        _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval);
+        _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
         History = new HistoryStore(connection, sql, endpoint);
-        Executor = new ScriptExecutor(connection, sql, endpoint, oneRoundTrip);
+        Executor = new ScriptExecutor(connection, sql, endpoint, session, oneRoundTrip);
+        Inspector = new DatabaseInspector(connection, endpoint);
         AppliedBy = facts.User;
     }
 
@@ -41,6 +43,8 @@ internal sealed class Session : IDatabaseSession
     public IHistoryStore History { get; }
 
     public IScriptExecutor Executor { get; }
+
+    public IDatabaseInspector Inspector { get; }
 
     /// <summary>The session's <c>current_user</c>.</summary>
     public string AppliedBy { get; }

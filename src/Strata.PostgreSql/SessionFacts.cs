@@ -6,4 +6,5 @@ namespace Strata.PostgreSql;
 /// <c>current_schema()</c>: the first existing schema of the search path, where the history lives unless one is
 /// configured; <c>public</c> when the search path names no existing schema.
 /// </param>
-internal sealed record SessionFacts(string User, string Schema);
+/// <param name="BackendPid">The server process behind the main connection (<c>pg_backend_pid()</c>).</param>
+internal sealed record SessionFacts(string User, string Schema, int BackendPid);

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Strata.Errors;
 using Strata.Execution;
-using Strata.History;
 using Strata.Sql;
 
 namespace Strata.Sqlite;
@@ -43,9 +42,10 @@ public sealed class SqliteDialect : IDatabaseProvider
     public SqlFlavor Flavor => SqlFlavor.Sqlite;
 
     /// <inheritdoc />
-    public async Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken)
+    public async Task<IDatabaseSession> OpenAsync(SessionOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
+        var history = options.History;
         if (history.Schema is not null && history.Schema != "main")
         {
             throw new ConfigurationException(

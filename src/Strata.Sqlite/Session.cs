@@ -23,6 +23,8 @@ internal sealed class Session : IDatabaseSession
 
     public IScriptExecutor Executor { get; }
 
+    public IDatabaseInspector Inspector { get; } = new DatabaseInspector();
+
     public string AppliedBy { get; } = Environment.UserName;
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -23,7 +23,7 @@ public abstract class ConformanceBase
     /// <summary>The history rows of <paramref name="db"/>.</summary>
     protected static async Task<IReadOnlyList<AppliedMigration>> ReadHistoryAsync(ITestDatabase db, HistoryTableName? history = null)
     {
-        await using var session = await db.Provider().OpenAsync(history ?? History, CancellationToken.None);
+        await using var session = await db.Provider().OpenAsync(new SessionOptions { History = history ?? History }, CancellationToken.None);
         return await session.History.ReadAsync(CancellationToken.None);
     }
 

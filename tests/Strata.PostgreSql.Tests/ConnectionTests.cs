@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 using Strata.Errors;
+using Strata.Execution;
 using Strata.History;
 
 namespace Strata.PostgreSql.Tests;
@@ -22,7 +23,7 @@ public sealed class ConnectionTests : DialectTest
         }.ConnectionString;
         var dialect = new PostgreSqlDialect(connectionString);
 
-        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => dialect.OpenAsync(DefaultHistory, CancellationToken.None));
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => dialect.OpenAsync(new SessionOptions { History = DefaultHistory }, CancellationToken.None));
 
         error.Category.ShouldBe(ErrorCategory.Unavailable);
         error.Message.ShouldContain($"127.0.0.1:{port}");
@@ -39,7 +40,7 @@ public sealed class ConnectionTests : DialectTest
         var connectionString = new NpgsqlConnectionStringBuilder(role.ConnectionString) { Password = Canary }.ConnectionString;
 
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(
-            () => new PostgreSqlDialect(connectionString).OpenAsync(DefaultHistory, CancellationToken.None));
+            () => new PostgreSqlDialect(connectionString).OpenAsync(new SessionOptions { History = DefaultHistory }, CancellationToken.None));
 
         error.Message.ShouldContain("28P01");
         error.Message.ShouldContain($"user '{role.Name}'");
@@ -53,7 +54,7 @@ public sealed class ConnectionTests : DialectTest
         var connectionString = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "no_such_db" }.ConnectionString;
 
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(
-            () => new PostgreSqlDialect(connectionString).OpenAsync(DefaultHistory, CancellationToken.None));
+            () => new PostgreSqlDialect(connectionString).OpenAsync(new SessionOptions { History = DefaultHistory }, CancellationToken.None));
 
         error.Message.ShouldContain("3D000");
         error.Hint.ShouldNotBeNull().ShouldContain("createdb no_such_db");

@@ -14,7 +14,7 @@ public sealed class DataSourceTests : DialectTest
     {
         await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
         var dialect = new PostgreSqlDialect(dataSource);
-        await using var session = await dialect.OpenAsync(DefaultHistory, CancellationToken.None);
+        await using var session = await dialect.OpenAsync(new SessionOptions { History = DefaultHistory }, CancellationToken.None);
         await session.History.EnsureCreatedAsync(CancellationToken.None);
         var script = new SqlScript("CREATE TABLE one (id int);\nCREATE TABLE two (id int);\nINSERT INTO one VALUES ('x');\n", "m/3_x.sql", 1, transactional: true);
 
@@ -31,7 +31,7 @@ public sealed class DataSourceTests : DialectTest
     public async Task The_application_data_source_stays_usable_after_strata_is_done()
     {
         await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
-        var session = await new PostgreSqlDialect(dataSource).OpenAsync(DefaultHistory, CancellationToken.None);
+        var session = await new PostgreSqlDialect(dataSource).OpenAsync(new SessionOptions { History = DefaultHistory }, CancellationToken.None);
         await session.DisposeAsync();
 
         await using var command = dataSource.CreateCommand("SELECT 41 + 1");

@@ -15,7 +15,7 @@ public abstract class DialectTest : PostgresTestBase
         HistoryTableName? history = null, PostgreSqlOptions? options = null, string? connectionString = null)
     {
         var dialect = new PostgreSqlDialect(connectionString ?? Database.ConnectionString, options);
-        var session = await dialect.OpenAsync(history ?? DefaultHistory, CancellationToken.None);
+        var session = await dialect.OpenAsync(new SessionOptions { History = history ?? DefaultHistory }, CancellationToken.None);
         lock (_sessions)
         {
             _sessions.Add(session);

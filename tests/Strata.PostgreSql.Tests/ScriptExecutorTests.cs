@@ -216,6 +216,7 @@ public sealed class ScriptExecutorTests : DialectTest
 
         text.ShouldBe(
             "BEGIN;\n"
+            + "SET LOCAL lock_timeout = '5000ms';\n"
             + "CREATE TABLE a (id int);\n"
             + "INSERT INTO a VALUES (1);\n"
             + "INSERT INTO \"public\".\"strata_migrations\" (version, name, kind, checksum, batch, applied_at, execution_ms, applied_by, state) "

@@ -74,8 +74,16 @@ internal sealed class CommandContext
     public Migrator CreateMigrator(IMigrationObserver? observer = null)
     {
         var settings = Settings;
-        var provider = ProviderFactory.Create(Database, settings.LockTimeout);
-        var options = new MigratorOptions { Environment = settings.Environment, LockTimeout = settings.LockTimeout, History = settings.History };
+        var provider = ProviderFactory.Create(Database, settings);
+        var options = new MigratorOptions
+        {
+            Environment = settings.Environment,
+            LockTimeout = settings.LockTimeout,
+            History = settings.History,
+            StatementLockTimeout = settings.StatementLockTimeout,
+            StatementTimeout = settings.StatementTimeout,
+            LockRetries = settings.LockRetries,
+        };
         return new Migrator(provider, Source, options, observer);
     }
 

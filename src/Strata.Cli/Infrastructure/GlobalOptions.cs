@@ -41,6 +41,31 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<long?> LockKey { get; } = new("--lock-key")
+    {
+        Description = "PostgreSQL advisory lock key (default: derived from the history table's schema and name). Give several history tables the same key to run their migrations one at a time.",
+        HelpName = "number",
+        Recursive = true,
+    };
+
+    public Option<double?> StatementLockTimeout { get; } = new("--statement-lock-timeout")
+    {
+        Description = "PostgreSQL lock_timeout, in seconds, for the statements of transactional migrations (default 5; 0: none). A migration stuck behind a long transaction fails fast instead of blocking every reader of the table, and is retried.",
+        HelpName = "seconds",
+    };
+
+    public Option<double?> StatementTimeout { get; } = new("--statement-timeout")
+    {
+        Description = "PostgreSQL statement_timeout, in seconds, for each migration statement (default: none).",
+        HelpName = "seconds",
+    };
+
+    public Option<int?> LockRetries { get; } = new("--lock-retries")
+    {
+        Description = "How often a migration that hit the statement lock timeout is tried again, with pauses of 1, 2, 4… seconds (default 3).",
+        HelpName = "N",
+    };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable JSON on stdout.", Recursive = true };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain where settings came from; show stack traces of internal errors.", Recursive = true };
@@ -53,11 +78,22 @@ internal sealed class GlobalOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Database, Config, Environment, Migrations, LockTimeout, Json, Verbose, Quiet, NoColor, Yes })
+        foreach (var option in new Option[] { Database, Config, Environment, Migrations, LockTimeout, LockKey, Json, Verbose, Quiet, NoColor, Yes })
         {
             command.Options.Add(option);
         }
     }
+
+    /// <summary>The options that shape how migration statements run: for migrate, rollback and redo.</summary>
+    public void AddStatementOptionsTo(Command command)
+    {
+        command.Options.Add(StatementLockTimeout);
+        command.Options.Add(StatementTimeout);
+        command.Options.Add(LockRetries);
+    }
+
+    private static TimeSpan? Seconds(ParseResult result, Option<double?> option) =>
+        result.CommandResult.Command.Options.Contains(option) && result.GetValue(option) is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
     public ConfigurationOverrides ToOverrides(ParseResult result)
     {
@@ -74,6 +110,10 @@ internal sealed class GlobalOptions
             Environment = result.GetValue(Environment),
             MigrationsPath = result.GetValue(Migrations),
             LockTimeout = lockTimeout is { } s ? TimeSpan.FromSeconds(s) : null,
+            LockKey = result.GetValue(LockKey),
+            StatementLockTimeout = Seconds(result, StatementLockTimeout),
+            StatementTimeout = Seconds(result, StatementTimeout),
+            LockRetries = result.CommandResult.Command.Options.Contains(LockRetries) ? result.GetValue(LockRetries) : null,
         };
     }
 }

@@ -8,10 +8,10 @@ namespace Strata.Cli.Infrastructure;
 /// <summary>Picks the dialect for a configured database.</summary>
 internal static class ProviderFactory
 {
-    public static IDatabaseProvider Create(DatabaseTarget target, TimeSpan lockTimeout) => target.Kind switch
+    public static IDatabaseProvider Create(DatabaseTarget target, StrataSettings settings) => target.Kind switch
     {
-        DatabaseKind.PostgreSql => new PostgreSqlDialect(target.ConnectionString),
-        DatabaseKind.Sqlite => new SqliteDialect(target.ConnectionString, new SqliteOptions { BusyTimeout = lockTimeout }),
+        DatabaseKind.PostgreSql => new PostgreSqlDialect(target.ConnectionString, new PostgreSqlOptions { LockKey = settings.LockKey }),
+        DatabaseKind.Sqlite => new SqliteDialect(target.ConnectionString, new SqliteOptions { BusyTimeout = settings.LockTimeout }),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "unknown database kind"),
     };
 }

@@ -49,6 +49,14 @@ internal sealed class ProgressObserver : IMigrationObserver, IDisposable
         _statementsTotal = progress.Count;
     }
 
+    public void OnRetry(MigrationStep migrationStep, int attempt, int attempts, TimeSpan delay, Errors.MigrationFailedException failure)
+    {
+        _timer.Change(Timeout.Infinite, Timeout.Infinite);
+        _terminal.Note($"  [yellow]{Markup.Escape(_current)}[/]: a table lock was not granted within the statement lock timeout ({Markup.Escape(failure.ServerMessage)}); "
+            + $"nothing of it was applied; trying again in {Seconds(delay)} (try {attempt + 1} of {attempts})");
+        _timer.Change(FirstHeartbeat, Heartbeat);
+    }
+
     public void OnStepFinished(MigrationStep migrationStep, StepResult result)
     {
         _timer.Change(Timeout.Infinite, Timeout.Infinite);

@@ -21,7 +21,8 @@ internal static class StatusRenderer
             var entries = report.Entries.Select(e => new StatusEntryJson(
                 e.Version, e.DisplayName, e.IsRepeatable ? "repeatable" : "versioned", Name(e.Status), e.Migration?.SourcePath,
                 e.Applied?.AppliedAt, e.Applied?.Batch, e.Applied?.Checksum ?? e.Migration?.Checksum, e.Detail)).ToList();
-            t.WriteJson(new StatusJson(context.DatabaseDisplay, report.Environment, report.IsClean, summary, entries), CliJsonContext.Default.StatusJson);
+            var invalid = report.InvalidIndexes.Count == 0 ? null : report.InvalidIndexes;
+            t.WriteJson(new StatusJson(context.DatabaseDisplay, report.Environment, report.IsClean, summary, entries, invalid), CliJsonContext.Default.StatusJson);
             return;
         }
 
@@ -48,6 +49,11 @@ internal static class StatusRenderer
         }
 
         t.Render(table);
+        if (report.InvalidIndexes.Count > 0)
+        {
+            t.Line($"[red]Invalid indexes[/] (left by an interrupted CREATE INDEX CONCURRENTLY?): {Markup.Escape(string.Join(", ", report.InvalidIndexes))}");
+        }
+
         t.Line(string.Join(", ", summary.Select(p => $"{p.Value} {p.Key}")) + "." + Advice(report));
     }
 

@@ -12,6 +12,10 @@ namespace Strata.Configuration;
 /// <param name="LockTimeout">How long to wait for the migration lock; must not be negative.</param>
 /// <param name="HistoryTable">The history table name.</param>
 /// <param name="HistorySchema">The history table's schema.</param>
+/// <param name="StatementLockTimeout"><c>--statement-lock-timeout</c>: PostgreSQL lock_timeout for transactional migration statements (zero: none).</param>
+/// <param name="StatementTimeout"><c>--statement-timeout</c>: PostgreSQL statement_timeout for migration statements (zero: none).</param>
+/// <param name="LockRetries"><c>--lock-retries</c>: how often a migration that hit the statement lock timeout is tried again.</param>
+/// <param name="LockKey"><c>--lock-key</c>: the advisory lock key, to share one lock between several history tables.</param>
 public sealed record ConfigurationOverrides(
     string? Database = null,
     string? ConfigFile = null,
@@ -19,7 +23,11 @@ public sealed record ConfigurationOverrides(
     string? MigrationsPath = null,
     TimeSpan? LockTimeout = null,
     string? HistoryTable = null,
-    string? HistorySchema = null)
+    string? HistorySchema = null,
+    TimeSpan? StatementLockTimeout = null,
+    TimeSpan? StatementTimeout = null,
+    int? LockRetries = null,
+    long? LockKey = null)
 {
     /// <summary>No command-line options at all.</summary>
     public static ConfigurationOverrides None { get; } = new();
@@ -28,5 +36,6 @@ public sealed record ConfigurationOverrides(
     public override string ToString() =>
         $"ConfigurationOverrides {{ Database = {(Database is null ? "null" : "(given)")}, ConfigFile = {ConfigFile}, "
         + $"Environment = {Environment}, MigrationsPath = {MigrationsPath}, LockTimeout = {LockTimeout}, "
-        + $"HistoryTable = {HistoryTable}, HistorySchema = {HistorySchema} }}";
+        + $"HistoryTable = {HistoryTable}, HistorySchema = {HistorySchema}, StatementLockTimeout = {StatementLockTimeout}, "
+        + $"StatementTimeout = {StatementTimeout}, LockRetries = {LockRetries}, LockKey = {LockKey} }}";
 }

@@ -45,6 +45,10 @@ public static class ConfigurationResolver
             Protected = ResolveProtected(layers, origins),
             History = ResolveHistory(layers, origins),
             LockTimeout = ResolveLockTimeout(layers, origins),
+            StatementLockTimeout = Seconds(layers, origins, "statementLockTimeout", layers.Overrides.StatementLockTimeout, layers.Json?.Document.StatementLockTimeout, TimeSpan.FromSeconds(5)),
+            StatementTimeout = Seconds(layers, origins, "statementTimeout", layers.Overrides.StatementTimeout, layers.Json?.Document.StatementTimeout, null),
+            LockRetries = (int)Whole(origins, "lockRetries", layers.Overrides.LockRetries, layers.Json?.Document.LockRetries, 3, 0, 100)!.Value,
+            LockKey = Whole(origins, "lockKey", layers.Overrides.LockKey, layers.Json?.Document.LockKey, null, long.MinValue, long.MaxValue),
             SchemaFile = ResolveSchemaFile(layers, origins),
             ConfigFile = json?.Path,
             Lint = json?.Document.Lint,
@@ -210,6 +214,46 @@ public static class ConfigurationResolver
         origins.Add(new SettingOrigin("lockTimeout", "default"));
         return StrataSettings.DefaultLockTimeout;
     }
+
+    /// <summary>A duration in seconds from the command line or strata.json; zero means "none" (null).</summary>
+    private static TimeSpan? Seconds(Layers layers, List<SettingOrigin> origins, string name, TimeSpan? fromCli, double? fromJson, TimeSpan? fallback)
+    {
+        if (fromCli is { } cli)
+        {
+            origins.Add(new SettingOrigin(name, "command line"));
+            return cli < TimeSpan.Zero
+                ? throw new ConfigurationException($"--{Kebab(name)} must be 0 or more seconds", "give a number of seconds; 0 turns it off")
+                : cli == TimeSpan.Zero ? null : cli;
+        }
+
+        if (fromJson is { } seconds)
+        {
+            origins.Add(new SettingOrigin(name, "strata.json " + name));
+            return seconds is < 0 or > MaxLockTimeoutSeconds
+                ? throw new ConfigurationException($"{layers.Json!.Path}: \"{name}\" must be between 0 and {MaxLockTimeoutSeconds:0} seconds", "give a number of seconds; 0 turns it off")
+                : seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
+        }
+
+        origins.Add(new SettingOrigin(name, "default"));
+        return fallback;
+    }
+
+    /// <summary>A whole number from the command line or strata.json, within [min, max].</summary>
+    private static long? Whole(List<SettingOrigin> origins, string name, long? fromCli, long? fromJson, long? fallback, long min, long max)
+    {
+        var (value, source) = fromCli is { } cli ? (cli, "command line") : fromJson is { } json ? (json, "strata.json " + name) : ((long?)null, "default");
+        origins.Add(new SettingOrigin(name, source));
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return value < min || value > max
+            ? throw new ConfigurationException($"{name} from the {source} must be between {min} and {max} (got {value})", $"fix {name}")
+            : value;
+    }
+
+    private static string Kebab(string camel) => string.Concat(camel.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static string? ResolveSchemaFile(Layers layers, List<SettingOrigin> origins)
     {

@@ -13,6 +13,10 @@ namespace Strata.Configuration;
 ///   "schemaFile": "schema.sql",          // desired schema, relative to this file
 ///   "history": { "table": "strata_migrations", "schema": null },
 ///   "lockTimeout": 60,                   // seconds to wait for the migration lock
+///   "statementLockTimeout": 5,           // PostgreSQL lock_timeout (s) of transactional migration statements; 0: none
+///   "statementTimeout": 0,               // PostgreSQL statement_timeout (s) of migration statements; 0: none
+///   "lockRetries": 3,                    // tries again after a statement lock timeout, with doubling pauses
+///   "lockKey": 4242,                     // advisory lock key shared by several history tables (default: derived)
 ///   "environment": "development",        // default environment name
 ///   "protected": false,                  // default for environments that do not say
 ///   "environments": {
@@ -43,6 +47,18 @@ internal sealed class StrataJsonDocument
 
     /// <summary>Seconds to wait for the migration lock.</summary>
     public double? LockTimeout { get; set; }
+
+    /// <summary>Seconds of PostgreSQL lock_timeout for transactional migration statements; 0 for none.</summary>
+    public double? StatementLockTimeout { get; set; }
+
+    /// <summary>Seconds of PostgreSQL statement_timeout for migration statements; 0 for none.</summary>
+    public double? StatementTimeout { get; set; }
+
+    /// <summary>Retries after a statement lock timeout.</summary>
+    public int? LockRetries { get; set; }
+
+    /// <summary>The advisory lock key.</summary>
+    public long? LockKey { get; set; }
 
     /// <summary>The default environment name.</summary>
     public string? Environment { get; set; }

@@ -37,6 +37,18 @@ public sealed class StrataSettings
     /// <summary>How long to wait for the migration lock.</summary>
     public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
 
+    /// <summary>PostgreSQL lock_timeout for transactional migration statements (default 5 s); null for none.</summary>
+    public TimeSpan? StatementLockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>PostgreSQL statement_timeout for migration statements; null (default) for none.</summary>
+    public TimeSpan? StatementTimeout { get; init; }
+
+    /// <summary>How often a migration that hit the statement lock timeout is tried again (default 3).</summary>
+    public int LockRetries { get; init; } = 3;
+
+    /// <summary>The advisory lock key, or null to derive it from the history table's schema and name.</summary>
+    public long? LockKey { get; init; }
+
     /// <summary>The desired-schema file (<c>schema.sql</c>) as an absolute path, or null when not configured.</summary>
     public string? SchemaFile { get; init; }
 

@@ -1,4 +1,3 @@
-using Strata.History;
 using Strata.Sql;
 
 namespace Strata.Execution;
@@ -19,9 +18,10 @@ public interface IDatabaseProvider
     SqlFlavor Flavor { get; }
 
     /// <summary>
-    /// Opens a session whose history lives in <paramref name="history"/>. Throws
+    /// Opens a session whose history lives in <paramref name="options"/>' table and whose migration statements run
+    /// under its timeouts. Throws
     /// <see cref="Errors.DatabaseUnavailableException"/> when the database cannot be reached or refuses the login;
     /// the message never contains a password.
     /// </summary>
-    Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken);
+    Task<IDatabaseSession> OpenAsync(SessionOptions options, CancellationToken cancellationToken);
 }

@@ -18,6 +18,9 @@ public interface IDatabaseSession : IAsyncDisposable
     /// <summary>Runs migration scripts (SQL and C#) together with their history change, and renders dry-run SQL.</summary>
     IScriptExecutor Executor { get; }
 
+    /// <summary>Looks for what interrupted migrations leave behind (invalid indexes).</summary>
+    IDatabaseInspector Inspector { get; }
+
     /// <summary>Who is applying migrations, recorded in <c>applied_by</c>: the database user, or the OS user for SQLite.</summary>
     string AppliedBy { get; }
 }

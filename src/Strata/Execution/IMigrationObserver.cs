@@ -29,6 +29,15 @@ public interface IMigrationObserver
     {
     }
 
+    /// <summary>
+    /// A transactional step failed because a table lock was not granted in time (<paramref name="failure"/>, SQLSTATE
+    /// 55P03); nothing of it remains, and it will run again after <paramref name="delay"/> (try
+    /// <paramref name="attempt"/> + 1 of <paramref name="attempts"/>).
+    /// </summary>
+    void OnRetry(MigrationStep migrationStep, int attempt, int attempts, TimeSpan delay, Errors.MigrationFailedException failure)
+    {
+    }
+
     /// <summary>A step finished (or was skipped because another process had already run it).</summary>
     void OnStepFinished(MigrationStep migrationStep, StepResult result)
     {

@@ -94,7 +94,7 @@ public sealed class Migrator
         {
             var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
             var result = plan(status);
-            var runner = new StepRunner(session, _observer, _options.Environment);
+            var runner = new StepRunner(session, _observer, _options);
             var batch = NextBatch(status);
             return result with { Steps = result.Steps.Select(s => s with { Sql = runner.Render(s, batch) }).ToList() };
         }
@@ -120,7 +120,7 @@ public sealed class Migrator
                 var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
                 var steps = plan(status).Steps;
                 var batch = newBatch ? NextBatch(status) : steps.Select(s => s.Applied?.Batch ?? 0).DefaultIfEmpty(0).Max();
-                var runner = new StepRunner(session, _observer, _options.Environment);
+                var runner = new StepRunner(session, _observer, _options);
                 var results = new List<StepResult>(steps.Count);
                 foreach (var step in steps)
                 {
@@ -153,7 +153,7 @@ public sealed class Migrator
     private async Task<(IReadOnlyList<Migration> Migrations, IDatabaseSession Session)> StartAsync(CancellationToken ct)
     {
         var migrations = await _source.LoadAsync(_provider.Flavor, ct).ConfigureAwait(false);
-        return (migrations, await _provider.OpenAsync(_options.History, ct).ConfigureAwait(false));
+        return (migrations, await _provider.OpenAsync(_options.Session, ct).ConfigureAwait(false));
     }
 
     private async Task<IAsyncDisposable> AcquireLockAsync(IDatabaseSession session, CancellationToken ct)
@@ -177,7 +177,13 @@ public sealed class Migrator
     private async Task<StatusReport> ReadStatusAsync(IDatabaseSession session, IReadOnlyList<Migration> migrations, CancellationToken ct)
     {
         var history = await session.History.ReadAsync(ct).ConfigureAwait(false);
-        return StatusBuilder.Build(migrations, history, _options.Environment);
+        var status = StatusBuilder.Build(migrations, history, _options.Environment);
+        return status.Count(MigrationStatusKind.Unfinished) == 0
+            ? status
+            : new StatusReport(status.Entries, status.Environment)
+            {
+                InvalidIndexes = await session.Inspector.FindInvalidIndexesAsync(ct).ConfigureAwait(false),
+            };
     }
 
     private static int NextBatch(StatusReport status) =>

@@ -13,4 +13,25 @@ public sealed record MigratorOptions
 
     /// <summary>The history table (and optional schema); <c>strata_migrations</c> in the default schema unless set.</summary>
     public HistoryTableName History { get; init; } = new();
+
+    /// <summary>
+    /// The server-side lock wait of transactional migration statements (PostgreSQL <c>lock_timeout</c>, default
+    /// 5 s; null leaves the server's setting). See <see cref="SessionOptions.StatementLockTimeout"/>.
+    /// </summary>
+    public TimeSpan? StatementLockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest one migration statement may run (PostgreSQL <c>statement_timeout</c>); null (default) for no limit.</summary>
+    public TimeSpan? StatementTimeout { get; init; }
+
+    /// <summary>
+    /// How many times a transactional migration that failed on <see cref="StatementLockTimeout"/> (SQLSTATE 55P03) is
+    /// tried again, after <see cref="RetryDelay"/>, doubling each time. Each retry is reported to the observer.
+    /// </summary>
+    public int LockRetries { get; init; } = 3;
+
+    /// <summary>The pause before the first retry of a migration that timed out waiting for a table lock.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The options a session is opened with.</summary>
+    internal SessionOptions Session => new() { History = History, StatementLockTimeout = StatementLockTimeout, StatementTimeout = StatementTimeout };
 }

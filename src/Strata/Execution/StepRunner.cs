@@ -13,13 +13,13 @@ internal sealed class StepRunner
 {
     private readonly IDatabaseSession _session;
     private readonly IMigrationObserver _observer;
-    private readonly string _environment;
+    private readonly MigratorOptions _options;
 
-    public StepRunner(IDatabaseSession session, IMigrationObserver observer, string environment)
+    public StepRunner(IDatabaseSession session, IMigrationObserver observer, MigratorOptions options)
     {
         _session = session;
         _observer = observer;
-        _environment = environment;
+        _options = options;
     }
 
     public async Task<StepResult> RunAsync(MigrationStep step, int batch, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ internal sealed class StepRunner
         var row = NewRow(m, batch, MigrationState.Succeeded);
         if (step.Script.Transactional)
         {
-            return await InTransactionAsync(m.DisplayName, step.Script, new HistoryInsert(row), ct).ConfigureAwait(false);
+            return await WithRetriesAsync(step, () => InTransactionAsync(m.DisplayName, step.Script, new HistoryInsert(row), ct), ct).ConfigureAwait(false);
         }
 
         if (m.Kind == MigrationKind.Repeatable)
@@ -95,17 +95,45 @@ internal sealed class StepRunner
         var delete = new HistoryDelete(m.Version, m.Name, "rollback");
         if (step.Script.Transactional)
         {
-            return await InTransactionAsync(m.DisplayName + " (down)", step.Script, delete, ct).ConfigureAwait(false);
+            return await WithRetriesAsync(step, () => InTransactionAsync(m.DisplayName + " (down)", step.Script, delete, ct), ct).ConfigureAwait(false);
         }
 
         await WithoutTransactionAsync(step, ct).ConfigureAwait(false);
         return await _session.History.ApplyAsync(delete, ct).ConfigureAwait(false) ? ExecutionOutcome.Applied : ExecutionOutcome.Skipped;
     }
 
+    /// <summary>
+    /// Runs a transactional step, trying again (with a doubling pause) when it failed only because a table lock was
+    /// not granted within the statement lock timeout: the failed attempt left nothing behind.
+    /// </summary>
+    private async Task<ExecutionOutcome> WithRetriesAsync(MigrationStep step, Func<Task<ExecutionOutcome>> attempt, CancellationToken ct)
+    {
+        var delay = _options.RetryDelay;
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt().ConfigureAwait(false);
+            }
+            catch (MigrationFailedException ex) when (ex.SqlState == LockNotAvailable && tries <= _options.LockRetries)
+            {
+                _observer.OnRetry(step, tries, _options.LockRetries + 1, delay, ex);
+                await Task.Delay(delay, ct).ConfigureAwait(false);
+                delay *= 2;
+            }
+            catch (MigrationFailedException ex) when (ex.SqlState == LockNotAvailable)
+            {
+                var hint = $"a table lock was not granted within the statement lock timeout in {tries} tries; a long transaction holds it (see pg_stat_activity and pg_locks). "
+                    + "Run again when it has finished, or raise --statement-lock-timeout / --lock-retries";
+                throw new MigrationFailedException(ex.Migration, ex.Location, ex.SqlState, ex.ServerMessage, ex.Outcome, hint, ex);
+            }
+        }
+    }
+
     private Task<ExecutionOutcome> InTransactionAsync(string name, MigrationScript script, HistoryChange change, CancellationToken ct) => script switch
     {
         SqlScript sql => _session.Executor.ExecuteAsync(name, sql, change, ct),
-        CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _environment, ct),
+        CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _options.Environment, ct),
         _ => throw new InvalidOperationException($"{name}: unsupported script type {script.GetType().Name}"),
     };
 
@@ -117,7 +145,7 @@ internal sealed class StepRunner
             var run = step.Script switch
             {
                 SqlScript sql => _session.Executor.ExecuteStatementsAsync(name, sql, new Callback(p => _observer.OnStatementFinished(step, p)), ct),
-                CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, null, _environment, ct),
+                CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, null, _options.Environment, ct),
                 _ => throw new InvalidOperationException($"{name}: unsupported script type {step.Script.GetType().Name}"),
             };
             await run.ConfigureAwait(false);
@@ -143,6 +171,8 @@ internal sealed class StepRunner
         AppliedBy = _session.AppliedBy,
         State = state,
     };
+
+    private const string LockNotAvailable = "55P03";
 
     private static string NoTransaction(SqlScript script, string historySql) =>
         "-- no transaction: statements run one by one" + Environment.NewLine + script.Sql.TrimEnd() + Environment.NewLine + historySql;

@@ -22,8 +22,11 @@ public static class Planner
             {
                 MigrationStatusKind.Changed => new Problem(Where(e), e.Detail + "; restore the file as it was applied, or accept the edit with `strata repair`"),
                 MigrationStatusKind.Missing when !ignoreMissing => new Problem(Where(e), e.Detail + "; restore the file (or pass --ignore-missing)"),
-                MigrationStatusKind.Unfinished => new Problem(Where(e), Unfinished(e)),
-                MigrationStatusKind.OutOfOrder when !allowOutOfOrder => new Problem(Where(e), e.Detail + "; give it a newer version, or pass --allow-out-of-order"),
+                MigrationStatusKind.Unfinished => new Problem(Where(e), Unfinished(e, status.InvalidIndexes)),
+                MigrationStatusKind.OutOfOrder when !allowOutOfOrder => new Problem(
+                    Where(e),
+                    e.Detail + "; give it a newer version, or pass --allow-out-of-order"
+                    + $" (if its changes are already in the database, its history row was lost: record it with `strata mark-applied {e.Version}`)"),
                 _ => null,
             };
             if (problem is not null)
@@ -154,11 +157,15 @@ public static class Planner
 
     private static string Where(MigrationStatusEntry e) => e.Migration?.SourcePath ?? e.DisplayName;
 
-    private static string Unfinished(MigrationStatusEntry e)
+    private static string Unfinished(MigrationStatusEntry e, IReadOnlyList<string> invalidIndexes)
     {
+        var indexes = invalidIndexes.Count == 0
+            ? ""
+            : $"The database has invalid indexes, probably left by it: {string.Join(", ", invalidIndexes)}; drop them (DROP INDEX CONCURRENTLY <name>) before running it again. ";
         var id = e.Version?.ToString(CultureInfo.InvariantCulture) ?? e.DisplayName;
         var when = e.Applied?.AppliedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "an earlier run";
         return $"no-transaction migration started at {when} and did not finish, so the database may hold part of it. "
+            + indexes
             + $"Check what it did, then run `strata mark-applied {id}` if it completed, or undo its effects and run `strata mark-rolled-back {id}`";
     }
 }

@@ -15,6 +15,12 @@ public sealed class StatusReport
     /// <summary>One entry per migration on disk and per history row without a file, versioned first, then repeatables.</summary>
     public IReadOnlyList<MigrationStatusEntry> Entries { get; }
 
+    /// <summary>
+    /// Invalid indexes found when a migration is unfinished (likely left by an interrupted
+    /// <c>CREATE INDEX CONCURRENTLY</c>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> InvalidIndexes { get; init; } = [];
+
     /// <summary>The environment the report was made for (decides <see cref="MigrationStatusKind.Skipped"/>).</summary>
     public string Environment { get; }
 

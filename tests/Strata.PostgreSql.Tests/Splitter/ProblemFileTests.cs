@@ -1,6 +1,5 @@
 using Strata.Errors;
 using Strata.Execution;
-using Strata.History;
 using Strata.Sources;
 using Strata.TestSupport;
 
@@ -52,10 +51,10 @@ public sealed class ProblemFileTests : PostgresTestBase
 
         public Strata.Sql.SqlFlavor Flavor => inner.Flavor;
 
-        public Task<IDatabaseSession> OpenAsync(HistoryTableName history, CancellationToken cancellationToken)
+        public Task<IDatabaseSession> OpenAsync(SessionOptions options, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _opened);
-            return inner.OpenAsync(history, cancellationToken);
+            return inner.OpenAsync(options, cancellationToken);
         }
     }
 }

@@ -211,8 +211,29 @@ public sealed class ConfigurationResolverTests : IDisposable
     {
         var names = Resolve().Origins.Select(o => o.Setting).ToList();
 
-        names.ShouldBe(["config", "environment", "database", "migrations", "protected", "history.table", "history.schema", "lockTimeout", "schemaFile"]);
+        names.ShouldBe(["config", "environment", "database", "migrations", "protected", "history.table", "history.schema", "lockTimeout", "statementLockTimeout", "statementTimeout", "lockRetries", "lockKey", "schemaFile"]);
         Resolve().Origins[0].ToString().ShouldBe("config ← none (no strata.json in the working directory)");
+    }
+
+    [Fact]
+    public void Statement_timeouts_retries_and_lock_key_come_from_the_command_line_over_strata_json_with_zero_meaning_none()
+    {
+        _folder.Write("strata.json", """{ "statementLockTimeout": 2, "statementTimeout": 0, "lockRetries": 5, "lockKey": 42 }""");
+
+        var fromJson = Resolve();
+        var fromCli = Resolve(new ConfigurationOverrides(StatementLockTimeout: TimeSpan.Zero, StatementTimeout: TimeSpan.FromSeconds(30), LockRetries: 1, LockKey: 7));
+
+        (fromJson.StatementLockTimeout, fromJson.StatementTimeout, fromJson.LockRetries, fromJson.LockKey).ShouldBe((TimeSpan.FromSeconds(2), (TimeSpan?)null, 5, 42L));
+        (fromCli.StatementLockTimeout, fromCli.StatementTimeout, fromCli.LockRetries, fromCli.LockKey).ShouldBe(((TimeSpan?)null, TimeSpan.FromSeconds(30), 1, 7L));
+    }
+
+    [Fact]
+    public void Statement_settings_default_to_a_five_second_lock_timeout_three_retries_and_no_statement_timeout()
+    {
+        var settings = Resolve();
+
+        (settings.StatementLockTimeout, settings.StatementTimeout, settings.LockRetries, settings.LockKey).ShouldBe((TimeSpan.FromSeconds(5), (TimeSpan?)null, 3, (long?)null));
+        Should.Throw<Errors.ConfigurationException>(() => Resolve(new ConfigurationOverrides(LockRetries: -1))).Message.ShouldContain("lockRetries");
     }
 
     private StrataSettings Resolve(ConfigurationOverrides? overrides = null) =>
