@@ -1,4 +1,5 @@
 using Strata.Cli.Infrastructure;
+using Strata.TestSupport;
 
 namespace Strata.Cli.Tests;
 

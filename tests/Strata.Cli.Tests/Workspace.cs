@@ -40,16 +40,7 @@ public sealed class Workspace : IDisposable
         return this;
     }
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Strata.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Strata.slnx) above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Strata.TestSupport.RepositoryPaths.Root();
 
     public void Dispose()
     {

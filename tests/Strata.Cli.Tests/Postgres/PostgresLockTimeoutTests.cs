@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Strata.TestSupport;
 
 namespace Strata.Cli.Tests.Postgres;
 

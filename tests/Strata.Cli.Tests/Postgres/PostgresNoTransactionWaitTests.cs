@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Strata.TestSupport;
 
 namespace Strata.Cli.Tests.Postgres;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Strata.TestSupport;
 
 namespace Strata.Cli.Tests.Postgres;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Strata.TestSupport;
 
 namespace Strata.Cli.Tests.Postgres;
 

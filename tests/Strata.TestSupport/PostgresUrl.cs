@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Strata.Cli.Tests.Postgres;
+namespace Strata.TestSupport;
 
 /// <summary>Turns a test database's keyword connection string into the <c>postgres://</c> URL a user puts in DATABASE_URL.</summary>
 public static class PostgresUrl

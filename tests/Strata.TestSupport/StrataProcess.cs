@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Strata.Cli.Tests.Postgres;
+namespace Strata.TestSupport;
 
 /// <summary>
 /// The built CLI (<c>dotnet Strata.Cli.dll</c>) run as a real OS process with its own working directory and
@@ -130,7 +130,7 @@ public sealed class StrataProcess : IDisposable
             return beside;
         }
 
-        var bin = Path.Combine(Workspace.RepositoryRoot(), "src", "Strata.Cli", "bin");
+        var bin = Path.Combine(RepositoryPaths.Root(), "src", "Strata.Cli", "bin");
         var built = Directory.Exists(bin)
             ? Directory.GetFiles(bin, "Strata.Cli.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             : null;

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Shouldly;
 
-namespace Strata.Cli.Tests.Postgres;
+namespace Strata.TestSupport;
 
 /// <summary>
 /// A password made to be found (reliability R21): <c>Pw$9;'"@:/%x</c>, characters that break naive URL and keyword

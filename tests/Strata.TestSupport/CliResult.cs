@@ -1,4 +1,4 @@
-namespace Strata.Cli.Tests;
+namespace Strata.TestSupport;
 
 /// <summary>What one strata run printed and returned.</summary>
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
