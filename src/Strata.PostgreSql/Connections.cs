@@ -8,7 +8,8 @@ internal static class Connections
     /// <summary>
     /// The data source for a session: the caller's settings, with <c>Application Name</c> defaulted, pooling and
     /// multiplexing off (a session-level advisory lock must never return to a pool) and no enlistment in an
-    /// ambient <c>TransactionScope</c> (Strata manages its own transactions), and server error details included.
+    /// ambient <c>TransactionScope</c> (Strata manages its own transactions), server error details included, and
+    /// client-side TCP keepalive on unless configured (<see cref="SessionKeepalive"/>).
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(NpgsqlConnectionStringBuilder configured, PostgreSqlOptions options)
     {
@@ -28,18 +29,31 @@ internal static class Connections
 
         // The executor maps a failed batch command back to the script statement that failed.
         builder.IncludeFailedBatchedCommand = true;
+        SessionKeepalive.ConfigureClient(builder, configured.ConnectionString);
         return NpgsqlDataSource.Create(builder);
     }
 
-    /// <summary>Opens a connection; throws <see cref="Errors.DatabaseUnavailableException"/> when it cannot.</summary>
-    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, ServerEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a connection and applies the server-side keepalive <paramref name="keepalive"/> (one of
+    /// <see cref="SessionKeepalive"/>'s sets); throws <see cref="Errors.DatabaseUnavailableException"/> when it cannot.
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenAsync(
+        NpgsqlDataSource dataSource, ServerEndpoint endpoint, IReadOnlyList<(string Name, int Value)> keepalive, CancellationToken cancellationToken)
     {
+        NpgsqlConnection? connection = null;
         try
         {
-            return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await SessionKeepalive.ApplyAsync(connection, keepalive, cancellationToken).ConfigureAwait(false);
+            return connection;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or System.Net.Sockets.SocketException)
         {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw ErrorTranslator.OpenFailed(endpoint, e);
         }
     }

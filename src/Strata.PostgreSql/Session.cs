@@ -31,7 +31,7 @@ internal sealed class Session : IDatabaseSession
         var history = session.History;
         var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
         var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
-        _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
+        _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Lock, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
         History = new HistoryStore(connection, sql, endpoint);
         Executor = new ScriptExecutor(connection, sql, endpoint, session, oneRoundTrip);
         Inspector = new DatabaseInspector(connection, endpoint);

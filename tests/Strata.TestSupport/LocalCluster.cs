@@ -21,8 +21,11 @@ internal sealed class LocalCluster
     private readonly object _stopLock = new();
     private bool _stopped;
 
-    private LocalCluster(PostgresBinaries binaries, ProcessRunner runner, string folder, string password)
+    private readonly PostgresClusterOptions _options;
+
+    private LocalCluster(PostgresBinaries binaries, ProcessRunner runner, string folder, string password, PostgresClusterOptions options)
     {
+        _options = options;
         _binaries = binaries;
         _runner = runner;
         Folder = folder;
@@ -43,12 +46,12 @@ internal sealed class LocalCluster
     public string ConnectionString => $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username={SuperUser};Password={Password};Database=postgres";
 
     /// <summary>Creates, initialises and starts a cluster; throws with the server log and the fix when it cannot.</summary>
-    public static LocalCluster Start()
+    public static LocalCluster Start(PostgresClusterOptions? options = null)
     {
         var binaries = PostgresBinaries.Find();
         var runAs = IsRoot() ? SystemPostgresUser() : null;
         var folder = CreateFolder(runAs);
-        var cluster = new LocalCluster(binaries, new ProcessRunner(runAs), folder, RandomPassword());
+        var cluster = new LocalCluster(binaries, new ProcessRunner(runAs), folder, RandomPassword(), options ?? new PostgresClusterOptions());
         try
         {
             cluster.StartWatchdog();
@@ -165,7 +168,7 @@ internal sealed class LocalCluster
         var settings = new StringBuilder()
             .AppendLine()
             .AppendLine("# Strata test cluster: loopback only, socket in the temporary folder, durability off for speed.")
-            .AppendLine("listen_addresses = '127.0.0.1'")
+            .AppendLine(CultureInfo.InvariantCulture, $"listen_addresses = '{_options.ListenAddresses}'")
             .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{Folder}'")
             .AppendLine("fsync = off")
             .AppendLine("synchronous_commit = off")
@@ -175,7 +178,27 @@ internal sealed class LocalCluster
             .AppendLine("autovacuum = off")
             .AppendLine("log_min_messages = warning")
             .ToString();
-        File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), settings);
+        File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), settings + string.Join('\n', _options.Settings) + "\n");
+        File.AppendAllText(Path.Combine(DataDirectory, "pg_hba.conf"), "\n" + string.Join('\n', _options.HbaLines) + "\n");
+        foreach (var (name, text) in _options.DataFiles)
+        {
+            var path = Path.Combine(DataDirectory, name);
+            File.WriteAllText(path, text);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            if (_runner.RunAsUser is { } owner)
+            {
+                // The tests run as root here, the server as its own user: give it the file (0600 keeps others out).
+                var chown = new ProcessRunner(null).Run("chown", [owner + ":", path], "/", TimeSpan.FromSeconds(30));
+                if (chown.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"could not give {path} to the {owner} user: {chown.Output}");
+                }
+            }
+        }
     }
 
     private void StartServer()
@@ -184,9 +207,10 @@ internal sealed class LocalCluster
         for (var attempt = 1; attempt <= StartAttempts; attempt++)
         {
             Port = FreeLoopbackPort();
-            var result = PgCtl(
-                ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", "-p " + Port.ToString(CultureInfo.InvariantCulture)],
-                ToolTimeout);
+            string[] start = ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", "-p " + Port.ToString(CultureInfo.InvariantCulture)];
+            var result = _options.NetworkNamespace is { } space
+                ? new ProcessRunner(null).Run("ip", ["netns", "exec", space, .. _runner.CommandLine(_binaries.PgCtl, start)], Folder, ToolTimeout)
+                : PgCtl(start, ToolTimeout);
             if (result.ExitCode == 0)
             {
                 return;

@@ -46,7 +46,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var external = ServerConnectionString.FromEnvironment();
         if (external is null)
         {
-            _cluster = await Task.Run(LocalCluster.Start);
+            _cluster = await Task.Run(() => LocalCluster.Start());
             AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
             _builder = new NpgsqlConnectionStringBuilder(_cluster.ConnectionString);
         }

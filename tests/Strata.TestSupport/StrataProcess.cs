@@ -38,9 +38,17 @@ public sealed class StrataProcess : IDisposable
     public static string CliAssembly => Assembly.Value;
 
     /// <summary>Starts <c>dotnet Strata.Cli.dll args…</c> in <paramref name="workingDirectory"/> with <paramref name="variables"/> set.</summary>
-    public static StrataProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args)
+    public static StrataProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args) =>
+        StartVia([], workingDirectory, variables, args);
+
+    /// <summary>
+    /// Like <see cref="Start"/>, but through <paramref name="launcher"/>, a command that runs the rest of its command
+    /// line, e.g. <c>ip netns exec ns</c> to run strata inside a network namespace. The launcher must exec (or wait
+    /// for) the program so that killing the process tree ends strata too.
+    /// </summary>
+    public static StrataProcess StartVia(IReadOnlyList<string> launcher, string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args)
     {
-        var info = new ProcessStartInfo(Host.Value)
+        var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : Host.Value)
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
@@ -50,6 +58,16 @@ public sealed class StrataProcess : IDisposable
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
+        if (launcher.Count > 0)
+        {
+            foreach (var part in launcher.Skip(1))
+            {
+                info.ArgumentList.Add(part);
+            }
+
+            info.ArgumentList.Add(Host.Value);
+        }
+
         info.ArgumentList.Add(CliAssembly);
         foreach (var arg in args)
         {

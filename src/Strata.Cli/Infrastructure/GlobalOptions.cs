@@ -13,6 +13,19 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> PasswordFile { get; } = new("--password-file")
+    {
+        Description = "Read the PostgreSQL password from this file (one trailing newline is ignored; keep it chmod 600). Replaces a password in the database URL; safer than a password on the command line.",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<bool> RequireTls { get; } = new("--require-tls")
+    {
+        Description = "Refuse (exit 5) a PostgreSQL connection to a non-loopback host unless its sslmode requires TLS (require, verify-ca, verify-full); without it such a connection only draws a warning. Also: \"requireTls\": true in strata.json.",
+        Recursive = true,
+    };
+
     public Option<string?> Config { get; } = new("--config", "-c")
     {
         Description = "Configuration file (default: strata.json in the current folder, if present).",
@@ -78,7 +91,7 @@ internal sealed class GlobalOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Database, Config, Environment, Migrations, LockTimeout, LockKey, Json, Verbose, Quiet, NoColor, Yes })
+        foreach (var option in new Option[] { Database, PasswordFile, RequireTls, Config, Environment, Migrations, LockTimeout, LockKey, Json, Verbose, Quiet, NoColor, Yes })
         {
             command.Options.Add(option);
         }
@@ -114,6 +127,8 @@ internal sealed class GlobalOptions
             StatementLockTimeout = Seconds(result, StatementLockTimeout),
             StatementTimeout = Seconds(result, StatementTimeout),
             LockRetries = result.CommandResult.Command.Options.Contains(LockRetries) ? result.GetValue(LockRetries) : null,
+            PasswordFile = result.GetValue(PasswordFile),
+            RequireTls = result.GetValue(RequireTls) ? true : null,
         };
     }
 }

@@ -29,6 +29,19 @@ public sealed record ConfigurationOverrides(
     int? LockRetries = null,
     long? LockKey = null)
 {
+    /// <summary>
+    /// <c>--password-file</c>: a file holding the PostgreSQL password (one trailing newline ignored), relative to the
+    /// working directory. It replaces any password the database setting carries; a missing or unreadable file is an
+    /// error, a file others may read draws a warning. Null: not given.
+    /// </summary>
+    public string? PasswordFile { get; init; }
+
+    /// <summary>
+    /// <c>--require-tls</c>: true refuses (exit 5) a PostgreSQL connection to a non-loopback host whose sslmode does not
+    /// require TLS, instead of warning. Null: not given (strata.json <c>requireTls</c> or false decides).
+    /// </summary>
+    public bool? RequireTls { get; init; }
+
     /// <summary>No command-line options at all.</summary>
     public static ConfigurationOverrides None { get; } = new();
 
@@ -37,5 +50,6 @@ public sealed record ConfigurationOverrides(
         $"ConfigurationOverrides {{ Database = {(Database is null ? "null" : "(given)")}, ConfigFile = {ConfigFile}, "
         + $"Environment = {Environment}, MigrationsPath = {MigrationsPath}, LockTimeout = {LockTimeout}, "
         + $"HistoryTable = {HistoryTable}, HistorySchema = {HistorySchema}, StatementLockTimeout = {StatementLockTimeout}, "
-        + $"StatementTimeout = {StatementTimeout}, LockRetries = {LockRetries}, LockKey = {LockKey} }}";
+        + $"StatementTimeout = {StatementTimeout}, LockRetries = {LockRetries}, LockKey = {LockKey}, "
+        + $"PasswordFile = {PasswordFile}, RequireTls = {RequireTls} }}";
 }

@@ -14,6 +14,8 @@ namespace Strata.Configuration;
 /// none (commands that need one call <see cref="StrataSettings.RequireDatabase"/>).</item>
 /// <item>Environment: <c>--env</c> &gt; <c>STRATA_ENV</c> &gt; strata.json <c>environment</c> &gt; <c>development</c>.
 /// A chosen name that strata.json's <c>environments</c> does not declare is an error listing the known names.</item>
+/// <item>Password (PostgreSQL): <c>--password-file</c>; the password inside the chosen database setting; <c>PGPASSWORD</c>;
+/// else Npgsql's password file lookup (<see cref="PostgresCredentials"/>).</item>
 /// <item>Relative paths from strata.json resolve against its folder; from the command line and environment, against
 /// the working directory.</item>
 /// </list>
@@ -22,7 +24,6 @@ namespace Strata.Configuration;
 public static class ConfigurationResolver
 {
     private const string MigrationsDefault = "migrations";
-    private const double MaxLockTimeoutSeconds = 86_400;
 
     /// <summary>Resolves the settings; see the type's summary for the rules.</summary>
     public static StrataSettings Resolve(ConfigurationOverrides overrides, IReadOnlyDictionary<string, string> environment, string workingDirectory)
@@ -36,25 +37,37 @@ public static class ConfigurationResolver
         var json = LoadJson(overrides.ConfigFile, cwd, origins);
         var name = ResolveEnvironmentName(overrides, variables, json, origins);
         var layers = new Layers(overrides, variables, json, json?.EnvironmentSection(name), name, cwd);
-        var database = ResolveDatabase(layers, origins, out var databaseOrigin);
+        var warnings = new List<string>();
+        var configured = ResolveDatabase(layers, origins, out var databaseOrigin);
+        var passwordOnCommandLine = databaseOrigin == "--database" && configured?.Password is not null;
+        var database = PostgresCredentials.Apply(configured, overrides.PasswordFile, variables, databaseOrigin, cwd, warnings, out var passwordOrigin);
+        if (passwordOrigin is not null)
+        {
+            origins.Add(new SettingOrigin("password", passwordOrigin));
+        }
+
+        var migrations = ResolveMigrations(layers, origins);
+        var isProtected = Flag(layers, origins, "protected", null, layers.Section?.Protected, json?.Document.Protected);
+        var requireTls = Flag(layers, origins, "requireTls", overrides.RequireTls, layers.Section?.RequireTls, json?.Document.RequireTls);
         return new StrataSettings
         {
             Database = database,
             Environment = name,
-            MigrationsPath = ResolveMigrations(layers, origins),
-            Protected = ResolveProtected(layers, origins),
+            MigrationsPath = migrations,
+            Protected = isProtected,
+            RequireTls = requireTls,
             History = ResolveHistory(layers, origins),
             LockTimeout = ResolveLockTimeout(layers, origins),
-            StatementLockTimeout = Seconds(layers, origins, "statementLockTimeout", layers.Overrides.StatementLockTimeout, layers.Json?.Document.StatementLockTimeout, TimeSpan.FromSeconds(5)),
-            StatementTimeout = Seconds(layers, origins, "statementTimeout", layers.Overrides.StatementTimeout, layers.Json?.Document.StatementTimeout, null),
-            LockRetries = (int)Whole(origins, "lockRetries", layers.Overrides.LockRetries, layers.Json?.Document.LockRetries, 3, 0, 100)!.Value,
-            LockKey = Whole(origins, "lockKey", layers.Overrides.LockKey, layers.Json?.Document.LockKey, null, long.MinValue, long.MaxValue),
+            StatementLockTimeout = SettingValues.Seconds(json?.Path, origins, "statementLockTimeout", layers.Overrides.StatementLockTimeout, json?.Document.StatementLockTimeout, TimeSpan.FromSeconds(5)),
+            StatementTimeout = SettingValues.Seconds(json?.Path, origins, "statementTimeout", layers.Overrides.StatementTimeout, json?.Document.StatementTimeout, null),
+            LockRetries = (int)SettingValues.Whole(origins, "lockRetries", layers.Overrides.LockRetries, layers.Json?.Document.LockRetries, 3, 0, 100)!.Value,
+            LockKey = SettingValues.Whole(origins, "lockKey", layers.Overrides.LockKey, layers.Json?.Document.LockKey, null, long.MinValue, long.MaxValue),
             SchemaFile = ResolveSchemaFile(layers, origins),
             ConfigFile = json?.Path,
             Lint = json?.Document.Lint,
             Codegen = json?.Document.Codegen,
             Origins = origins,
-            Warnings = ConnectionWarnings.For(database, databaseOrigin == "--database"),
+            Warnings = [.. ConnectionWarnings.For(database, passwordOnCommandLine, requireTls), .. warnings],
         };
     }
 
@@ -168,12 +181,14 @@ public static class ConfigurationResolver
         return Path.GetFullPath(path);
     }
 
-    private static bool ResolveProtected(Layers layers, List<SettingOrigin> origins)
+    /// <summary>A yes/no setting: the command line, the environment's section of strata.json, its top level, false.</summary>
+    private static bool Flag(Layers layers, List<SettingOrigin> origins, string name, bool? fromCli, bool? fromSection, bool? fromJson)
     {
-        var (value, source) = layers.Section?.Protected is { } fromSection ? (fromSection, $"strata.json environments.{layers.EnvironmentName}.protected")
-            : layers.Json?.Document.Protected is { } fromJson ? (fromJson, "strata.json protected")
+        var (value, source) = fromCli is { } cli ? (cli, "--" + SettingValues.Kebab(name))
+            : fromSection is { } section ? (section, $"strata.json environments.{layers.EnvironmentName}.{name}")
+            : fromJson is { } json ? (json, "strata.json " + name)
             : (false, "default");
-        origins.Add(new SettingOrigin("protected", source));
+        origins.Add(new SettingOrigin(name, source));
         return value;
     }
 
@@ -204,56 +219,16 @@ public static class ConfigurationResolver
         if (layers.Json?.Document.LockTimeout is { } seconds)
         {
             origins.Add(new SettingOrigin("lockTimeout", "strata.json lockTimeout"));
-            return seconds is >= 0 and <= MaxLockTimeoutSeconds
+            return seconds is >= 0 and <= SettingValues.MaxSeconds
                 ? TimeSpan.FromSeconds(seconds)
                 : throw new ConfigurationException(
-                    $"{layers.Json.Path}: \"lockTimeout\" must be between 0 and {MaxLockTimeoutSeconds:0} seconds",
+                    $"{layers.Json.Path}: \"lockTimeout\" must be between 0 and {SettingValues.MaxSeconds:0} seconds",
                     "give the number of seconds to wait for the migration lock, e.g. 60");
         }
 
         origins.Add(new SettingOrigin("lockTimeout", "default"));
         return StrataSettings.DefaultLockTimeout;
     }
-
-    /// <summary>A duration in seconds from the command line or strata.json; zero means "none" (null).</summary>
-    private static TimeSpan? Seconds(Layers layers, List<SettingOrigin> origins, string name, TimeSpan? fromCli, double? fromJson, TimeSpan? fallback)
-    {
-        if (fromCli is { } cli)
-        {
-            origins.Add(new SettingOrigin(name, "command line"));
-            return cli < TimeSpan.Zero
-                ? throw new ConfigurationException($"--{Kebab(name)} must be 0 or more seconds", "give a number of seconds; 0 turns it off")
-                : cli == TimeSpan.Zero ? null : cli;
-        }
-
-        if (fromJson is { } seconds)
-        {
-            origins.Add(new SettingOrigin(name, "strata.json " + name));
-            return seconds is < 0 or > MaxLockTimeoutSeconds
-                ? throw new ConfigurationException($"{layers.Json!.Path}: \"{name}\" must be between 0 and {MaxLockTimeoutSeconds:0} seconds", "give a number of seconds; 0 turns it off")
-                : seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
-        }
-
-        origins.Add(new SettingOrigin(name, "default"));
-        return fallback;
-    }
-
-    /// <summary>A whole number from the command line or strata.json, within [min, max].</summary>
-    private static long? Whole(List<SettingOrigin> origins, string name, long? fromCli, long? fromJson, long? fallback, long min, long max)
-    {
-        var (value, source) = fromCli is { } cli ? (cli, "command line") : fromJson is { } json ? (json, "strata.json " + name) : ((long?)null, "default");
-        origins.Add(new SettingOrigin(name, source));
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return value < min || value > max
-            ? throw new ConfigurationException($"{name} from the {source} must be between {min} and {max} (got {value})", $"fix {name}")
-            : value;
-    }
-
-    private static string Kebab(string camel) => string.Concat(camel.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static string? ResolveSchemaFile(Layers layers, List<SettingOrigin> origins)
     {

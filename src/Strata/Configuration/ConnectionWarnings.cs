@@ -5,13 +5,17 @@ using System.Net;
 namespace Strata.Configuration;
 
 /// <summary>
-/// The warnings a resolved database deserves (G9, R22): a password given on the command line, and a connection
-/// to a non-loopback PostgreSQL host whose <c>sslmode</c> does not require TLS. Warnings name hosts, never passwords.
+/// The warnings a resolved database deserves (G9, R22, R24): a password given on the command line, and a connection
+/// to a non-loopback PostgreSQL host whose <c>sslmode</c> does not require TLS (with <c>--require-tls</c> that one
+/// is an error instead, raised by <see cref="StrataSettings.RequireDatabase"/>). Warnings name hosts, never passwords.
 /// </summary>
 internal static class ConnectionWarnings
 {
-    /// <summary>The warnings for <paramref name="target"/>; <paramref name="fromCommandLine"/> when it came from <c>--database</c>.</summary>
-    public static List<string> For(DatabaseTarget? target, bool fromCommandLine)
+    /// <summary>
+    /// The warnings for <paramref name="target"/>; <paramref name="passwordOnCommandLine"/> when <c>--database</c>
+    /// held a password; no TLS warning when <paramref name="requireTls"/> (the refusal replaces it).
+    /// </summary>
+    public static List<string> For(DatabaseTarget? target, bool passwordOnCommandLine, bool requireTls)
     {
         var warnings = new List<string>();
         if (target is null)
@@ -19,22 +23,34 @@ internal static class ConnectionWarnings
             return warnings;
         }
 
-        if (fromCommandLine && target.Password is not null)
+        if (passwordOnCommandLine)
         {
             warnings.Add("a password was given on the command line (--database): other users can see it in the process list "
                 + "and it stays in shell history; use DATABASE_URL, PGPASSWORD or a password file (.pgpass, PGPASSFILE) instead");
         }
 
-        if (target.Kind == DatabaseKind.PostgreSql && TlsWarning(target) is { } tls)
+        if (!requireTls && PlaintextRemote(target) is { } plaintext)
         {
-            warnings.Add(tls);
+            warnings.Add($"the connection to {plaintext.Host} does not require TLS (sslmode {plaintext.Mode}): the password and "
+                + "the data can be read on the network; add sslmode=verify-full (or at least sslmode=require) to the database URL, "
+                + "and --require-tls (or \"requireTls\": true in strata.json) to refuse such connections");
         }
 
         return warnings;
     }
 
-    private static string? TlsWarning(DatabaseTarget target)
+    /// <summary>
+    /// The first non-loopback host of a PostgreSQL <paramref name="target"/> and its <c>sslmode</c> (lower case,
+    /// <c>not set</c> when absent) when that mode lets the connection go unencrypted (disable, allow, prefer, unset);
+    /// null for SQLite, for TLS-requiring modes, and for loopback hosts and Unix sockets.
+    /// </summary>
+    public static (string Host, string Mode)? PlaintextRemote(DatabaseTarget target)
     {
+        if (target.Kind != DatabaseKind.PostgreSql)
+        {
+            return null;
+        }
+
         var keywords = new DbConnectionStringBuilder();
         try
         {
@@ -56,10 +72,7 @@ internal static class ConnectionWarnings
         var remote = entries
             .Select(e => PostgresHost.TryParse(e, entries.Length == 1, out var host) is null ? host.Name : e)
             .FirstOrDefault(name => !IsLocal(name));
-        return remote is null
-            ? null
-            : $"the connection to {remote} does not require TLS (sslmode {(mode ?? "not set").ToLowerInvariant()}): the password and "
-              + "the data can be read on the network; add sslmode=verify-full (or at least sslmode=require) to the database URL";
+        return remote is null ? null : (remote, (mode ?? "not set").ToLowerInvariant());
     }
 
     /// <summary>True for loopback addresses, <c>localhost</c> and Unix sockets.</summary>

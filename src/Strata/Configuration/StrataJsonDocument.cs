@@ -17,10 +17,11 @@ namespace Strata.Configuration;
 ///   "statementTimeout": 0,               // PostgreSQL statement_timeout (s) of migration statements; 0: none
 ///   "lockRetries": 3,                    // tries again after a statement lock timeout, with doubling pauses
 ///   "lockKey": 4242,                     // advisory lock key shared by several history tables (default: derived)
+///   "requireTls": false,                 // refuse PostgreSQL connections to non-loopback hosts without TLS
 ///   "environment": "development",        // default environment name
 ///   "protected": false,                  // default for environments that do not say
 ///   "environments": {
-///     "production": { "database": "${PROD_DATABASE_URL}", "migrations": "migrations", "protected": true }
+///     "production": { "database": "${PROD_DATABASE_URL}", "migrations": "migrations", "protected": true, "requireTls": true }
 ///   },
 ///   "lint": { … },                       // kept unparsed for the linter
 ///   "codegen": { … }                     // kept unparsed for code generation
@@ -59,6 +60,9 @@ internal sealed class StrataJsonDocument
 
     /// <summary>The advisory lock key.</summary>
     public long? LockKey { get; set; }
+
+    /// <summary>True to refuse non-loopback PostgreSQL connections that do not require TLS.</summary>
+    public bool? RequireTls { get; set; }
 
     /// <summary>The default environment name.</summary>
     public string? Environment { get; set; }

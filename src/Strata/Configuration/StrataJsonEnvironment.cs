@@ -11,4 +11,7 @@ internal sealed class StrataJsonEnvironment
 
     /// <summary>True when destructive commands must refuse in this environment.</summary>
     public bool? Protected { get; set; }
+
+    /// <summary>True to refuse non-loopback PostgreSQL connections that do not require TLS in this environment.</summary>
+    public bool? RequireTls { get; set; }
 }

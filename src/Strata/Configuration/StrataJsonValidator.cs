@@ -24,6 +24,7 @@ internal sealed partial class StrataJsonValidator
         ["statementTimeout"] = Expect.Number,
         ["lockRetries"] = Expect.Number,
         ["lockKey"] = Expect.Number,
+        ["requireTls"] = Expect.Boolean,
         ["environment"] = Expect.String,
         ["protected"] = Expect.Boolean,
         ["environments"] = Expect.Environments,
@@ -42,6 +43,7 @@ internal sealed partial class StrataJsonValidator
         ["database"] = Expect.StringOrNull,
         ["migrations"] = Expect.String,
         ["protected"] = Expect.Boolean,
+        ["requireTls"] = Expect.Boolean,
     };
 
     private readonly byte[] _bytes;

@@ -49,6 +49,13 @@ public sealed class StrataSettings
     /// <summary>The advisory lock key, or null to derive it from the history table's schema and name.</summary>
     public long? LockKey { get; init; }
 
+    /// <summary>
+    /// True (<c>--require-tls</c>, <c>"requireTls": true</c> in strata.json) when a PostgreSQL connection to a
+    /// non-loopback host must require TLS: <see cref="RequireDatabase"/> then refuses one whose <c>sslmode</c> is
+    /// disable, allow, prefer or unset, instead of the warning it otherwise draws. Loopback and Unix sockets are exempt.
+    /// </summary>
+    public bool RequireTls { get; init; }
+
     /// <summary>The desired-schema file (<c>schema.sql</c>) as an absolute path, or null when not configured.</summary>
     public string? SchemaFile { get; init; }
 
@@ -71,15 +78,28 @@ public sealed class StrataSettings
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>
-    /// The database, for commands that need one. Throws <see cref="ConfigurationException"/> "no database
-    /// configured" with a hint listing every way to configure one when <see cref="Database"/> is null.
+    /// The database, for commands that need one; called before connecting. Throws <see cref="ConfigurationException"/>
+    /// "no database configured" with a hint listing every way to configure one when <see cref="Database"/> is null,
+    /// and <see cref="DatabaseUnavailableException"/> (exit 5) naming the host when <see cref="RequireTls"/> is set
+    /// and the connection would not require TLS.
     /// </summary>
-    public DatabaseTarget RequireDatabase() =>
-        Database ?? throw new ConfigurationException(
+    public DatabaseTarget RequireDatabase()
+    {
+        var database = Database ?? throw new ConfigurationException(
             "no database configured",
             "pass --database <url>, set DATABASE_URL (postgres://user@host:5432/db or sqlite:app.db), set "
             + "POSTGRES_HOST/POSTGRES_DB or the libpq PGHOST/PGDATABASE variables, set DB_PATH to a SQLite file, "
             + "add \"database\" to strata.json, or run `strata init` to create a SQLite setup");
+        if (RequireTls && ConnectionWarnings.PlaintextRemote(database) is { } plaintext)
+        {
+            throw new DatabaseUnavailableException(
+                $"refused to connect to {plaintext.Host} without TLS (sslmode {plaintext.Mode}): TLS is required (--require-tls or \"requireTls\" in strata.json)",
+                "add sslmode=verify-full and sslrootcert=<CA file> to the database URL (or at least sslmode=require), "
+                + "or connect through a loopback address or Unix socket");
+        }
+
+        return database;
+    }
 
     /// <summary>A one-line summary for logs and <c>--verbose</c>: database display name, environment, paths. No password.</summary>
     public override string ToString()
@@ -90,6 +110,11 @@ public sealed class StrataSettings
         text.Append("; migrations=").Append(MigrationsPath);
         text.Append("; history=").Append(History);
         text.Append("; lockTimeout=").Append(LockTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('s');
+        if (RequireTls)
+        {
+            text.Append("; requireTls");
+        }
+
         if (SchemaFile is not null)
         {
             text.Append("; schemaFile=").Append(SchemaFile);
