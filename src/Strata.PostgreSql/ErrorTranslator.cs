@@ -95,9 +95,20 @@ internal static class ErrorTranslator
         }
 
         return Causes(error).Any(c => c is AuthenticationException)
-            ? (reason, "the TLS handshake failed: check sslmode and the server's certificate")
+            ? (reason, TlsHint(endpoint))
             : (reason, NetworkHint);
     }
+
+    /// <summary>What the TLS mode demanded of the server's certificate, naming the host it had to match.</summary>
+    private static string TlsHint(ServerEndpoint endpoint) => endpoint.SslMode switch
+    {
+        SslMode.VerifyFull =>
+            $"the server's certificate was refused: sslmode=verify-full accepts only a certificate signed by the root certificate (sslrootcert, else the system's) "
+            + $"whose host name (subjectAltName) is the host connected to, '{endpoint.Host}'; connect with a host name the certificate holds, or fix sslrootcert",
+        SslMode.VerifyCA =>
+            "the server's certificate was refused: sslmode=verify-ca accepts only a certificate signed by the root certificate (sslrootcert, else the system's); check sslrootcert",
+        _ => "the TLS handshake failed: check sslmode and the server's certificate",
+    };
 
     private static IEnumerable<Exception> Causes(Exception error)
     {

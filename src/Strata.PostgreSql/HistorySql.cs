@@ -17,11 +17,15 @@ internal sealed class HistorySql
 
     public HistoryNames Names { get; }
 
-    /// <summary>The idempotent statements that create the schema (when configured), the history table, its indexes and the audit table.</summary>
-    public IReadOnlyList<string> Create()
+    /// <summary>
+    /// The idempotent statements that create the schema (when configured and not <paramref name="schemaExists"/>:
+    /// even <c>CREATE SCHEMA IF NOT EXISTS</c> needs CREATE on the database, which a least-privilege role that owns
+    /// its schema lacks), the history table, its indexes and the audit table.
+    /// </summary>
+    public IReadOnlyList<string> Create(bool schemaExists)
     {
         var statements = new List<string>();
-        if (Names.Configured.Schema is not null)
+        if (Names.Configured.Schema is not null && !schemaExists)
         {
             statements.Add($"CREATE SCHEMA IF NOT EXISTS {Names.QuotedSchema}");
         }
@@ -32,6 +36,9 @@ internal sealed class HistorySql
         statements.Add(CreateAuditTable);
         return statements;
     }
+
+    /// <summary>Whether a schema exists; <c>$1</c> is its name (unquoted). Needs no privilege.</summary>
+    public static string SchemaExists => "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1)";
 
     /// <summary>Whether the history table exists; <c>$1</c> is <see cref="HistoryNames.Table"/>. Needs no privilege.</summary>
     public static string Exists => "SELECT to_regclass($1) IS NOT NULL";

@@ -51,9 +51,17 @@ internal sealed class HistoryStore : IHistoryStore
     {
         var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
+        bool schemaExists;
+        var exists = new NpgsqlCommand(HistorySql.SchemaExists, _connection, transaction);
+        await using (exists.ConfigureAwait(false))
+        {
+            exists.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _sql.Names.Schema });
+            schemaExists = await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        }
+
         var batch = new NpgsqlBatch(_connection, transaction);
         await using var batchScope = batch.ConfigureAwait(false);
-        foreach (var statement in _sql.Create())
+        foreach (var statement in _sql.Create(schemaExists))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
         }

@@ -15,7 +15,11 @@ internal sealed class ServerEndpoint
         User = string.IsNullOrEmpty(builder.Username) ? Environment.UserName : builder.Username;
         Database = string.IsNullOrEmpty(builder.Database) ? User : builder.Database;
         _password = string.IsNullOrEmpty(builder.Password) ? null : builder.Password;
+        SslMode = builder.SslMode;
     }
+
+    /// <summary>The configured TLS mode, to explain a failed handshake.</summary>
+    public SslMode SslMode { get; }
 
     public string Host { get; }
 
