@@ -93,7 +93,7 @@ internal sealed class NetworkLab : IDisposable
             """);
         try
         {
-            HostTool.Check("ip", [.. InClient(client), "nft", "-f", rules]);
+            HostTool.Check("ip", ["netns", "exec", ClientNamespace(client), "nft", "-f", rules]);
         }
         finally
         {
@@ -103,7 +103,7 @@ internal sealed class NetworkLab : IDisposable
 
     /// <summary>Removes the drop rules of <see cref="Block"/>.</summary>
     public void Unblock(int client) =>
-        HostTool.Check("ip", [.. InClient(client), "nft", "delete", "table", "inet", BlockTable]);
+        HostTool.Check("ip", ["netns", "exec", ClientNamespace(client), "nft", "delete", "table", "inet", BlockTable]);
 
     /// <summary>Stops the server and deletes the namespaces.</summary>
     public void Dispose()
