@@ -16,20 +16,44 @@ has_postgres_server() {
     command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && command -v postgres >/dev/null 2>&1
 }
 
-if [[ -z "${STRATA_TEST_POSTGRES:-}" ]] && ! has_postgres_server; then
-    sudo=()
+# Installs Debian packages as root (directly, or through sudo without waiting on a prompt when there is no terminal).
+apt_updated=""
+install_packages() {
+    local sudo=()
     if [[ "$(id -u)" -ne 0 ]]; then
         if ! command -v sudo >/dev/null 2>&1; then
-            echo "test.sh: PostgreSQL is not installed and sudo is missing; install the Debian package 'postgresql' as root, or set STRATA_TEST_POSTGRES" >&2
+            echo "test.sh: missing Debian package(s) $* and no sudo; install them as root: apt-get install -y --no-install-recommends $*" >&2
             exit 1
         fi
         # Without a terminal (CI), fail fast instead of waiting for a password prompt nobody can answer.
         if [[ -t 0 ]]; then sudo=(sudo); else sudo=(sudo -n); fi
     fi
-    echo "test.sh: no PostgreSQL server programs found and STRATA_TEST_POSTGRES is unset; installing the Debian package 'postgresql'"
     run() { echo "+ $*"; "$@"; }
-    run "${sudo[@]}" apt-get update
-    run "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+    if [[ -z "$apt_updated" ]]; then
+        run "${sudo[@]}" apt-get update
+        apt_updated=1
+    fi
+    run "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+if [[ -z "${STRATA_TEST_POSTGRES:-}" ]] && ! has_postgres_server; then
+    echo "test.sh: no PostgreSQL server programs found and STRATA_TEST_POSTGRES is unset; installing the Debian package 'postgresql'"
+    install_packages postgresql
+fi
+
+# The network reliability scenarios build their own setups: PgBouncer (R07), network namespaces with nftables
+# rules (R04, R24) and openssl certificates (R24). They need root; as root, install whatever tool is missing.
+if [[ "$(id -u)" -eq 0 ]]; then
+    missing=()
+    for tool in pgbouncer:pgbouncer nft:nftables ip:iproute2 openssl:openssl setpriv:util-linux psql:postgresql-client; do
+        if ! command -v "${tool%%:*}" >/dev/null 2>&1 && [[ ! -x "/usr/sbin/${tool%%:*}" ]]; then
+            missing+=("${tool##*:}")
+        fi
+    done
+    if (( ${#missing[@]} > 0 )); then
+        echo "test.sh: installing the tools of the network reliability scenarios: ${missing[*]}"
+        install_packages "${missing[@]}"
+    fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
