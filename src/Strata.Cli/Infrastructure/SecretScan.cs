@@ -8,7 +8,7 @@ namespace Strata.Cli.Infrastructure;
 /// </summary>
 internal static class SecretScan
 {
-    private static readonly string[] PasswordVariables = ["PGPASSWORD", "POSTGRES_PASSWORD", "STRATA_PASSWORD"];
+    private static readonly string[] PasswordVariables = ["PGPASSWORD", "POSTGRES_PASSWORD"];
 
     public static void AddKnownSecrets(Redactor redactor, IEnumerable<string> args, IReadOnlyDictionary<string, string> variables)
     {
