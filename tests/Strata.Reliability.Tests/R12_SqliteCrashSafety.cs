@@ -12,7 +12,7 @@ namespace Strata.Reliability.Tests;
 /// After every kill the crashed files (copied as they were, hot journal included) pass <c>PRAGMA integrity_check</c>
 /// and the history equals the set of migrations whose objects exist completely; the next <c>strata migrate</c> on
 /// the crashed file itself needs no manual step and finishes the set. A writer holding the file makes migrate wait
-/// (busy_timeout) instead of failing instantly. CI: 8 kills per mode; full (<c>STRATA_RELIABILITY=full</c>): 100.
+/// (busy_timeout) instead of failing instantly. CI: 7 kills per mode; full (<c>STRATA_RELIABILITY=full</c>): 100.
 /// </summary>
 public sealed class R12_SqliteCrashSafety
 {
@@ -28,7 +28,7 @@ public sealed class R12_SqliteCrashSafety
     [InlineData("wal")]
     public async Task Kill_9_during_apply_leaves_an_intact_consistent_file_and_the_next_run_needs_no_manual_step(string journalMode)
     {
-        var iterations = ReliabilitySize.Pick(8, 100);
+        var iterations = ReliabilitySize.Pick(7, 100);
         using var folder = new TempDirectory();
         WriteMigrations(folder);
         var window = await CalibrateAsync(folder, journalMode);

@@ -69,7 +69,9 @@ public sealed class R15_ChecksumCanonicalisation
                 .ShouldBe(Checksums.Of(Encoding.UTF8.GetBytes(text)), file);
         }
 
-        foreach (var variant in LineEnds.Variants(Text).Skip(1).Select(v => v.Name))
+        // CI checks out CRLF, CR and BOM + CRLF; the full size every variant (the pure test above covers all always).
+        var variants = ReliabilitySize.Full ? LineEnds.Variants(Text).Skip(1).Select(v => v.Name).ToList() : ["CRLF", "CR", "BOM + CRLF"];
+        foreach (var variant in variants)
         {
             foreach (var (file, text) in files)
             {
@@ -77,10 +79,8 @@ public sealed class R15_ChecksumCanonicalisation
             }
 
             var validate = await scene.RunAsync("validate");
-            var status = await scene.RunAsync("status");
             var migrate = await scene.RunAsync("migrate");
             validate.ExitCode.ShouldBe(0, $"{variant} checkout: validate\n{validate}");
-            status.ExitCode.ShouldBe(0, $"{variant} checkout: status\n{status}");
             migrate.ExitCode.ShouldBe(0, $"{variant} checkout: migrate\n{migrate}");
             migrate.Stdout.ShouldContain("up to date", Case.Insensitive, variant);
         }
