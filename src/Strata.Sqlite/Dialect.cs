@@ -69,7 +69,9 @@ public sealed class SqliteDialect : IDatabaseProvider
             DataSource = _path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
+            // Microsoft.Data.Sqlite retries a busy command until this many seconds have passed, and 0 would mean
+            // forever: a busy timeout of zero still has to give up (after its smallest wait, one second).
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds)),
         };
         var connection = new SqliteConnection(builder.ConnectionString);
         try

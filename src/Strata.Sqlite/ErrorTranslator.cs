@@ -30,8 +30,12 @@ internal static partial class ErrorTranslator
             ex);
     }
 
-    public static DatabaseUnavailableException Busy(string migration, SqliteException ex) => new(
-        $"the SQLite database stayed locked by another writer while running {migration}: {ServerMessage(ex)}",
+    /// <summary>Another writer held the file longer than the busy timeout while running <paramref name="migration"/>.</summary>
+    public static DatabaseUnavailableException Busy(string migration, SqliteException ex) => BusyWhile("running " + migration, ex);
+
+    /// <summary>Another writer held the file longer than the busy timeout during <paramref name="activity"/> ("creating the history table").</summary>
+    public static DatabaseUnavailableException BusyWhile(string activity, SqliteException ex) => new(
+        $"the SQLite database stayed locked by another writer while {activity}: {ServerMessage(ex)}",
         "another process is writing to the file; wait for it, or raise the wait with --lock-timeout <seconds>",
         ex);
 

@@ -19,14 +19,20 @@ internal sealed class HistoryStore : IHistoryStore
 
     public HistoryTableName Name { get; }
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => WhileAsync("creating the history table", async () =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = _sql.CreateTables;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    });
 
-    public async Task<IReadOnlyList<AppliedMigration>> ReadAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AppliedMigration>> ReadAsync(CancellationToken cancellationToken) =>
+        WhileAsync("reading the history", () => ReadRowsAsync(cancellationToken));
+
+    public Task<bool> ApplyAsync(HistoryChange change, CancellationToken cancellationToken) =>
+        WhileAsync("writing the history", () => ApplyChangeAsync(change, cancellationToken));
+
+    private async Task<IReadOnlyList<AppliedMigration>> ReadRowsAsync(CancellationToken cancellationToken)
     {
         using var exists = _connection.CreateCommand();
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
@@ -59,7 +65,7 @@ internal sealed class HistoryStore : IHistoryStore
         return rows;
     }
 
-    public async Task<bool> ApplyAsync(HistoryChange change, CancellationToken cancellationToken)
+    private async Task<bool> ApplyChangeAsync(HistoryChange change, CancellationToken cancellationToken)
     {
         await ExecuteAsync("BEGIN IMMEDIATE", cancellationToken).ConfigureAwait(false);
         try
@@ -125,6 +131,22 @@ internal sealed class HistoryStore : IHistoryStore
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a history operation, turning "database is locked" (another writer held the file past the busy timeout)
+    /// into the exit-5 error that names the wait, instead of an internal error.
+    /// </summary>
+    private static async Task<T> WhileAsync<T>(string activity, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            throw ErrorTranslator.BusyWhile(activity, ex);
+        }
     }
 
     private SqliteCommand Create(HistorySql.Command statement, SqliteTransaction? transaction = null)

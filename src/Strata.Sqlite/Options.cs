@@ -9,6 +9,7 @@ public sealed record SqliteOptions
     /// <summary>
     /// How long a writer waits for another writer's transaction (SQLite's busy timeout). Each migration runs in
     /// its own <c>BEGIN IMMEDIATE</c> transaction, so this is also how long a second runner waits for the first.
+    /// Zero means "do not wait", which still takes up to one second (the smallest retry window of Microsoft.Data.Sqlite).
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

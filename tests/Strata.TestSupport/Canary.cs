@@ -49,6 +49,39 @@ public sealed class Canary
         }
     }
 
+    /// <summary>The first form of the canary found in <paramref name="text"/>, or null when there is none.</summary>
+    public string? FindIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Forms().FirstOrDefault(form => text.Contains(form, StringComparison.Ordinal));
+    }
+
+    /// <summary>Fails, naming <paramref name="where"/> and the form found, when any form appears in <paramref name="text"/>.</summary>
+    public void ShouldNotLeakInto(string text, string where)
+    {
+        var found = FindIn(text);
+        found.ShouldBeNull($"{where} holds '{found}'");
+    }
+
+    /// <summary>
+    /// Every file under <paramref name="folder"/> (recursively) that holds a form of the canary, read as UTF-8 and as
+    /// Latin-1 (so a form split by an encoding still shows), with the form found.
+    /// </summary>
+    public IReadOnlyList<string> FindInFiles(string folder)
+    {
+        var hits = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            if ((FindIn(Encoding.UTF8.GetString(bytes)) ?? FindIn(Encoding.Latin1.GetString(bytes))) is { } form)
+            {
+                hits.Add($"{file} holds '{form}'");
+            }
+        }
+
+        return hits;
+    }
+
     /// <summary>Fails, naming the run and the form found, when any form appears on stdout or stderr.</summary>
     public void ShouldNotLeakInto(CliResult result, string run)
     {

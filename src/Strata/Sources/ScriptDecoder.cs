@@ -50,7 +50,7 @@ public static class ScriptDecoder
     {
         if (bytes.StartsWith(Utf16LittleEndianBom) || bytes.StartsWith(Utf16BigEndianBom))
         {
-            return "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
+            return $"the file is UTF-16 (it starts with a UTF-16 byte order mark: bytes 0x{bytes[0]:X2} 0x{bytes[1]:X2} at byte offset 0); save it as UTF-8";
         }
 
         var body = bytes.StartsWith(Utf8Bom) ? bytes[3..] : bytes;

@@ -96,7 +96,7 @@ public sealed class DirectoryMigrationSourceProblemTests
         var problems = await folder.ProblemsAsync();
         problems.Select(p => (p.Location, p.Message)).ShouldBe([
             (folder.Shown("1_latin1.sql"), "the file is not valid UTF-8: byte 0xE9 at byte offset 6 (Latin-1 or Windows-1252 text?); save it as UTF-8"),
-            (folder.Shown("2_utf16.sql"), "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"),
+            (folder.Shown("2_utf16.sql"), "the file is UTF-16 (it starts with a UTF-16 byte order mark: bytes 0xFF 0xFE at byte offset 0); save it as UTF-8"),
             (folder.Shown("3_nul.sql"), "the file contains a NUL byte at byte offset 9; SQL files are text, remove it"),
         ]);
     }

@@ -94,7 +94,8 @@ public sealed class ScriptDecoderTests
     public void Utf16_with_a_bom_is_refused(bool littleEndian)
     {
         var encoding = new UnicodeEncoding(bigEndian: !littleEndian, byteOrderMark: true);
-        Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(Text)]).ShouldBe("the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        Problem([.. encoding.GetPreamble(), .. encoding.GetBytes(Text)]).ShouldBe(
+            $"the file is UTF-16 (it starts with a UTF-16 byte order mark: bytes {(littleEndian ? "0xFF 0xFE" : "0xFE 0xFF")} at byte offset 0); save it as UTF-8");
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+CREATE TABLE events (id bigint, kind text NOT NULL, happened date NOT NULL, payload text) PARTITION BY RANGE (happened);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY LIST (kind);
+CREATE TABLE events_2025_odd PARTITION OF events_2025 FOR VALUES IN ('semi;colon', 'it''s', '--dash');
+CREATE TABLE events_2025_rest PARTITION OF events_2025 DEFAULT;
+CREATE TABLE events_hash (id int) PARTITION BY HASH (id);
+CREATE TABLE events_hash_0 PARTITION OF events_hash FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE events_hash_1 PARTITION OF events_hash FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+CREATE INDEX events_kind ON events (kind);
+INSERT INTO events VALUES (1, 'semi;colon', '2025-03-01', '{;}'), (2, 'other', '2025-04-01', NULL), (3, 'x', '2024-05-05', 'old');
+INSERT INTO events_hash SELECT generate_series(1, 4);
