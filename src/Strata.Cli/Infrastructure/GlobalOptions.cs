@@ -105,8 +105,17 @@ internal sealed class GlobalOptions
         command.Options.Add(LockRetries);
     }
 
-    private static TimeSpan? Seconds(ParseResult result, Option<double?> option) =>
-        result.CommandResult.Command.Options.Contains(option) && result.GetValue(option) is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+    private static TimeSpan? Seconds(ParseResult result, Option<double?> option)
+    {
+        if (!result.CommandResult.Command.Options.Contains(option) || result.GetValue(option) is not { } seconds)
+        {
+            return null;
+        }
+
+        return double.IsFinite(seconds) && seconds is >= 0 and <= 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new Errors.StrataException(Errors.ErrorCategory.BadInput, $"{option.Name} must be a number of seconds from 0 to 86400 (got {seconds})", "0 turns it off");
+    }
 
     public ConfigurationOverrides ToOverrides(ParseResult result)
     {
