@@ -28,6 +28,10 @@ public sealed class R21_CanaryRedaction
     private static readonly int[] Unavailable = [5];
     private static readonly Dictionary<string, string> NoVariables = [];
 
+    /// <summary>The CLI's fault injection: an unexpected exception whose message carries the raw connection string.</summary>
+    private static Dictionary<string, string> Faulty(Dictionary<string, string> env) =>
+        new(env, StringComparer.Ordinal) { ["STRATA_FAULT_INJECTION"] = "internal-error" };
+
     [Fact]
     public async Task No_command_or_failure_path_shows_the_password_anywhere()
     {
@@ -177,8 +181,9 @@ public sealed class R21_CanaryRedaction
             world.RunAsync("malformed URL (unescaped @:/%)", BadInput, world.WithUrl($"postgres://{world.Owner.Name}:{raw}@{host}:{port}/{world.Database.Name}"), "migrate", "--verbose"),
             world.RunAsync("malformed URL --json on the command line", BadInput, NoVariables, "status", "--json", "--database", $"postgres://app:{raw}@{host}:{port}/db"),
             world.RunAsync("unquoted keyword string", BadInput, world.WithUrl(unquoted), "migrate", "--verbose", "--json"),
-            world.RunAsync("internal error --verbose", [1, 2], env, "migrate", "--statement-timeout", "1e300", "--verbose"),
-            world.RunAsync("internal error --json", [1, 2], env, "migrate", "--statement-timeout", "NaN", "--json"));
+            world.RunAsync("out-of-range option", BadInput, env, "migrate", "--statement-timeout", "1e300", "--verbose"),
+            world.RunAsync("internal error --verbose", [1], Faulty(env), "migrate", "--verbose"),
+            world.RunAsync("internal error --json", [1], Faulty(env), "migrate", "--json"));
         dropping.Connections.ShouldBeGreaterThan(0, "the dropped-connection run did reach the server stand-in");
     }
 

@@ -74,6 +74,13 @@ internal sealed class CommandContext
     public Migrator CreateMigrator(IMigrationObserver? observer = null)
     {
         var settings = Settings;
+        if (Host.Variables.TryGetValue("STRATA_FAULT_INJECTION", out var fault) && fault == "internal-error")
+        {
+            // For the redaction tests: an unexpected exception whose message carries the raw connection string,
+            // as a careless driver's might. The redaction layer must still keep the password out of every output.
+            throw new InvalidOperationException("injected internal error while using " + Database.ConnectionString);
+        }
+
         var provider = ProviderFactory.Create(Database, settings);
         var options = new MigratorOptions
         {

@@ -81,10 +81,15 @@ public sealed class Redactor
         yield return base64;
         yield return base64.TrimEnd('=');
         yield return base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        yield return JsonEncodedText.Encode(secret).Value;
-        yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
-        yield return secret.Replace("\"", "\"\"", StringComparison.Ordinal);
-        yield return secret.Replace("'", "''", StringComparison.Ordinal);
+
+        // As it appears quoted in a connection string or SQL literal, and each of those again inside JSON output
+        // (an exception message holding a connection string, printed with --json, is both at once).
+        foreach (var quoted in new[] { secret, secret.Replace("\"", "\"\"", StringComparison.Ordinal), secret.Replace("'", "''", StringComparison.Ordinal) })
+        {
+            yield return quoted;
+            yield return JsonEncodedText.Encode(quoted).Value;
+            yield return JsonEncodedText.Encode(quoted, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
+        }
     }
 
     private static string LowerHex(string encoded)
