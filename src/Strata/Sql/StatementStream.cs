@@ -1,0 +1,325 @@
+using System.Runtime.CompilerServices;
+
+namespace Strata.Sql;
+
+/// <summary>
+/// <see cref="StatementReader"/> over a <see cref="TextReader"/>: finds the same statements, with the same tokens
+/// and the same line/column rules, holding only the statement being read (and one chunk ahead) instead of the whole
+/// text. The scanners are stateless, so a token the buffer may cut short (one that reaches the buffer's end, or
+/// whose end depends on characters not read yet) is scanned again after more text arrived; the amount read then
+/// at least doubles, so even a 20 MB string literal is scanned a small constant number of times.
+/// </summary>
+internal sealed class StatementStream
+{
+    /// <summary>Characters per read: large enough for few calls, small enough to stay out of the large object heap.</summary>
+    public const int DefaultChunk = 32 * 1024;
+
+    /// <summary>Characters a scanner may look at past a token's end (numbers: <c>1e+5</c>).</summary>
+    private const int Lookahead = 4;
+
+    private readonly TextWindow _window;
+    private readonly SqlFlavor _flavor;
+    private readonly int _chunk;
+    private readonly IStatementTokenObserver? _observer;
+    private int _position;
+    private int _start = -1;
+    private int _end = -1;
+    private int _unterminated = -1;
+    private long _observedTo;
+    private bool _cut;
+
+    /// <summary>Reads statements of <paramref name="reader"/>'s text, whose first character is at absolute index <paramref name="baseOffset"/> and at <paramref name="lines"/>.</summary>
+    public StatementStream(TextReader reader, SqlFlavor flavor, int chunk = DefaultChunk, IStatementTokenObserver? observer = null, long baseOffset = 0, LineTracker? lines = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _window = new TextWindow(reader, chunk, baseOffset, lines ?? new LineTracker());
+        _flavor = flavor;
+        _chunk = chunk;
+        _observer = observer;
+        _observedTo = baseOffset;
+    }
+
+    /// <summary>The characters held; token and statement indexes refer to it.</summary>
+    public ReadOnlySpan<char> Buffer => _window.Span;
+
+    /// <summary>Characters handed to the scanners so far, rescans included (tests check it stays linear).</summary>
+    public long ScannedChars { get; private set; }
+
+    /// <summary>The buffer's capacity (tests check that a huge statement's memory is given back).</summary>
+    public int Capacity => _window.Capacity;
+
+    /// <summary>The text of <paramref name="statement"/>, valid until the next <see cref="Next"/>.</summary>
+    public ReadOnlySpan<char> TextOf(in StreamStatement statement) => _window.Span[statement.Start..statement.End];
+
+    /// <summary>The absolute index of buffer index <paramref name="index"/>.</summary>
+    public long AbsoluteOffset(int index) => _window.Base + index;
+
+    /// <summary>Line, column and "only blanks before it on its line" of buffer index <paramref name="index"/> (indexes asked about must not decrease).</summary>
+    public (int Line, int Column, bool Blank) PositionAt(int index) => _window.PositionAt(index);
+
+    /// <summary>Called by the observer: the current statement ends before the token it was given, and a new section starts after it.</summary>
+    public void EndSection() => _cut = true;
+
+    /// <summary>Reads the next non-empty statement; false at the end of the text.</summary>
+    public bool Next(out StreamStatement statement)
+    {
+        while (true)
+        {
+            _position -= _window.Release(_position);
+            if (_position >= _window.Length && _window.Eof)
+            {
+                statement = default;
+                return false;
+            }
+
+            if (ReadOne(out statement))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The rest of the line that starts at buffer index <paramref name="index"/>, up to its LF or CR (reads on as needed).</summary>
+    public ReadOnlySpan<char> LineFrom(int index)
+    {
+        var searched = index;
+        while (true)
+        {
+            var found = _window.Span[searched..].IndexOfAny('\n', '\r');
+            if (found >= 0 || _window.Eof)
+            {
+                return found >= 0 ? _window.Span.Slice(index, searched + found - index) : _window.Span[index..];
+            }
+
+            searched = _window.Length;
+            _window.Reach(_window.Length);
+        }
+    }
+
+    /// <summary>
+    /// Skips the data of a <c>COPY … FROM stdin</c> whose statement was the last one read, as psql would: the rest of
+    /// its line, then every line up to and including a line <c>\.</c> (or to the end of the text).
+    /// </summary>
+    public void SkipCopyData()
+    {
+        SkipLine();
+        while (_position < _window.Length || !_window.Eof)
+        {
+            Ahead(3);
+            var span = _window.Span;
+            var isEnd = _position + 1 < span.Length && span[_position] == '\\' && span[_position + 1] == '.'
+                && (_position + 2 == span.Length || span[_position + 2] is '\n' or '\r');
+            SkipLine();
+            if (isEnd)
+            {
+                return;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadOne(out StreamStatement statement)
+    {
+        _start = _end = _unterminated = -1;
+        var postgres = new PostgreSqlBoundary();
+        var sqlite = new SqliteBoundary();
+        (int Line, int Column, char Before) at = default;
+        while (NextToken(out var token))
+        {
+            Observe(token);
+            if (_cut)
+            {
+                // The section ends here: whatever statement was open ends as at the end of a text (its boundary
+                // state goes with it; with no statement open, the boundaries are still in their initial state).
+                _cut = false;
+                _position = token.End;
+                if (_start >= 0)
+                {
+                    statement = Emit(at, token.End, false);
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (token.IsTrivia)
+            {
+                _position = token.End;
+                continue;
+            }
+
+            if (token.Kind == SqlTokenKind.MetaCommand)
+            {
+                // A meta-command ends the statement before it and then stands alone.
+                var alone = _start < 0;
+                _position = alone ? token.End : token.Start;
+                if (alone)
+                {
+                    at = Begin(token.Start);
+                    _end = token.End;
+                }
+
+                statement = Emit(at, alone ? token.End : token.Start, alone);
+                return true;
+            }
+
+            _position = token.End;
+            if (EndsAt(token, ref postgres, ref sqlite))
+            {
+                statement = _start >= 0 ? Emit(at, token.End, false) : default;
+                return _start >= 0;
+            }
+
+            at = _start < 0 ? Begin(token.Start) : at;
+            _end = token.End;
+            _unterminated = token.Kind == SqlTokenKind.Unterminated ? token.Start : _unterminated;
+        }
+
+        _position = _window.Length;
+        statement = _start >= 0 ? Emit(at, _window.Length, false) : default;
+        return _start >= 0;
+    }
+
+    private (int Line, int Column, char Before) Begin(int index)
+    {
+        _start = index;
+        var (line, column, _) = _window.PositionAt(index);
+        return (line, column, _window.Before(index));
+    }
+
+    private StreamStatement Emit((int Line, int Column, char Before) at, int resume, bool isMetaCommand) =>
+        new(_start, _end, _window.Base + _start, at.Line, at.Column, _window.Base + resume, isMetaCommand, _unterminated, at.Before);
+
+    private void Observe(SqlToken token)
+    {
+        var start = _window.Base + token.Start;
+        if (_observer is not null && start >= _observedTo)
+        {
+            _observedTo = start + token.Length;
+            _observer.OnToken(this, token);
+        }
+    }
+
+    /// <summary>The token at the current position, read again after more text arrived when the buffer may have cut it short.</summary>
+    private bool NextToken(out SqlToken token)
+    {
+        while (true)
+        {
+            if (_position >= _window.Length && _window.Eof)
+            {
+                token = default;
+                return false;
+            }
+
+            if (_position < _window.Length)
+            {
+                var span = _window.Span;
+                token = _flavor == SqlFlavor.Sqlite ? SqliteScanner.Scan(span, _position) : PostgreSqlScanner.Scan(span, _position);
+                ScannedChars += token.Length;
+                if (_window.Eof || IsComplete(span, token))
+                {
+                    return true;
+                }
+            }
+
+            var keep = _start >= 0 ? _start : _position;
+            Shift(_window.Fill(keep, Math.Max(_chunk, _window.Length - _position)));
+        }
+    }
+
+    /// <summary>
+    /// True when more text cannot change <paramref name="token"/>: it ends far enough before the buffer's end, and
+    /// it is not a <c>$</c> whose would-be dollar-quote tag runs into the buffer's end.
+    /// </summary>
+    private bool IsComplete(ReadOnlySpan<char> span, SqlToken token)
+    {
+        if (token.End + Lookahead > span.Length)
+        {
+            return false;
+        }
+
+        if (_flavor == SqlFlavor.Sqlite || token.Kind != SqlTokenKind.Operator || span[token.Start] != '$')
+        {
+            return true;
+        }
+
+        var j = token.Start + 1;
+        if (j < span.Length && LexChars.IsIdentifierStart(span[j]))
+        {
+            j++;
+            while (j < span.Length && LexChars.IsIdentifierPart(span[j]) && span[j] != '$')
+            {
+                j++;
+            }
+        }
+
+        return j < span.Length;
+    }
+
+    private void Shift(int by)
+    {
+        if (by == 0)
+        {
+            return;
+        }
+
+        _position -= by;
+        _start = _start >= 0 ? _start - by : -1;
+        _end = _end >= 0 ? _end - by : -1;
+        _unterminated = _unterminated >= 0 ? _unterminated - by : -1;
+    }
+
+    /// <summary>Makes <paramref name="count"/> characters from the current position available (fewer at the end of the text); only between statements.</summary>
+    private void Ahead(int count)
+    {
+        if (_position + count > _window.Length && !_window.Eof)
+        {
+            Shift(_window.Fill(_position, Math.Max(_chunk, count)));
+        }
+    }
+
+    /// <summary>Moves past the rest of the current line and its line break (CRLF counts as one).</summary>
+    private void SkipLine()
+    {
+        while (true)
+        {
+            var found = _window.Span[_position..].IndexOfAny('\n', '\r');
+            if (found >= 0)
+            {
+                _position += found;
+                Ahead(2);
+                var crlf = _window.Span[_position] == '\r' && _position + 1 < _window.Length && _window.Span[_position + 1] == '\n';
+                _position += crlf ? 2 : 1;
+                return;
+            }
+
+            _position = _window.Length;
+            if (_window.Eof)
+            {
+                return;
+            }
+
+            Shift(_window.Fill(_position, _chunk));
+        }
+    }
+
+    /// <summary>True when <paramref name="token"/> is a semicolon that ends the statement; otherwise records it.</summary>
+    private bool EndsAt(SqlToken token, ref PostgreSqlBoundary postgres, ref SqliteBoundary sqlite)
+    {
+        if (token.Kind == SqlTokenKind.Semicolon)
+        {
+            return _flavor == SqlFlavor.Sqlite ? sqlite.Semicolon() : postgres.SemicolonEnds;
+        }
+
+        if (_flavor == SqlFlavor.Sqlite)
+        {
+            sqlite.Observe(token, _window.Span);
+        }
+        else
+        {
+            postgres.Observe(token, _window.Span);
+        }
+
+        return false;
+    }
+}

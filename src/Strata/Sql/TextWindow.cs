@@ -1,0 +1,132 @@
+namespace Strata.Sql;
+
+/// <summary>
+/// The part of a <see cref="TextReader"/>'s text that <see cref="StatementStream"/> still needs: a buffer that is
+/// refilled in chunks, drops what lies before the index its owner keeps, grows only while one statement or token is
+/// longer than the buffer, and shrinks again afterwards. Counts lines over everything it drops or is asked about.
+/// </summary>
+internal sealed class TextWindow
+{
+    private readonly TextReader _reader;
+    private readonly int _chunk;
+    private readonly int _smallCapacity;
+    private char[] _buffer;
+    private int _length;
+    private long _base;
+    private bool _eof;
+    private char _beforeBuffer;
+    private LineTracker _lines;
+    private int _counted;
+
+    /// <summary>Reads <paramref name="reader"/> <paramref name="chunk"/> characters at a time; the text starts at absolute index <paramref name="baseOffset"/> and at <paramref name="lines"/>.</summary>
+    public TextWindow(TextReader reader, int chunk, long baseOffset, LineTracker lines)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        _reader = reader;
+        _chunk = chunk;
+        _smallCapacity = Math.Max(256, Math.Min(chunk, 1 << 20) * 2);
+        _buffer = new char[_smallCapacity];
+        _base = baseOffset;
+        _lines = lines;
+    }
+
+    /// <summary>The characters held.</summary>
+    public ReadOnlySpan<char> Span => _buffer.AsSpan(0, _length);
+
+    /// <summary>How many characters are held.</summary>
+    public int Length => _length;
+
+    /// <summary>True once the reader has no more text.</summary>
+    public bool Eof => _eof;
+
+    /// <summary>The absolute index of buffer index 0.</summary>
+    public long Base => _base;
+
+    /// <summary>The buffer capacity (tests check that it shrinks back).</summary>
+    public int Capacity => _buffer.Length;
+
+    /// <summary>
+    /// Reads at least <paramref name="wanted"/> more characters (fewer at the end of the text), first dropping what
+    /// lies before <paramref name="keep"/> when the buffer is full. Returns by how much indexes moved down.
+    /// </summary>
+    public int Fill(int keep, int wanted)
+    {
+        var shift = 0;
+        if (_length + wanted > _buffer.Length)
+        {
+            shift = keep;
+            var needed = _length - keep + wanted;
+            var capacity = needed <= _buffer.Length ? _buffer.Length : Math.Max(needed, (int)Math.Min(Array.MaxLength, _buffer.Length * 3L / 2));
+            Relocate(keep, capacity);
+        }
+
+        while (wanted > 0 && !_eof)
+        {
+            var read = _reader.Read(_buffer, _length, Math.Min(_chunk, _buffer.Length - _length));
+            _eof = read == 0;
+            _length += read;
+            wanted -= read;
+        }
+
+        return shift;
+    }
+
+    /// <summary>
+    /// Drops everything before <paramref name="keep"/> and gives a buffer that grew for a long statement back, so
+    /// one huge statement does not hold its memory for the rest of the file. Returns by how much indexes moved down.
+    /// </summary>
+    public int Release(int keep)
+    {
+        if (_buffer.Length <= _smallCapacity * 2 || _length - keep > _smallCapacity / 2)
+        {
+            return 0;
+        }
+
+        Relocate(keep, _smallCapacity);
+        return keep;
+    }
+
+    /// <summary>Makes sure index <paramref name="index"/> is held unless the text ends before it (never drops anything).</summary>
+    public void Reach(int index)
+    {
+        while (index >= _length && !_eof)
+        {
+            Fill(0, Math.Max(_chunk, index - _length + 1));
+        }
+    }
+
+    /// <summary>
+    /// The line and column of buffer index <paramref name="index"/>, and whether only spaces and tabs precede it on
+    /// its line. Indexes asked about (and kept) must not decrease.
+    /// </summary>
+    public (int Line, int Column, bool Blank) PositionAt(int index)
+    {
+        Reach(index);
+        CountTo(index);
+        return _lines.At(index < _length ? _buffer[index] : '\0');
+    }
+
+    /// <summary>The character before buffer index <paramref name="index"/> ('\0' at the start of the text).</summary>
+    public char Before(int index) => index > 0 ? _buffer[index - 1] : _beforeBuffer;
+
+    private void CountTo(int index)
+    {
+        if (index > _counted)
+        {
+            _lines.Advance(_buffer.AsSpan(_counted, index - _counted));
+            _counted = index;
+        }
+    }
+
+    private void Relocate(int keep, int capacity)
+    {
+        CountTo(keep);
+        _beforeBuffer = Before(keep);
+        var target = capacity == _buffer.Length ? _buffer : GC.AllocateUninitializedArray<char>(capacity);
+        Array.Copy(_buffer, keep, target, 0, _length - keep);
+        _buffer = target;
+        _length -= keep;
+        _counted -= keep;
+        _base += keep;
+    }
+}
