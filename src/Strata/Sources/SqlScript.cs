@@ -1,3 +1,5 @@
+using Strata.Sql;
+
 namespace Strata.Sources;
 
 /// <summary>
@@ -78,17 +80,47 @@ public sealed class SqlScript : MigrationScript
     /// <summary>
     /// A reader over the text (a new one on each call; the caller disposes it): a <see cref="StringReader"/> over
     /// <see cref="Sql"/>, or the streamed file. Called by executors to split the script with
-    /// <see cref="Sql.SqlSplitter.SplitStream"/>; a streamed file that cannot be read any more throws
+    /// <see cref="SqlSplitter.SplitStream"/>; a streamed file that cannot be read any more throws
     /// <see cref="Errors.MigrationSourceException"/>.
     /// </summary>
     public TextReader OpenText() => _open is null ? new StringReader(_sql!) : _open();
 
     /// <summary>
-    /// The first lines of the text, at most <paramref name="maxCharacters"/> characters and cut at a line end when a
-    /// whole line fits, with whether anything was left out. Used for dry-run output of streamed scripts, without
-    /// reading past what is shown.
+    /// The statements of the script as <see cref="SqlSplitter"/> finds them: split from <see cref="Sql"/> when the
+    /// text is held, read lazily from the file when streamed (each enumeration reads it again, holding one statement
+    /// at a time). Called by the dialects' executors; a streamed file that cannot be read any more throws
+    /// <see cref="Errors.MigrationSourceException"/> during the enumeration.
     /// </summary>
-    public (string Text, bool Truncated) Head(int maxCharacters)
+    public IEnumerable<SqlStatement> Statements(SqlFlavor flavor) =>
+        _open is null ? SqlSplitter.Split(_sql!, flavor) : StreamedStatements(flavor);
+
+    /// <summary>
+    /// The text for dry-run output: <see cref="Sql"/> as is when held; for a streamed script a comment naming the
+    /// file and its statement count, its first lines (about <paramref name="maxCharacters"/> characters, read without
+    /// reading further) and a comment when the rest is left out. Called by executors' and the engine's renderers.
+    /// </summary>
+    public string Preview(int maxCharacters = 4000)
+    {
+        if (_open is null)
+        {
+            return _sql!;
+        }
+
+        var (head, truncated) = Head(maxCharacters);
+        var count = StatementCount > 0 ? $"{StatementCount} statement{(StatementCount == 1 ? "" : "s")}, " : "";
+        var text = new System.Text.StringBuilder()
+            .Append("-- ").Append(SourcePath).Append(" is streamed (").Append(count).Append("too large to print): its first lines follow; it runs as written in the file\n")
+            .Append(head);
+        if (truncated)
+        {
+            text.Append(head.EndsWith('\n') || head.EndsWith('\r') ? "" : "\n").Append("-- … the rest of ").Append(SourcePath).Append(" is not shown\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The first lines of the text, at most <paramref name="maxCharacters"/> characters and cut at a line end when one fits, and whether anything was left out.</summary>
+    internal (string Text, bool Truncated) Head(int maxCharacters)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCharacters, 1);
         using var reader = OpenText();
@@ -101,5 +133,14 @@ public sealed class SqlScript : MigrationScript
 
         var lastBreak = buffer.AsSpan(0, maxCharacters).LastIndexOfAny('\n', '\r');
         return (new string(buffer, 0, lastBreak >= 0 ? lastBreak + 1 : maxCharacters), true);
+    }
+
+    private IEnumerable<SqlStatement> StreamedStatements(SqlFlavor flavor)
+    {
+        using var reader = _open!();
+        foreach (var statement in SqlSplitter.SplitStream(reader, flavor))
+        {
+            yield return statement;
+        }
     }
 }
