@@ -49,6 +49,11 @@ internal sealed class ScriptExecutor : IScriptExecutor
             }
 
             var done = 0;
+            if (script.IsStreamed)
+            {
+                progress?.Report(new StatementProgress(0, script.StatementCount, script.FirstLine));
+            }
+
             foreach (var statement in statements)
             {
                 await RunAsync(migration, script, statement, ScriptFailure.RolledBack(migration), cancellationToken).ConfigureAwait(false);

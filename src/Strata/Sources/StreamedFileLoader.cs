@@ -21,6 +21,7 @@ internal static class StreamedFileLoader
         {
             using var text = new CanonicalTextReader(entry.Open());
             parse = StreamedFileParser.Parse(text, () => new CanonicalTextReader(entry.Open()), name, flavor, chunk);
+            HugeMemory.CollectIfDropped();
             checksum = text.Finish(out var decodeProblem);
             if (decodeProblem is not null)
             {

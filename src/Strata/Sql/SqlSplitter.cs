@@ -49,9 +49,19 @@ public static class SqlSplitter
         var stream = new StatementStream(reader, flavor, chunk);
         while (stream.Next(out var statement))
         {
-            var text = stream.TextOf(statement).ToString();
+            var text = Take(stream, statement);
+            HugeMemory.CollectIfDropped();
             yield return new SqlStatement(text, (int)Math.Min(statement.Offset, int.MaxValue), statement.Line, statement.Column);
         }
+    }
+
+    /// <summary>The statement's text, copied out before the stream gives its buffer back (kept out of line, so no reference to the buffer outlives it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string Take(StatementStream stream, StreamStatement statement)
+    {
+        var text = stream.TextOf(statement).ToString();
+        stream.Release();
+        return text;
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal sealed class StatementStream
     {
         while (true)
         {
-            _position -= _window.Release(_position);
+            Release();
             if (_position >= _window.Length && _window.Eof)
             {
                 statement = default;
@@ -78,6 +78,13 @@ internal sealed class StatementStream
             }
         }
     }
+
+    /// <summary>
+    /// Gives back the memory a long statement made the buffer grow to; the last statement's buffer indexes are no
+    /// longer valid afterwards. <see cref="Next"/> does it anyway; <see cref="SqlSplitter.SplitStream"/> calls it as
+    /// soon as it has copied a statement's text, before the statement runs.
+    /// </summary>
+    public void Release() => _position -= _window.Release(_position);
 
     /// <summary>The rest of the line that starts at buffer index <paramref name="index"/>, up to its LF or CR (reads on as needed).</summary>
     public ReadOnlySpan<char> LineFrom(int index)
@@ -211,20 +218,28 @@ internal sealed class StatementStream
                 return false;
             }
 
-            if (_position < _window.Length)
+            if (_position < _window.Length && TryScan(out token))
             {
-                var span = _window.Span;
-                token = _flavor == SqlFlavor.Sqlite ? SqliteScanner.Scan(span, _position) : PostgreSqlScanner.Scan(span, _position);
-                ScannedChars += token.Length;
-                if (_window.Eof || IsComplete(span, token))
-                {
-                    return true;
-                }
+                return true;
             }
 
             var keep = _start >= 0 ? _start : _position;
             Shift(_window.Fill(keep, Math.Max(_chunk, _window.Length - _position)));
+            HugeMemory.CollectIfDropped();
         }
+    }
+
+    /// <summary>
+    /// Scans the token at the current position; false when more text may change it. Out of line, so that no
+    /// reference to a buffer outlives the scan (a collection after the buffer grew can then free the old one).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryScan(out SqlToken token)
+    {
+        var span = _window.Span;
+        token = _flavor == SqlFlavor.Sqlite ? SqliteScanner.Scan(span, _position) : PostgreSqlScanner.Scan(span, _position);
+        ScannedChars += token.Length;
+        return _window.Eof || IsComplete(span, token);
     }
 
     /// <summary>

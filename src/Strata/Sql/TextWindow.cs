@@ -72,19 +72,25 @@ internal sealed class TextWindow
     }
 
     /// <summary>
-    /// Drops everything before <paramref name="keep"/> and gives a buffer that grew for a long statement back, so
-    /// one huge statement does not hold its memory for the rest of the file. Returns by how much indexes moved down.
+    /// Drops everything before <paramref name="keep"/> and gives back a buffer that grew for a long statement (keeping
+    /// room for what is still unread in it), so one huge statement does not hold its memory for the rest of the
+    /// file. (Any buffer of at least <see cref="HugeBuffer"/> characters that is replaced is reported to <see cref="HugeMemory"/>.)
+    /// Returns by how much indexes moved down.
     /// </summary>
     public int Release(int keep)
     {
-        if (_buffer.Length <= _smallCapacity * 2 || _length - keep > _smallCapacity / 2)
+        var tail = _length - keep;
+        if (_buffer.Length <= _smallCapacity * 2 || tail > _buffer.Length / 4)
         {
             return 0;
         }
 
-        Relocate(keep, _smallCapacity);
+        Relocate(keep, Math.Max(_smallCapacity, tail * 2));
         return keep;
     }
+
+    /// <summary>Characters from which a buffer given back is worth a garbage collection (8 MiB of memory).</summary>
+    private const int HugeBuffer = 4 << 20;
 
     /// <summary>Makes sure index <paramref name="index"/> is held unless the text ends before it (never drops anything).</summary>
     public void Reach(int index)
@@ -123,6 +129,11 @@ internal sealed class TextWindow
         CountTo(keep);
         _beforeBuffer = Before(keep);
         var target = capacity == _buffer.Length ? _buffer : GC.AllocateUninitializedArray<char>(capacity);
+        if (target != _buffer && _buffer.Length >= HugeBuffer)
+        {
+            HugeMemory.Dropped();
+        }
+
         Array.Copy(_buffer, keep, target, 0, _length - keep);
         _buffer = target;
         _length -= keep;
