@@ -109,19 +109,8 @@ internal sealed class StatementStream
     /// </summary>
     public void SkipCopyData()
     {
-        SkipLine();
-        while (_position < _window.Length || !_window.Eof)
-        {
-            Ahead(3);
-            var span = _window.Span;
-            var isEnd = _position + 1 < span.Length && span[_position] == '\\' && span[_position + 1] == '.'
-                && (_position + 2 == span.Length || span[_position + 2] is '\n' or '\r');
-            SkipLine();
-            if (isEnd)
-            {
-                return;
-            }
-        }
+        _position = _window.SkipCopyData(_position);
+        _start = _end = _unterminated = -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -282,40 +271,6 @@ internal sealed class StatementStream
         _start = _start >= 0 ? _start - by : -1;
         _end = _end >= 0 ? _end - by : -1;
         _unterminated = _unterminated >= 0 ? _unterminated - by : -1;
-    }
-
-    /// <summary>Makes <paramref name="count"/> characters from the current position available (fewer at the end of the text); only between statements.</summary>
-    private void Ahead(int count)
-    {
-        if (_position + count > _window.Length && !_window.Eof)
-        {
-            Shift(_window.Fill(_position, Math.Max(_chunk, count)));
-        }
-    }
-
-    /// <summary>Moves past the rest of the current line and its line break (CRLF counts as one).</summary>
-    private void SkipLine()
-    {
-        while (true)
-        {
-            var found = _window.Span[_position..].IndexOfAny('\n', '\r');
-            if (found >= 0)
-            {
-                _position += found;
-                Ahead(2);
-                var crlf = _window.Span[_position] == '\r' && _position + 1 < _window.Length && _window.Span[_position + 1] == '\n';
-                _position += crlf ? 2 : 1;
-                return;
-            }
-
-            _position = _window.Length;
-            if (_window.Eof)
-            {
-                return;
-            }
-
-            Shift(_window.Fill(_position, _chunk));
-        }
     }
 
     /// <summary>True when <paramref name="token"/> is a semicolon that ends the statement; otherwise records it.</summary>

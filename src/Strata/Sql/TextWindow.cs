@@ -102,6 +102,31 @@ internal sealed class TextWindow
     }
 
     /// <summary>
+    /// Skips the data of a <c>COPY … FROM stdin</c> from buffer index <paramref name="position"/> (just after the
+    /// statement) as psql would: the rest of that line, then every line up to and including a line <c>\.</c> (or to
+    /// the end of the text). Only between statements: what lies before the position may be dropped. Returns the new
+    /// position.
+    /// </summary>
+    public int SkipCopyData(int position)
+    {
+        position = SkipLine(position);
+        while (position < _length || !_eof)
+        {
+            position = Ahead(position, 3);
+            var span = Span;
+            var isEnd = position + 1 < span.Length && span[position] == '\\' && span[position + 1] == '.'
+                && (position + 2 == span.Length || span[position + 2] is '\n' or '\r');
+            position = SkipLine(position);
+            if (isEnd)
+            {
+                return position;
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>
     /// The line and column of buffer index <paramref name="index"/>, and whether only spaces and tabs precede it on
     /// its line. Indexes asked about (and kept) must not decrease.
     /// </summary>
@@ -114,6 +139,32 @@ internal sealed class TextWindow
 
     /// <summary>The character before buffer index <paramref name="index"/> ('\0' at the start of the text).</summary>
     public char Before(int index) => index > 0 ? _buffer[index - 1] : _beforeBuffer;
+
+    /// <summary>Makes <paramref name="count"/> characters from <paramref name="position"/> available (fewer at the end of the text); returns the position, moved if the buffer was compacted.</summary>
+    private int Ahead(int position, int count) =>
+        position + count > _length && !_eof ? position - Fill(position, Math.Max(_chunk, count)) : position;
+
+    /// <summary>The position after the rest of the line at <paramref name="position"/> and its line break (CRLF counts as one).</summary>
+    private int SkipLine(int position)
+    {
+        while (true)
+        {
+            var found = Span[position..].IndexOfAny('\n', '\r');
+            if (found >= 0)
+            {
+                position = Ahead(position + found, 2);
+                var crlf = _buffer[position] == '\r' && position + 1 < _length && _buffer[position + 1] == '\n';
+                return position + (crlf ? 2 : 1);
+            }
+
+            if (_eof)
+            {
+                return _length;
+            }
+
+            position = _length - Fill(_length, _chunk);
+        }
+    }
 
     private void CountTo(int index)
     {

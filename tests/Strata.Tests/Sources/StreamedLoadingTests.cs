@@ -157,12 +157,45 @@ public sealed class StreamedLoadingTests
         ((SqlScript)migration.Up).IsStreamed.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("good/")]
+    [InlineData("bad/")]
+    [InlineData(EmbeddedMigrations.DefaultNamesPrefix)]
+    public async Task Embedded_resources_stream_alike(string prefix)
+    {
+        var held = new EmbeddedMigrationSource(EmbeddedMigrations.Assembly, prefix);
+        var streamed = new EmbeddedMigrationSource(EmbeddedMigrations.Assembly, prefix) { StreamingThreshold = 0, MaxFileSize = 1 << 20 };
+        var (a, heldError) = await TryAsync(() => held.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None));
+        var (b, streamedError) = await TryAsync(() => streamed.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None));
+
+        streamedError.ShouldBe(heldError);
+        (b ?? []).Select(Describe).ShouldBe((a ?? []).Select(Describe));
+        (b ?? []).ShouldAllBe(m => ((SqlScript)m.Up).IsStreamed);
+    }
+
     [Fact]
     public void Limits_must_be_sensible()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => new DirectoryMigrationSource("m") { StreamingThreshold = -1 });
         Should.Throw<ArgumentOutOfRangeException>(() => new DirectoryMigrationSource("m") { MaxFileSize = 0 });
         new DirectoryMigrationSource("m") { MaxFileSize = 5, StreamingThreshold = 0 }.MaxFileSize.ShouldBe(5);
+    }
+
+    private static string Describe(Migration m) =>
+        $"{m.DisplayName}|{m.Checksum}|{m.SourcePath}|{string.Join(",", m.Environments)}|{Text(m.Up)}|{(m.Down is null ? "none" : Text(m.Down))}";
+
+    private static string Text(MigrationScript script) => script is SqlScript sql ? $"{sql.FirstLine}|{sql.Transactional}|{sql.Sql}" : script.ToString()!;
+
+    private static async Task<(IReadOnlyList<Migration>? Migrations, string? Error)> TryAsync(Func<Task<IReadOnlyList<Migration>>> load)
+    {
+        try
+        {
+            return (await load(), null);
+        }
+        catch (MigrationSourceException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     private static async Task ShouldLoadAlikeAsync(SqlFlavor flavor, int chunk, params (string Name, byte[] Bytes)[] files)
