@@ -50,21 +50,24 @@ internal sealed class ScriptExecutor : IScriptExecutor
         ArgumentNullException.ThrowIfNull(script);
         if (!script.IsStreamed)
         {
-            return ExecuteAsync(migration, script, change, cancellationToken);
+            return ExecuteHeldAsync(migration, script, change, cancellationToken);
         }
 
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         return _streamed.ExecuteAsync(migration, script, change, progress, cancellationToken);
     }
 
-    public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        if (script.IsStreamed)
-        {
-            return await ExecuteWithProgressAsync(migration, script, change, null, cancellationToken).ConfigureAwait(false);
-        }
+        return script.IsStreamed
+            ? ExecuteWithProgressAsync(migration, script, change, null, cancellationToken)
+            : ExecuteHeldAsync(migration, script, change, cancellationToken);
+    }
 
+    /// <summary>A script held as text: one batch, one round trip.</summary>
+    private async Task<ExecutionOutcome> ExecuteHeldAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    {
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
         var batch = Transaction(statements, change);

@@ -125,13 +125,8 @@ internal sealed class StatementStream
             Observe(token);
             if (_cut)
             {
-                // The section ends here: whatever statement was open ends as at the end of a text (its boundary
-                // state goes with it; with no statement open, the boundaries are still in their initial state).
-                _cut = false;
-                _position = token.End;
-                if (_start >= 0)
+                if (EndSectionAt(token, at, out statement))
                 {
-                    statement = Emit(at, token.End, false);
                     return true;
                 }
 
@@ -146,16 +141,7 @@ internal sealed class StatementStream
 
             if (token.Kind == SqlTokenKind.MetaCommand)
             {
-                // A meta-command ends the statement before it and then stands alone.
-                var alone = _start < 0;
-                _position = alone ? token.End : token.Start;
-                if (alone)
-                {
-                    at = Begin(token.Start);
-                    _end = token.End;
-                }
-
-                statement = Emit(at, alone ? token.End : token.Start, alone);
+                statement = MetaCommand(token, at);
                 return true;
             }
 
@@ -174,6 +160,32 @@ internal sealed class StatementStream
         _position = _window.Length;
         statement = _start >= 0 ? Emit(at, _window.Length, false) : default;
         return _start >= 0;
+    }
+
+    /// <summary>
+    /// The observer ended the section at <paramref name="token"/>: whatever statement was open ends as at the end of a
+    /// text (its boundary state goes with it; with none open, the boundaries are still in their initial state).
+    /// </summary>
+    private bool EndSectionAt(SqlToken token, (int Line, int Column, char Before) at, out StreamStatement statement)
+    {
+        _cut = false;
+        _position = token.End;
+        statement = _start >= 0 ? Emit(at, token.End, false) : default;
+        return _start >= 0;
+    }
+
+    /// <summary>A meta-command ends the statement before it (and is read again next time), then stands alone.</summary>
+    private StreamStatement MetaCommand(SqlToken token, (int Line, int Column, char Before) at)
+    {
+        var alone = _start < 0;
+        _position = alone ? token.End : token.Start;
+        if (alone)
+        {
+            at = Begin(token.Start);
+            _end = token.End;
+        }
+
+        return Emit(at, alone ? token.End : token.Start, alone);
     }
 
     private (int Line, int Column, char Before) Begin(int index)

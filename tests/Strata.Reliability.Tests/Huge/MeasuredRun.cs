@@ -33,28 +33,9 @@ internal sealed record MeasuredRun(int ExitCode, IReadOnlyList<(TimeSpan At, str
 
     public static async Task<MeasuredRun> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(StrataProcess.CliAssembly);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in info.Environment.Keys.Where(n => n is "DATABASE_URL" || n.StartsWith("PG", StringComparison.Ordinal) || n.StartsWith("STRATA_", StringComparison.Ordinal)).ToList())
-        {
-            info.Environment.Remove(name);
-        }
-
         var lines = new List<(TimeSpan, string)>();
         var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = info };
+        using var process = new Process { StartInfo = StartInfo(workingDirectory, args) };
         process.OutputDataReceived += (_, e) => Add(lines, clock, e.Data);
         process.ErrorDataReceived += (_, e) => Add(lines, clock, e.Data);
         process.Start();
@@ -85,13 +66,36 @@ internal sealed record MeasuredRun(int ExitCode, IReadOnlyList<(TimeSpan At, str
         }
 
         var elapsed = clock.Elapsed;
-        List<(TimeSpan, string)> copy;
+        var rss = await peak;
         lock (lines)
         {
-            copy = [.. lines];
+            return new MeasuredRun(process.ExitCode, [.. lines], rss, elapsed);
+        }
+    }
+
+    /// <summary><c>dotnet Strata.Cli.dll args…</c> without the test process's database and Strata variables.</summary>
+    private static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
+    {
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(StrataProcess.CliAssembly);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
         }
 
-        return new MeasuredRun(process.ExitCode, copy, await peak, elapsed);
+        foreach (var name in info.Environment.Keys.Where(n => n is "DATABASE_URL" || n.StartsWith("PG", StringComparison.Ordinal) || n.StartsWith("STRATA_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        return info;
     }
 
     private static void Add(List<(TimeSpan, string)> lines, Stopwatch clock, string? line)
