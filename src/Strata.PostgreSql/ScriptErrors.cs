@@ -22,6 +22,12 @@ internal static class ScriptErrors
         string migration, SqlScript script, string stage, PostgresException error, string outcome) =>
         ScriptFailure.Create(migration, script, new SqlStatement("", 0, 1, 1), null, error.SqlState, $"{stage}: {Message(error)}", outcome, Hint(error), error);
 
+    /// <summary>What ran at position <paramref name="index"/> of a batch of <paramref name="count"/> commands ending in the history statements and <c>COMMIT</c>, when it was not a script statement.</summary>
+    public static string Stage(int index, int count) =>
+        index == count - 1
+            ? "at COMMIT, after every statement had run (a deferred constraint or trigger failed)"
+            : "while recording the migration in the history table, after its last statement";
+
     /// <summary>
     /// The 1-based character position inside the statement: the server's, or, for an error inside a function body
     /// or DO block, the internal position when the internal query occurs exactly once in the statement text.

@@ -12,8 +12,9 @@ namespace Strata.PostgreSql;
 
 /// <summary>
 /// Runs migration scripts on the session's main connection. A transactional script and its history change go
-/// to the server in one round trip (<c>BEGIN</c>, the statements, the history statements, <c>COMMIT</c>); a
-/// no-transaction script runs statement by statement in autocommit.
+/// to the server in one round trip (<c>BEGIN</c>, the statements, the history statements, <c>COMMIT</c>), or, for a
+/// streamed script (a file too large to hold), in one transaction a few statements per round trip
+/// (<see cref="StreamedScriptExecutor"/>); a no-transaction script runs statement by statement in autocommit.
 /// </summary>
 internal sealed class ScriptExecutor : IScriptExecutor
 {
@@ -23,6 +24,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     private readonly bool _oneRoundTrip;
     private readonly SessionOptions _options;
     private readonly CodeExecutor _code;
+    private readonly StreamedScriptExecutor _streamed;
 
     /// <summary>
     /// <c>oneRoundTrip</c> is true when the connection reports which batch command failed (<c>Include Failed
@@ -37,14 +39,35 @@ internal sealed class ScriptExecutor : IScriptExecutor
         _options = options ?? new SessionOptions();
         _oneRoundTrip = oneRoundTrip;
         _code = new CodeExecutor(connection, history, endpoint, _options);
+        _streamed = new StreamedScriptExecutor(connection, history, endpoint, _options, oneRoundTrip);
     }
 
     public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
         _code.ExecuteAsync(migration, script, change, environment, cancellationToken);
 
-    public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
+        if (!script.IsStreamed)
+        {
+            return ExecuteHeldAsync(migration, script, change, cancellationToken);
+        }
+
+        ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
+        return _streamed.ExecuteAsync(migration, script, change, progress, cancellationToken);
+    }
+
+    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return script.IsStreamed
+            ? ExecuteWithProgressAsync(migration, script, change, null, cancellationToken)
+            : ExecuteHeldAsync(migration, script, change, cancellationToken);
+    }
+
+    /// <summary>A script held as text: one batch, one round trip.</summary>
+    private async Task<ExecutionOutcome> ExecuteHeldAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    {
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
         var batch = Transaction(statements, change);
@@ -79,7 +102,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
                 var first = 1 + Timeouts.ForTransaction(_options).Count;
                 throw index >= first && index < first + statements.Count
                     ? ScriptErrors.Failed(migration, script, statements[index - first], postgres, outcome)
-                    : ScriptErrors.FailedAfterScript(migration, script, Stage(index, count), postgres, outcome);
+                    : ScriptErrors.FailedAfterScript(migration, script, ScriptErrors.Stage(index, count), postgres, outcome);
             }
 
             throw;
@@ -90,7 +113,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     {
         ArgumentNullException.ThrowIfNull(script);
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
-        var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
+        var statements = script.Statements(SqlFlavor.PostgreSql);
         var timeout = Timeouts.ForStatements(_options);
         if (timeout is null)
         {
@@ -109,11 +132,14 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
     }
 
-    private async Task RunStatementsAsync(string migration, SqlScript script, IReadOnlyList<SqlStatement> statements, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="statements"/> one by one in autocommit (held or streamed: never more than one at a time).</summary>
+    private async Task RunStatementsAsync(string migration, SqlScript script, IEnumerable<SqlStatement> statements, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < statements.Count; i++)
+        var count = statements is IReadOnlyCollection<SqlStatement> held ? held.Count : script.StatementCount;
+        var i = -1;
+        foreach (var statement in statements)
         {
-            var statement = statements[i];
+            i++;
             var batch = new NpgsqlBatch(_connection) { Timeout = 0, BatchCommands = { new NpgsqlBatchCommand(statement.Text) } };
             await using var batchScope = batch.ConfigureAwait(false);
             try
@@ -129,16 +155,16 @@ internal sealed class ScriptExecutor : IScriptExecutor
                     _ => $"statements 1-{i.ToString(CultureInfo.InvariantCulture)} were applied and stay applied",
                 };
                 throw ErrorTranslator.ConnectionLost(
-                    $"while running statement {i + 1} of {statements.Count} of {migration} (no transaction): {applied}; statement {i + 1} may or may not have taken effect",
+                    $"while running statement {i + 1} of {count} of {migration} (no transaction): {applied}; statement {i + 1} may or may not have taken effect",
                     _endpoint,
                     e);
             }
             catch (PostgresException e)
             {
-                throw ScriptErrors.Failed(migration, script, statement, e, ScriptFailure.PartiallyApplied(migration, i + 1, statements.Count));
+                throw ScriptErrors.Failed(migration, script, statement, e, ScriptFailure.PartiallyApplied(migration, i + 1, count));
             }
 
-            progress?.Report(new StatementProgress(i + 1, statements.Count, script.FirstLine + statement.Line - 1));
+            progress?.Report(new StatementProgress(i + 1, count, script.FirstLine + statement.Line - 1));
         }
     }
 
@@ -151,9 +177,16 @@ internal sealed class ScriptExecutor : IScriptExecutor
             text.Append(set).Append(";\n");
         }
 
-        foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql))
+        if (script.IsStreamed)
         {
-            text.Append(statement.Text).Append(";\n");
+            text.Append(script.Preview().TrimEnd()).Append('\n');
+        }
+        else
+        {
+            foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql))
+            {
+                text.Append(statement.Text).Append(";\n");
+            }
         }
 
         foreach (var command in _history.Commands(change, inScript: true))
@@ -185,12 +218,6 @@ internal sealed class ScriptExecutor : IScriptExecutor
 
         return commands.Count;
     }
-
-    /// <summary>What ran at batch position <paramref name="index"/> when it was not a script statement.</summary>
-    private static string Stage(int index, int count) =>
-        index == count - 1
-            ? "at COMMIT, after every statement had run (a deferred constraint or trigger failed)"
-            : "while recording the migration in the history table, after its last statement";
 
     /// <summary>One batch, one round trip: <c>BEGIN</c>, the statements, the history statements, <c>COMMIT</c>.</summary>
     private NpgsqlBatch Transaction(IReadOnlyList<SqlStatement> statements, HistoryChange change)

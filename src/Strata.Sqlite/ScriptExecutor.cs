@@ -10,10 +10,14 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// Runs migration SQL on SQLite: a transactional script and its history change in one <c>BEGIN IMMEDIATE</c>
-/// transaction (which is also the lock); a no-transaction script statement by statement.
+/// transaction (which is also the lock); a no-transaction script statement by statement. Statements of a streamed
+/// script (a file too large to hold) are read from the file one at a time as they run.
 /// </summary>
 internal sealed class ScriptExecutor : IScriptExecutor
 {
+    /// <summary>A streamed transactional script reports its progress every this many statements.</summary>
+    private const int ProgressEvery = 100;
+
     private readonly SqliteConnection _connection;
     private readonly HistoryStore _history;
     private readonly CodeExecutor _code;
@@ -28,9 +32,13 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
         _code.ExecuteAsync(migration, script, change, environment, cancellationToken);
 
-    public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken) =>
+        ExecuteWithProgressAsync(migration, script, change, null, cancellationToken);
+
+    public async Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
-        var statements = SqlSplitter.Split(script.Sql, SqlFlavor.Sqlite);
+        ArgumentNullException.ThrowIfNull(script);
+        var statements = script.Statements(SqlFlavor.Sqlite);
         await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -40,9 +48,19 @@ internal sealed class ScriptExecutor : IScriptExecutor
                 return ExecutionOutcome.Skipped;
             }
 
+            var done = 0;
+            if (script.IsStreamed)
+            {
+                progress?.Report(new StatementProgress(0, script.StatementCount, script.FirstLine));
+            }
+
             foreach (var statement in statements)
             {
                 await RunAsync(migration, script, statement, ScriptFailure.RolledBack(migration), cancellationToken).ConfigureAwait(false);
+                if (++done % ProgressEvery == 0 && script.IsStreamed)
+                {
+                    progress?.Report(new StatementProgress(done, script.StatementCount, script.FirstLine + statement.Line - 1));
+                }
             }
 
             await _history.WriteAsync(change, cancellationToken).ConfigureAwait(false);
@@ -58,21 +76,32 @@ internal sealed class ScriptExecutor : IScriptExecutor
 
     public async Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
-        var statements = SqlSplitter.Split(script.Sql, SqlFlavor.Sqlite);
-        for (var i = 0; i < statements.Count; i++)
+        ArgumentNullException.ThrowIfNull(script);
+        var statements = script.Statements(SqlFlavor.Sqlite);
+        var count = statements is IReadOnlyCollection<SqlStatement> held ? held.Count : script.StatementCount;
+        var i = 0;
+        foreach (var statement in statements)
         {
-            var outcome = ScriptFailure.PartiallyApplied(migration, i + 1, statements.Count);
-            await RunAsync(migration, script, statements[i], outcome, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new StatementProgress(i + 1, statements.Count, script.FirstLine + statements[i].Line - 1));
+            i++;
+            await RunAsync(migration, script, statement, ScriptFailure.PartiallyApplied(migration, i, count), cancellationToken).ConfigureAwait(false);
+            progress?.Report(new StatementProgress(i, count, script.FirstLine + statement.Line - 1));
         }
     }
 
     public string Render(SqlScript script, HistoryChange change)
     {
+        ArgumentNullException.ThrowIfNull(script);
         var text = new StringBuilder("BEGIN IMMEDIATE;").AppendLine();
-        foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.Sqlite))
+        if (script.IsStreamed)
         {
-            text.Append(statement.Text).AppendLine(";");
+            text.AppendLine(script.Preview().TrimEnd());
+        }
+        else
+        {
+            foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.Sqlite))
+            {
+                text.Append(statement.Text).AppendLine(";");
+            }
         }
 
         return text.AppendLine(_history.Render(change)).Append("COMMIT;").ToString();

@@ -66,7 +66,10 @@ internal sealed class CommandContext
         }
     }
 
-    public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath, Host.WorkingDirectory);
+    public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath, Host.WorkingDirectory)
+    {
+        MaxFileSize = Parse.GetValue(_options.MaxFileSize) is { } size ? ByteSize.Parse(size, "--max-file-size") : null,
+    };
 
     /// <summary>The SQL rules files are read with: the configured database's, PostgreSQL's when none is configured.</summary>
     public Sql.SqlFlavor Flavor => Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql;

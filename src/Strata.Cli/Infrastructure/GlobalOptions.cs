@@ -79,6 +79,13 @@ internal sealed class GlobalOptions
         HelpName = "N",
     };
 
+    public Option<string?> MaxFileSize { get; } = new("--max-file-size")
+    {
+        Description = "Refuse migration files larger than this (e.g. 300MB; units are powers of 1024) before reading them, with exit code 2 (default: no limit; files above 8 MiB are streamed, not held in memory).",
+        HelpName = "size",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable JSON on stdout.", Recursive = true };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain where settings came from; show stack traces of internal errors.", Recursive = true };
@@ -91,7 +98,7 @@ internal sealed class GlobalOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Database, PasswordFile, RequireTls, Config, Environment, Migrations, LockTimeout, LockKey, Json, Verbose, Quiet, NoColor, Yes })
+        foreach (var option in new Option[] { Database, PasswordFile, RequireTls, Config, Environment, Migrations, LockTimeout, LockKey, MaxFileSize, Json, Verbose, Quiet, NoColor, Yes })
         {
             command.Options.Add(option);
         }

@@ -24,7 +24,10 @@ public interface IMigrationObserver
     {
     }
 
-    /// <summary>A statement of a no-transaction step finished.</summary>
+    /// <summary>
+    /// Statements of a step finished: each statement of a no-transaction step, and for a streamed step (a file too
+    /// large to hold) every few statements of its transaction. <see cref="StatementProgress.Count"/> is 0 when unknown.
+    /// </summary>
     void OnStatementFinished(MigrationStep migrationStep, StatementProgress progress)
     {
     }

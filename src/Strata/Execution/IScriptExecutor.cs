@@ -16,6 +16,15 @@ public interface IScriptExecutor
     Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="ExecuteAsync"/>, telling
+    /// <paramref name="progress"/> how far it is. The engine calls this method; a streamed script
+    /// (<see cref="SqlScript.IsStreamed"/>) runs statement by statement in its transaction and reports as it goes,
+    /// so a long migration shows progress. The default (for executors written before it existed) reports nothing.
+    /// </summary>
+    Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken) =>
+        ExecuteAsync(migration, script, change, cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="script"/> outside any transaction, statement by statement (each commits on its own).
     /// On failure the exception says which statements had already run.
     /// </summary>

@@ -19,11 +19,72 @@ public static class ScriptFailure
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(statement);
+        if (script.IsStreamed)
+        {
+            return LocateStreamed(script, statement, serverPosition);
+        }
+
         var offset = serverPosition is > 0
             ? TextPositions.OffsetOfCharacter(script.Sql, statement.Offset, serverPosition.Value)
             : statement.Offset;
         var (line, column) = TextPositions.LineColumnAt(script.Sql, offset);
         return new SourceLocation(script.SourcePath, script.FirstLine + line - 1, column, TextPositions.LineText(script.Sql, line));
+    }
+
+    /// <summary>
+    /// <see cref="Locate"/> without the script's text: from the statement's own line and column, and the line shown
+    /// read again from the file (at most <see cref="MaxStreamedLineText"/> characters of it).
+    /// </summary>
+    private static SourceLocation LocateStreamed(SqlScript script, SqlStatement statement, int? serverPosition)
+    {
+        var index = serverPosition is > 0 ? TextPositions.OffsetOfCharacter(statement.Text, 0, serverPosition.Value) : 0;
+        var (line, column) = (statement.Line, statement.Column);
+        TextPositions.Advance(statement.Text, 0, index, ref line, ref column);
+        return new SourceLocation(script.SourcePath, script.FirstLine + line - 1, column, StreamedLineText(script, line));
+    }
+
+    private const int MaxStreamedLineText = 4096;
+
+    /// <summary>Line <paramref name="line"/> (1-based) of a streamed script, cut after <see cref="MaxStreamedLineText"/> characters; empty when it cannot be read.</summary>
+    private static string StreamedLineText(SqlScript script, int line)
+    {
+        try
+        {
+            using var reader = script.OpenText();
+            var buffer = new char[8192];
+            var text = new System.Text.StringBuilder();
+            var (current, afterCr) = (1, false);
+            for (var length = reader.Read(buffer); length > 0; length = reader.Read(buffer))
+            {
+                foreach (var c in buffer.AsSpan(0, length))
+                {
+                    var secondHalfOfCrLf = afterCr && c == '\n';
+                    afterCr = c == '\r';
+                    if (secondHalfOfCrLf)
+                    {
+                        continue;
+                    }
+
+                    if (current == line && (c is '\n' or '\r' || text.Length == MaxStreamedLineText))
+                    {
+                        return c is '\n' or '\r' ? text.ToString() : text.Append('…').ToString();
+                    }
+
+                    if (current == line)
+                    {
+                        text.Append(c);
+                    }
+
+                    current += c is '\n' or '\r' ? 1 : 0;
+                }
+            }
+
+            return text.ToString();
+        }
+        catch (MigrationSourceException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Creates the exception for a statement that failed on the server.</summary>

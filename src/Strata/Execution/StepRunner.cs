@@ -69,7 +69,7 @@ internal sealed class StepRunner
         var row = NewRow(m, batch, MigrationState.Succeeded);
         if (step.Script.Transactional)
         {
-            return await WithRetriesAsync(step, () => InTransactionAsync(m.DisplayName, step.Script, new HistoryInsert(row), ct), ct).ConfigureAwait(false);
+            return await WithRetriesAsync(step, () => InTransactionAsync(step, m.DisplayName, step.Script, new HistoryInsert(row), ct), ct).ConfigureAwait(false);
         }
 
         if (m.Kind == MigrationKind.Repeatable)
@@ -95,7 +95,7 @@ internal sealed class StepRunner
         var delete = new HistoryDelete(m.Version, m.Name, "rollback");
         if (step.Script.Transactional)
         {
-            return await WithRetriesAsync(step, () => InTransactionAsync(m.DisplayName + " (down)", step.Script, delete, ct), ct).ConfigureAwait(false);
+            return await WithRetriesAsync(step, () => InTransactionAsync(step, m.DisplayName + " (down)", step.Script, delete, ct), ct).ConfigureAwait(false);
         }
 
         await WithoutTransactionAsync(step, ct).ConfigureAwait(false);
@@ -130,9 +130,9 @@ internal sealed class StepRunner
         }
     }
 
-    private Task<ExecutionOutcome> InTransactionAsync(string name, MigrationScript script, HistoryChange change, CancellationToken ct) => script switch
+    private Task<ExecutionOutcome> InTransactionAsync(MigrationStep step, string name, MigrationScript script, HistoryChange change, CancellationToken ct) => script switch
     {
-        SqlScript sql => _session.Executor.ExecuteAsync(name, sql, change, ct),
+        SqlScript sql => _session.Executor.ExecuteWithProgressAsync(name, sql, change, Progress(step), ct),
         CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _options.Environment, ct),
         _ => throw new InvalidOperationException($"{name}: unsupported script type {script.GetType().Name}"),
     };
@@ -144,7 +144,7 @@ internal sealed class StepRunner
         {
             var run = step.Script switch
             {
-                SqlScript sql => _session.Executor.ExecuteStatementsAsync(name, sql, new Callback(p => _observer.OnStatementFinished(step, p)), ct),
+                SqlScript sql => _session.Executor.ExecuteStatementsAsync(name, sql, Progress(step), ct),
                 CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, null, _options.Environment, ct),
                 _ => throw new InvalidOperationException($"{name}: unsupported script type {step.Script.GetType().Name}"),
             };
@@ -159,6 +159,8 @@ internal sealed class StepRunner
             throw new MigrationFailedException(ex.Migration, ex.Location, ex.SqlState, ex.ServerMessage, ex.Outcome, hint, ex);
         }
     }
+
+    private Callback Progress(MigrationStep step) => new(p => _observer.OnStatementFinished(step, p));
 
     private AppliedMigration NewRow(Migration m, int batch, MigrationState state) => new()
     {
@@ -175,7 +177,7 @@ internal sealed class StepRunner
     private const string LockNotAvailable = "55P03";
 
     private static string NoTransaction(SqlScript script, string historySql) =>
-        "-- no transaction: statements run one by one" + Environment.NewLine + script.Sql.TrimEnd() + Environment.NewLine + historySql;
+        "-- no transaction: statements run one by one" + Environment.NewLine + script.Preview().TrimEnd() + Environment.NewLine + historySql;
 
     private sealed class Callback(Action<StatementProgress> action) : IProgress<StatementProgress>
     {

@@ -12,6 +12,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
 {
     private readonly string _directory;
     private readonly string? _displayBase;
+    private FileLimits _limits = FileLimits.Default;
 
     /// <summary>
     /// Reads migrations from <paramref name="directory"/>. Paths in messages are shown relative to
@@ -22,6 +23,28 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _directory = directory;
         _displayBase = displayBase;
+    }
+
+    /// <summary>
+    /// Files larger than this many bytes are streamed: validated, checksummed and parsed in one pass without being
+    /// held in memory, and read again statement by statement when they run (default 8 MiB; 0 streams every file).
+    /// Set by callers that want a different trade-off; the result is the same either way.
+    /// </summary>
+    public long StreamingThreshold
+    {
+        get => _limits.StreamingThreshold;
+        init => _limits = _limits with { StreamingThreshold = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the streaming threshold is a number of bytes, 0 or more") };
+    }
+
+    /// <summary>
+    /// When set, a file larger than this many bytes is reported as a problem of the folder (so the load throws
+    /// <see cref="MigrationSourceException"/>) before anything of it is read; null (the default) allows any size.
+    /// The CLI sets it from <c>--max-file-size</c>.
+    /// </summary>
+    public long? MaxFileSize
+    {
+        get => _limits.MaxFileSize;
+        init => _limits = _limits with { MaxFileSize = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the maximum file size is a number of bytes, more than 0") };
     }
 
     /// <summary>
@@ -41,7 +64,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
 
         var problems = new List<Problem>();
         var files = ListFiles(folder, problems);
-        return await MigrationFileLoader.LoadAsync(files, problems, flavor, cancellationToken).ConfigureAwait(false);
+        return await MigrationFileLoader.LoadAsync(files, problems, flavor, _limits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The files at the top level of the folder; subfolders named like migrations become problems.</summary>
@@ -52,9 +75,9 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         foreach (var entry in entries)
         {
             var fullName = entry.FullName;
-            if (entry is not DirectoryInfo)
+            if (entry is FileInfo file)
             {
-                files.Add(new MigrationFileEntry(entry.Name, DisplayPath.For(fullName, _displayBase), () => File.ReadAllBytes(fullName)));
+                files.Add(new MigrationFileEntry(entry.Name, DisplayPath.For(fullName, _displayBase), () => File.ReadAllBytes(fullName), UnchangedFile.Opener(fullName), Length(file)));
             }
             else if (MigrationFileName.IsCandidate(entry.Name))
             {
@@ -63,5 +86,18 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         }
 
         return files;
+    }
+
+    /// <summary>The size of the file (of its target for a symbolic link); 0 when it cannot be read, which the in-memory path then reports.</summary>
+    private static long Length(FileInfo file)
+    {
+        try
+        {
+            return file.LinkTarget is null ? file.Length : (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo)?.Length ?? 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 }

@@ -44,6 +44,7 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
     private readonly Assembly _assembly;
     private readonly string _prefix;
     private readonly string _assemblyName;
+    private FileLimits _limits = FileLimits.Default;
 
     /// <summary>
     /// Reads the migrations embedded in <paramref name="assembly"/> under <paramref name="resourcePrefix"/>
@@ -62,6 +63,23 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
         _assembly = assembly;
         _prefix = resourcePrefix;
         _assemblyName = assembly.GetName().Name ?? assembly.FullName ?? "assembly";
+    }
+
+    /// <summary>
+    /// Resources larger than this many bytes are streamed (validated, checksummed and parsed without being held as
+    /// text, and read again statement by statement when they run); default 8 MiB, 0 streams every resource.
+    /// </summary>
+    public long StreamingThreshold
+    {
+        get => _limits.StreamingThreshold;
+        init => _limits = _limits with { StreamingThreshold = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the streaming threshold is a number of bytes, 0 or more") };
+    }
+
+    /// <summary>When set, a resource larger than this many bytes is reported as a problem before it is read; null (the default) allows any size.</summary>
+    public long? MaxFileSize
+    {
+        get => _limits.MaxFileSize;
+        init => _limits = _limits with { MaxFileSize = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the maximum file size is a number of bytes, more than 0") };
     }
 
     /// <summary>
@@ -89,7 +107,7 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
             var slash = fileName.IndexOfAny(['/', '\\']);
             if (slash < 0)
             {
-                files.Add(new MigrationFileEntry(fileName, Shown(resource), () => Read(resource)));
+                files.Add(new MigrationFileEntry(fileName, Shown(resource), () => Read(resource), () => Open(resource), Length(resource)));
                 continue;
             }
 
@@ -100,15 +118,24 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
             }
         }
 
-        return MigrationFileLoader.LoadAsync(files, problems, flavor, cancellationToken);
+        return MigrationFileLoader.LoadAsync(files, problems, flavor, _limits, cancellationToken);
     }
 
     private string Shown(string resource) => $"{_assemblyName}:{resource}";
 
+    private Stream Open(string resource) =>
+        _assembly.GetManifestResourceStream(resource) ?? throw new IOException($"the resource is no longer in assembly '{_assemblyName}'");
+
+    /// <summary>The resource's size; 0 when it cannot be told (the in-memory path then reads it).</summary>
+    private long Length(string resource)
+    {
+        using var stream = _assembly.GetManifestResourceStream(resource);
+        return stream is { CanSeek: true } ? stream.Length : 0;
+    }
+
     private byte[] Read(string resource)
     {
-        using var stream = _assembly.GetManifestResourceStream(resource)
-            ?? throw new IOException($"the resource is no longer in assembly '{_assemblyName}'");
+        using var stream = Open(resource);
         using var copy = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
         stream.CopyTo(copy);
         return copy.ToArray();

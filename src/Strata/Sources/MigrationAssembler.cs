@@ -31,9 +31,9 @@ internal static class MigrationAssembler
             {
                 problems.Add(new Problem(list[0].Path, $"the repeatable migration name '{list[0].Name.Slug}' is used by {Join(list)} (names differ only in letter case); rename or merge them"));
             }
-            else if (list[0] is { Script: { } script, Parsed: { } parsed } file)
+            else if (list[0] is { Checksum: { } checksum, Parsed: { } parsed } file)
             {
-                result.Add(Build(file, script, parsed, down: null, downPath: file.Path));
+                result.Add(Build(file, checksum, parsed, down: null, downPath: file.Path));
             }
         }
 
@@ -69,14 +69,14 @@ internal static class MigrationAssembler
         }
 
         var down = downs.Count == 1 ? downs[0] : null;
-        if (main is not { Script: { } script, Parsed: { } parsed } || down is { Parsed: null })
+        if (main is not { Checksum: { } checksum, Parsed: { } parsed } || down is { Parsed: null })
         {
             return null;
         }
 
         return main.Name.Part == MigrationFilePart.Single
-            ? Build(main, script, parsed, parsed.Down, main.Path)
-            : Build(main, script, parsed, down?.Parsed!.Up, down?.Path ?? main.Path);
+            ? Build(main, checksum, parsed, parsed.Down, main.Path)
+            : Build(main, checksum, parsed, down?.Parsed!.Up, down?.Path ?? main.Path);
     }
 
     private static string? DownProblem(long version, LoadedFile main, List<LoadedFile> downs)
@@ -103,15 +103,15 @@ internal static class MigrationAssembler
             : null;
     }
 
-    private static Migration Build(LoadedFile main, DecodedScript script, ParsedMigrationFile parsed, ScriptSection? down, string downPath) => new()
+    private static Migration Build(LoadedFile main, string checksum, ParsedMigrationFile parsed, ScriptSection? down, string downPath) => new()
     {
         Version = main.Name.Version,
         VersionText = main.Name.VersionText,
         Name = main.Name.Slug,
         Kind = main.Name.Kind,
-        Checksum = script.Checksum,
-        Up = new SqlScript(parsed.Up.Sql, main.Path, parsed.Up.FirstLine, parsed.Up.Transactional),
-        Down = down is null ? null : new SqlScript(down.Sql, downPath, down.FirstLine, down.Transactional),
+        Checksum = checksum,
+        Up = parsed.Up.ToScript(main.Path),
+        Down = down?.ToScript(downPath),
         Environments = parsed.Environments,
         SourcePath = main.Path,
     };

@@ -16,7 +16,7 @@ internal static class MigrationFileLoader
     /// version then repeatables by name; throws <see cref="MigrationSourceException"/> when any problem was found.
     /// </summary>
     public static async Task<IReadOnlyList<Migration>> LoadAsync(
-        IEnumerable<MigrationFileEntry> entries, List<Problem> problems, SqlFlavor flavor, CancellationToken cancellationToken)
+        IEnumerable<MigrationFileEntry> entries, List<Problem> problems, SqlFlavor flavor, FileLimits limits, CancellationToken cancellationToken)
     {
         var named = ParseNames(entries, problems);
         var loaded = new LoadedFile[named.Count];
@@ -24,9 +24,9 @@ internal static class MigrationFileLoader
         var options = new ParallelOptions { CancellationToken = cancellationToken };
 
         // Files are small and usually in the page cache (or mapped with the assembly): synchronous reads on a few
-        // pool threads beat one async read per file, and lexing is CPU work anyway.
+        // pool threads beat one async read per file, and lexing is CPU work anyway. Large files are streamed.
         await Task.Run(
-            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i], flavor)),
+            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i], flavor, limits)),
             cancellationToken).ConfigureAwait(false);
         foreach (var list in fileProblems)
         {
@@ -56,10 +56,21 @@ internal static class MigrationFileLoader
         return result;
     }
 
-    private static (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, MigrationFileEntry Entry) file, SqlFlavor flavor)
+    private static (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, MigrationFileEntry Entry) file, SqlFlavor flavor, FileLimits limits)
     {
         var path = file.Entry.DisplayPath;
         var problems = new List<Problem>();
+        if (limits.SizeProblem(file.Entry.Length) is { } tooLarge)
+        {
+            problems.Add(new Problem(path, tooLarge));
+            return (new LoadedFile(file.Name, path, null, null), problems);
+        }
+
+        if (file.Entry.Length > limits.StreamingThreshold)
+        {
+            return StreamedFileLoader.Load(file.Name, file.Entry, flavor, limits.Chunk);
+        }
+
         byte[] bytes;
         try
         {
@@ -80,7 +91,7 @@ internal static class MigrationFileLoader
         var found = new List<FileProblem>();
         var parsed = MigrationFileParser.Parse(script, file.Name, flavor, found);
         AddLocated(path, script.Text, found, problems);
-        return (new LoadedFile(file.Name, path, script, parsed), problems);
+        return (new LoadedFile(file.Name, path, script.Checksum, parsed), problems);
     }
 
     /// <summary>Turns offsets into <c>path:line:column</c> locations (whole-file problems get the path alone), in text order.</summary>
@@ -95,7 +106,7 @@ internal static class MigrationFileLoader
                 continue;
             }
 
-            var (line, column) = cursor.MoveTo(problem.Offset);
+            var (line, column) = cursor.MoveTo((int)problem.Offset);
             problems.Add(new Problem($"{path}:{line}:{column}", problem.Message));
         }
     }

@@ -46,25 +46,47 @@ public static class ScriptDecoder
         return true;
     }
 
+    /// <summary>The message for a file that starts with a UTF-16 byte order mark.</summary>
+    /// <summary>The problem of a file starting with a UTF-16 byte order mark (<paramref name="bytes"/> starts with it).</summary>
+    internal static string Utf16Message(ReadOnlySpan<byte> bytes) =>
+        $"the file is UTF-16 (it starts with a UTF-16 byte order mark: bytes 0x{bytes[0]:X2} 0x{bytes[1]:X2} at byte offset 0); save it as UTF-8";
+
+    /// <summary>The message for a file without any byte (but a BOM).</summary>
+    internal const string EmptyMessage = "the file is empty; write the migration's SQL or delete the file";
+
+    /// <summary>True when <paramref name="bytes"/> starts with a UTF-16 byte order mark (either order).</summary>
+    internal static bool StartsWithUtf16Bom(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Utf16LittleEndianBom) || bytes.StartsWith(Utf16BigEndianBom);
+
+    /// <summary>The length of a UTF-8 byte order mark at the start of <paramref name="bytes"/>: 3 or 0.</summary>
+    internal static int Utf8BomLength(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Utf8Bom) ? 3 : 0;
+
+    /// <summary>The message for a NUL byte at <paramref name="offset"/>; <paramref name="head"/> is the file's first bytes (up to 64).</summary>
+    internal static string NulMessage(long offset, ReadOnlySpan<byte> head) =>
+        LooksLikeUtf16(head)
+            ? $"the file looks like UTF-16 without a byte order mark (NUL byte at byte offset {offset}); save it as UTF-8"
+            : $"the file contains a NUL byte at byte offset {offset}; SQL files are text, remove it";
+
+    /// <summary>The message for the invalid UTF-8 byte <paramref name="value"/> at file offset <paramref name="offset"/>.</summary>
+    internal static string InvalidUtf8Message(byte value, long offset) =>
+        $"the file is not valid UTF-8: byte 0x{value:X2} at byte offset {offset} (Latin-1 or Windows-1252 text?); save it as UTF-8";
+
     private static string? FindProblem(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith(Utf16LittleEndianBom) || bytes.StartsWith(Utf16BigEndianBom))
+        if (StartsWithUtf16Bom(bytes))
         {
-            return $"the file is UTF-16 (it starts with a UTF-16 byte order mark: bytes 0x{bytes[0]:X2} 0x{bytes[1]:X2} at byte offset 0); save it as UTF-8";
+            return Utf16Message(bytes);
         }
 
-        var body = bytes.StartsWith(Utf8Bom) ? bytes[3..] : bytes;
+        var body = bytes[Utf8BomLength(bytes)..];
         if (body.IsEmpty)
         {
-            return "the file is empty; write the migration's SQL or delete the file";
+            return EmptyMessage;
         }
 
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            return LooksLikeUtf16(bytes)
-                ? $"the file looks like UTF-16 without a byte order mark (NUL byte at byte offset {nul}); save it as UTF-8"
-                : $"the file contains a NUL byte at byte offset {nul}; SQL files are text, remove it";
+            return NulMessage(nul, bytes);
         }
 
         if (Utf8.IsValid(body))
@@ -73,10 +95,10 @@ public static class ScriptDecoder
         }
 
         var offset = InvalidUtf8Offset(body) + (bytes.Length - body.Length);
-        return $"the file is not valid UTF-8: byte 0x{bytes[offset]:X2} at byte offset {offset} (Latin-1 or Windows-1252 text?); save it as UTF-8";
+        return InvalidUtf8Message(bytes[offset], offset);
     }
 
-    /// <summary>ASCII text in UTF-16 has a NUL in every other byte.</summary>
+    /// <summary>ASCII text in UTF-16 has a NUL in every other byte (looks at the first 64 bytes).</summary>
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 64)];

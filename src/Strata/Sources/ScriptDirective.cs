@@ -8,7 +8,7 @@ namespace Strata.Sources;
 /// <param name="Offset">Where the comment starts in the file text.</param>
 /// <param name="Name">The directive name as written (<c>no-transaction</c>).</param>
 /// <param name="Arguments">Whatever follows the name, trimmed.</param>
-internal sealed record ScriptDirective(int Offset, string Name, string Arguments)
+internal sealed record ScriptDirective(long Offset, string Name, string Arguments)
 {
     public const string Down = "down";
     public const string NoTransaction = "no-transaction";
@@ -17,7 +17,7 @@ internal sealed record ScriptDirective(int Offset, string Name, string Arguments
     public static readonly string[] Known = [Down, NoTransaction, Env];
 
     /// <summary>The directive in the line comment <paramref name="comment"/> (starting with <c>--</c>), or null.</summary>
-    public static ScriptDirective? TryParse(ReadOnlySpan<char> comment, int offset)
+    public static ScriptDirective? TryParse(ReadOnlySpan<char> comment, long offset)
     {
         var rest = comment[2..].TrimStart(" \t");
         if (!rest.StartsWith("strata:", StringComparison.OrdinalIgnoreCase) || rest.Length == 7 || !char.IsAsciiLetter(rest[7]))

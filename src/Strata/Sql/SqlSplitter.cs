@@ -30,6 +30,41 @@ public static class SqlSplitter
     }
 
     /// <summary>
+    /// The statements of the text <paramref name="reader"/> delivers, exactly as <see cref="Split"/>
+    /// finds them in the whole text (same <see cref="SqlStatement.Text"/>, offset, line and column), read lazily in
+    /// chunks: only the statement being read is held, so a file of hundreds of megabytes splits in little memory.
+    /// The reader is read as the sequence is enumerated (once) and is not disposed; an offset beyond
+    /// <see cref="int.MaxValue"/> is reported as <see cref="int.MaxValue"/>. Called by the script executors for
+    /// streamed scripts; never throws on bad SQL, but passes on the reader's exceptions.
+    /// </summary>
+    public static IEnumerable<SqlStatement> SplitStream(TextReader reader, SqlFlavor flavor)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return SplitStreamChunked(reader, flavor, StatementStream.DefaultChunk);
+    }
+
+    /// <summary><see cref="SplitStream(TextReader, SqlFlavor)"/> reading <paramref name="chunk"/> characters at a time (tests use tiny chunks).</summary>
+    internal static IEnumerable<SqlStatement> SplitStreamChunked(TextReader reader, SqlFlavor flavor, int chunk)
+    {
+        var stream = new StatementStream(reader, flavor, chunk);
+        while (stream.Next(out var statement))
+        {
+            var text = Take(stream, statement);
+            HugeMemory.CollectIfDropped();
+            yield return new SqlStatement(text, (int)Math.Min(statement.Offset, int.MaxValue), statement.Line, statement.Column);
+        }
+    }
+
+    /// <summary>The statement's text, copied out before the stream gives its buffer back (kept out of line, so no reference to the buffer outlives it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string Take(StatementStream stream, StreamStatement statement)
+    {
+        var text = stream.TextOf(statement).ToString();
+        stream.Release();
+        return text;
+    }
+
+    /// <summary>
     /// The lexical problems of <paramref name="sql"/>, in text order: a string, quoted identifier, dollar quote or
     /// block comment that is never closed; a psql meta-command (<c>\i</c>, <c>\set</c>, <c>\connect</c>,
     /// <c>\copy</c>, …); <c>COPY … FROM stdin</c> and <c>COPY … TO stdout</c>, which need psql's data stream; a

@@ -115,13 +115,14 @@ public sealed class EmbeddedMigrationSourceTests
     {
         var entries = new[]
         {
-            new MigrationFileEntry("2_b.sql", "src:2_b.sql", () => throw new IOException("disk on fire")),
-            new MigrationFileEntry("1_a.sql", "src:1_a.sql", () => Encoding.UTF8.GetBytes("SELECT 1;")),
-            new MigrationFileEntry("notes.txt", "src:notes.txt", () => throw new InvalidOperationException("ignored names are never read")),
+            new MigrationFileEntry("2_b.sql", "src:2_b.sql", () => throw new IOException("disk on fire"), () => throw new IOException("disk on fire"), 10),
+            new MigrationFileEntry("3_c.sql", "src:3_c.sql", () => throw new IOException("big disk on fire"), () => throw new IOException("big disk on fire"), 100),
+            new MigrationFileEntry("1_a.sql", "src:1_a.sql", () => Encoding.UTF8.GetBytes("SELECT 1;"), () => new MemoryStream(Encoding.UTF8.GetBytes("SELECT 1;")), 9),
+            new MigrationFileEntry("notes.txt", "src:notes.txt", () => throw new InvalidOperationException("ignored names are never read"), () => throw new InvalidOperationException("ignored names are never read"), 10),
         };
 
-        var problems = await EmbeddedMigrations.ProblemsAsync(() => MigrationFileLoader.LoadAsync(entries, [], SqlFlavor.PostgreSql, CancellationToken.None));
+        var problems = await EmbeddedMigrations.ProblemsAsync(() => MigrationFileLoader.LoadAsync(entries, [], SqlFlavor.PostgreSql, new FileLimits(50, null), CancellationToken.None));
 
-        problems.ShouldHaveSingleItem().ShouldBe(new("src:2_b.sql", "cannot be read: disk on fire"));
+        problems.ShouldBe([new("src:2_b.sql", "cannot be read: disk on fire"), new("src:3_c.sql", "cannot be read: big disk on fire")]);
     }
 }

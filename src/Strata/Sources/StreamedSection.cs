@@ -1,0 +1,8 @@
+namespace Strata.Sources;
+
+/// <summary>A section of a streamed file, by lines (the same in the original and the canonical text).</summary>
+/// <param name="FirstLine">The 1-based line where the section starts.</param>
+/// <param name="EndLine">The line where the next section starts (excluded), or null for the end of the file.</param>
+/// <param name="Transactional">False after a <c>-- strata:no-transaction</c> header.</param>
+/// <param name="StatementCount">How many statements the section holds.</param>
+internal sealed record StreamedSection(int FirstLine, int? EndLine, bool Transactional, int StatementCount);
