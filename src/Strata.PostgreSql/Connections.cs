@@ -44,12 +44,22 @@ internal static class Connections
         }
     }
 
-    /// <summary>Reads <c>current_user</c> and <c>current_schema()</c>.</summary>
+    /// <summary>
+    /// Reads <c>current_user</c>, <c>current_schema()</c> and the server process id of the session's main connection,
+    /// and, in the same round trip, turns on <c>client_connection_check_interval</c> (PostgreSQL 14+, unless the
+    /// user set it): if this process dies mid-migration, the server notices within a second, even inside a long
+    /// statement, and rolls back instead of committing the rest of an already-sent batch. Servers without the setting
+    /// are left alone.
+    /// </summary>
     public static async Task<SessionFacts> ReadFactsAsync(NpgsqlConnection connection, ServerEndpoint endpoint, CancellationToken cancellationToken)
     {
+        const string sql = """
+            SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid(),
+                (SELECT set_config(name, '1s', false) FROM pg_settings WHERE name = 'client_connection_check_interval' AND setting = '0')
+            """;
         try
         {
-            var command = new NpgsqlCommand("SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid()", connection);
+            var command = new NpgsqlCommand(sql, connection);
             await using var commandScope = command.ConfigureAwait(false);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
