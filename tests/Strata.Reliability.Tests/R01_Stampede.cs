@@ -38,29 +38,34 @@ public sealed class R01_Stampede(ITestOutputHelper output) : PostgresTestBase
             await using var database = await Server.CreateDatabaseAsync();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcomes = await StampedeAsync(database, work.Path, folder);
-            output.WriteLine($"iteration {iteration}: all 16 runners done in {clock.Elapsed.TotalSeconds:0.0} s");
-            var report = $"iteration {iteration}:\n" + string.Join('\n', outcomes);
-
-            outcomes.ShouldAllBe(o => o.Ok, report);
-            foreach (var bad in Forbidden)
-            {
-                report.ShouldNotContain(bad, Case.Insensitive);
-            }
-
-            var applied = outcomes.SelectMany(o => o.Applied).ToList();
-            applied.Count.ShouldBe(Migrations, "each migration is applied by exactly one runner\n" + report);
-            applied.Distinct().Count().ShouldBe(Migrations, report);
-            outcomes.Where(o => o.Applied.Count == 0).ShouldAllBe(o => o.UpToDate, "every loser reports 'up to date'\n" + report);
-            var history = await HistoryRows.RowsAsync(database);
-            history.ShouldBe(Enumerable.Range(1, Migrations).Select(v => v.ToString(CultureInfo.InvariantCulture) + ":succeeded"), report);
-            (await database.ScalarAsync<long>("SELECT count(*) FROM strata_migrations")).ShouldBe(Migrations);
-            (await SchemaSnapshot.ReadAsync(database)).ShouldBe(reference, $"iteration {iteration}: the schema differs from the reference");
+            await CheckIterationAsync(database, outcomes, reference, $"iteration {iteration}");
             waiters.Add(outcomes.Count(o => o.Waited));
-            output.WriteLine($"iteration {iteration}: {string.Join(" + ", outcomes.Where(o => o.Applied.Count > 0).Select(o => o.Name))} applied the migrations, {waiters[^1]} of 16 reported waiting");
+            output.WriteLine(
+                $"iteration {iteration}: done in {clock.Elapsed.TotalSeconds:0.0} s; {string.Join(" + ", outcomes.Where(o => o.Applied.Count > 0).Select(o => o.Name))} "
+                + $"applied the migrations, {waiters[^1]} of 16 reported waiting");
         }
 
         // The runners really overlapped: in every iteration some of them saw the lock held and said so.
         waiters.ShouldAllBe(w => w > 0, "runners that waited, per iteration: " + string.Join(", ", waiters));
+    }
+
+    private static async Task CheckIterationAsync(TestDatabase database, IReadOnlyList<RunnerOutcome> outcomes, IReadOnlyList<string> reference, string iteration)
+    {
+        var report = $"{iteration}:\n" + string.Join('\n', outcomes);
+        outcomes.ShouldAllBe(o => o.Ok, report);
+        foreach (var bad in Forbidden)
+        {
+            report.ShouldNotContain(bad, Case.Insensitive);
+        }
+
+        var applied = outcomes.SelectMany(o => o.Applied).ToList();
+        applied.Count.ShouldBe(Migrations, "each migration is applied by exactly one runner\n" + report);
+        applied.Distinct().Count().ShouldBe(Migrations, report);
+        outcomes.Where(o => o.Applied.Count == 0).ShouldAllBe(o => o.UpToDate, "every loser reports 'up to date'\n" + report);
+        var history = await HistoryRows.RowsAsync(database);
+        history.ShouldBe(Enumerable.Range(1, Migrations).Select(v => v.ToString(CultureInfo.InvariantCulture) + ":succeeded"), report);
+        (await database.ScalarAsync<long>("SELECT count(*) FROM strata_migrations")).ShouldBe(Migrations, "30 rows, no duplicates");
+        (await SchemaSnapshot.ReadAsync(database)).ShouldBe(reference, $"{iteration}: the schema differs from the reference");
     }
 
     /// <summary>
@@ -79,7 +84,12 @@ public sealed class R01_Stampede(ITestOutputHelper output) : PostgresTestBase
 
             var activity = new ServerActivity(database);
             await Poll.UntilAsync(async () => (await activity.BackendsAsync("r01-cli-")).Count > 0, TimeSpan.FromSeconds(60), "the first strata process to connect");
-            var library = Enumerable.Range(0, Threads).Select(i => Task.Run(() => MigrateInProcessAsync(database, folder, $"r01-lib-{i}"))).ToList();
+            var library = Enumerable.Range(0, Threads).Select(i => Task.Run(async () =>
+            {
+                // Spread over a quarter second, so processes and threads alike win some iterations.
+                await Task.Delay(Random.Shared.Next(250));
+                return await MigrateInProcessAsync(database, folder, $"r01-lib-{i}");
+            })).ToList();
             var cli = processes.Select((p, i) => WaitCliAsync(p, $"r01-cli-{i}")).ToList();
             var outcomes = await Task.WhenAll(cli.Concat(library));
             return [.. outcomes];

@@ -34,18 +34,7 @@ public sealed class R06_ConcurrentlyWithWaiters(ITestOutputHelper output) : Post
         try
         {
             await using var gate = await HoldGateAsync();
-            runners.Add(StrataCli.Start(Database, work.Path, "r06-h", "migrate", "--lock-timeout", "300"));
-            await Poll.UntilAsync(async () => (await activity.BackendsAsync("r06-h")).Any(b => b.WaitEvent == "advisory"), TimeSpan.FromSeconds(60), "the holder to reach the gate");
-            for (var i = 0; i < Waiters; i++)
-            {
-                // A waiter that blocked the index build would wait until its lock timeout and exit 5.
-                runners.Add(StrataCli.Start(Database, work.Path, $"r06-w-{i}", "migrate", "--lock-timeout", "60"));
-            }
-
-            await Poll.UntilAsync(
-                async () => (await activity.BackendsAsync("r06-w-")).Count(b => b.Query.Contains("pg_try_advisory_lock", StringComparison.Ordinal)) == Waiters,
-                TimeSpan.FromSeconds(60),
-                "all four waiters to poll for the lock");
+            await StartBehindTheGateAsync(activity, work.Path, runners);
             var before = await SampleWaitersAsync(activity, Task.Delay(500));
             await using (gate)
             {
@@ -53,11 +42,10 @@ public sealed class R06_ConcurrentlyWithWaiters(ITestOutputHelper output) : Post
             }
 
             var done = Task.WhenAll(runners.Select(r => r.WaitAsync(TimeSpan.FromSeconds(120))));
-            var during = await SampleWaitersAsync(activity, done);
-            var samples = (Idle: before.Idle + during.Idle, Polling: before.Polling + during.Polling, Violations: before.Violations.Concat(during.Violations).ToList());
+            var samples = before + await SampleWaitersAsync(activity, done);
             var results = await done;
             var report = string.Join("\n=====\n", results.Select(r => r.ToString()));
-            output.WriteLine($"{samples.Idle} idle waiter samples without snapshot, {samples.Polling} polling; violations: {string.Join("; ", samples.Violations)}\n{report}");
+            output.WriteLine($"{samples}\n{report}");
 
             results.ShouldAllBe(r => r.ExitCode == 0, report);
             report.ShouldNotContain("deadlock", Case.Insensitive);
@@ -74,6 +62,23 @@ public sealed class R06_ConcurrentlyWithWaiters(ITestOutputHelper output) : Post
         }
     }
 
+    /// <summary>Starts the holder, lets it reach the gate, then starts the waiters and returns once all four poll for the lock.</summary>
+    private async Task StartBehindTheGateAsync(ServerActivity activity, string folder, List<StrataProcess> runners)
+    {
+        runners.Add(StrataCli.Start(Database, folder, "r06-h", "migrate", "--lock-timeout", "300"));
+        await Poll.UntilAsync(async () => (await activity.BackendsAsync("r06-h")).Any(b => b.WaitEvent == "advisory"), TimeSpan.FromSeconds(60), "the holder to reach the gate");
+        for (var i = 0; i < Waiters; i++)
+        {
+            // A waiter that blocked the index build would wait until its lock timeout and exit 5.
+            runners.Add(StrataCli.Start(Database, folder, $"r06-w-{i}", "migrate", "--lock-timeout", "60"));
+        }
+
+        await Poll.UntilAsync(
+            async () => (await activity.BackendsAsync("r06-w-")).Count(b => b.Query.Contains("pg_try_advisory_lock", StringComparison.Ordinal)) == Waiters,
+            TimeSpan.FromSeconds(60),
+            "all four waiters to poll for the lock");
+    }
+
     private async Task<NpgsqlConnection> HoldGateAsync()
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = "r06-gate", Pooling = false }.ConnectionString);
@@ -88,9 +93,9 @@ public sealed class R06_ConcurrentlyWithWaiters(ITestOutputHelper output) : Post
     /// held it before and after it). A waiter idle with a snapshot, or idle in a transaction, is a violation; one
     /// caught running its poll statement is counted apart (that lasts microseconds).
     /// </summary>
-    private static async Task<(int Idle, int Polling, List<string> Violations)> SampleWaitersAsync(ServerActivity activity, Task done)
+    private static async Task<Samples> SampleWaitersAsync(ServerActivity activity, Task done)
     {
-        var (idle, polling, violations) = (0, 0, new List<string>());
+        var samples = new Samples(0, 0, []);
         while (!done.IsCompleted && (await activity.AdvisoryHoldersAsync("r06-h")).Count > 0)
         {
             var waiters = await activity.BackendsAsync("r06-w-");
@@ -99,12 +104,22 @@ public sealed class R06_ConcurrentlyWithWaiters(ITestOutputHelper output) : Post
                 break;
             }
 
-            idle += waiters.Count(b => b.State == "idle" && !b.HasSnapshot);
-            polling += waiters.Count(b => b.State == "active");
-            violations.AddRange(waiters.Where(b => b.State != "active" && (b.State != "idle" || b.HasSnapshot)).Select(b => b.ToString()));
+            samples += new Samples(
+                waiters.Count(b => b.State == "idle" && !b.HasSnapshot),
+                waiters.Count(b => b.State == "active"),
+                waiters.Where(b => b.State != "active" && (b.State != "idle" || b.HasSnapshot)).Select(b => b.ToString()).ToList());
             await Task.Delay(20);
         }
 
-        return (idle, polling, violations);
+        return samples;
+    }
+
+    /// <summary>Waiter sessions seen idle without snapshot, seen running their poll, and seen otherwise (violations).</summary>
+    private sealed record Samples(int Idle, int Polling, IReadOnlyList<string> Violations)
+    {
+        public static Samples operator +(Samples a, Samples b) => new(a.Idle + b.Idle, a.Polling + b.Polling, [.. a.Violations, .. b.Violations]);
+
+        public override string ToString() =>
+            $"{Idle} waiter samples idle without snapshot, {Polling} polling; violations: {(Violations.Count == 0 ? "none" : string.Join("; ", Violations))}";
     }
 }
