@@ -37,7 +37,7 @@ public sealed class R01_Stampede(ITestOutputHelper output) : PostgresTestBase
         {
             await using var database = await Server.CreateDatabaseAsync();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var outcomes = await StampedeAsync(database, work.Path, folder);
+            var outcomes = await StampedeAsync(database, work.Path, folder, processFirst: iteration % 2 == 0);
             await CheckIterationAsync(database, outcomes, reference, $"iteration {iteration}");
             waiters.Add(outcomes.Count(o => o.Waited));
             output.WriteLine(
@@ -69,10 +69,11 @@ public sealed class R01_Stampede(ITestOutputHelper output) : PostgresTestBase
     }
 
     /// <summary>
-    /// Starts the processes, then (once the first process has reached the server) releases the library threads, so
-    /// all sixteen arrive while the first winner is still at work.
+    /// Starts the processes, then releases the library threads once the first process has reached the server (the
+    /// threads, quicker to start, usually win) or, with <paramref name="processFirst"/>, once a process holds the lock
+    /// (a process wins); either way all sixteen arrive while the winner is still at work.
     /// </summary>
-    private static async Task<List<RunnerOutcome>> StampedeAsync(TestDatabase database, string workDirectory, string folder)
+    private static async Task<List<RunnerOutcome>> StampedeAsync(TestDatabase database, string workDirectory, string folder, bool processFirst)
     {
         var processes = new List<StrataProcess>();
         try
@@ -83,7 +84,10 @@ public sealed class R01_Stampede(ITestOutputHelper output) : PostgresTestBase
             }
 
             var activity = new ServerActivity(database);
-            await Poll.UntilAsync(async () => (await activity.BackendsAsync("r01-cli-")).Count > 0, TimeSpan.FromSeconds(60), "the first strata process to connect");
+            await Poll.UntilAsync(
+                async () => processFirst ? (await activity.AdvisoryHoldersAsync("r01-cli-")).Count > 0 : (await activity.BackendsAsync("r01-cli-")).Count > 0,
+                TimeSpan.FromSeconds(60),
+                processFirst ? "a strata process to hold the lock" : "the first strata process to connect");
             var library = Enumerable.Range(0, Threads).Select(i => Task.Run(async () =>
             {
                 // Spread over a quarter second, so processes and threads alike win some iterations.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Strata.Execution;
 using Strata.PostgreSql;
@@ -29,19 +28,18 @@ public sealed class R09_KillFuzz(ITestOutputHelper output) : PostgresTestBase
         MigrationFolders.KillFuzz(folder, Migrations, sleepMs: 30);
         await new Migrator(new PostgreSqlDialect(Database.ConnectionString), new DirectoryMigrationSource(folder)).MigrateAsync();
         var reference = await SchemaSnapshot.ReadAsync(Database);
-        var span = await MeasureWorkSpanAsync(work.Path);
         var seed = int.TryParse(Environment.GetEnvironmentVariable("STRATA_R09_SEED"), CultureInfo.InvariantCulture, out var given) ? given : Random.Shared.Next();
         var random = new Random(seed);
-        output.WriteLine($"seed {seed}; kills at 0–{span.TotalMilliseconds:0} ms after the runner reached the server");
+        output.WriteLine($"seed {seed}");
 
         var appliedAtKill = new List<int>();
         for (var run = 1; run <= Kills; run++)
         {
-            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * span.TotalMilliseconds);
-            var context = $"seed {seed}, run {run}, kill {delay.TotalMilliseconds:0} ms after connecting";
+            var instant = KillInstant.Pick(random, Migrations);
+            var context = $"seed {seed}, run {run}, kill {instant}";
             await using var database = await Server.CreateDatabaseAsync();
-            var state = await KillAsync(database, work.Path, delay);
-            output.WriteLine($"run {run}: {delay.TotalMilliseconds:0} ms: {state}");
+            var state = await KillAsync(database, work.Path, instant);
+            output.WriteLine($"run {run}: {instant}: {state}");
 
             state.Partial.ShouldBeEmpty($"{context}: no migration is ever partly applied; {state}");
             state.History.ShouldAllBe(r => r.EndsWith(":succeeded", StringComparison.Ordinal), $"{context}: no unfinished row for a transactional migration; {state}");
@@ -59,31 +57,17 @@ public sealed class R09_KillFuzz(ITestOutputHelper output) : PostgresTestBase
     }
 
     /// <summary>
-    /// One undisturbed run on a scratch database: from reaching the server until the last history row is there, plus
-    /// a tenth, so kills spread over the apply and a few land just after it.
+    /// Starts a run and kills it at <paramref name="instant"/>: once it has reached the server and recorded the chosen
+    /// number of migrations, after the chosen extra pause. Then waits for its server process to end.
     /// </summary>
-    private async Task<TimeSpan> MeasureWorkSpanAsync(string folder)
-    {
-        await using var database = await Server.CreateDatabaseAsync();
-        var activity = new ServerActivity(database);
-        using var run = StrataCli.Start(database, folder, "r09-run", "migrate");
-        await Poll.UntilAsync(async () => run.HasExited || (await activity.BackendsAsync("r09-run")).Count > 0, TimeSpan.FromSeconds(60), "the runner to connect");
-        var clock = Stopwatch.StartNew();
-        await Poll.UntilAsync(async () => (await HistoryRows.RowsAsync(database)).Count == Migrations, TimeSpan.FromSeconds(60), "the calibration run to apply everything");
-        var span = clock.Elapsed * 1.1;
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(120));
-        result.ExitCode.ShouldBe(0, result.ToString());
-        return span;
-    }
-
-    /// <summary>Starts a run, kills it <paramref name="delay"/> after it reached the server, waits for its server process to end.</summary>
-    private static async Task<KillFuzzState> KillAsync(TestDatabase database, string folder, TimeSpan delay)
+    private static async Task<KillFuzzState> KillAsync(TestDatabase database, string folder, KillInstant instant)
     {
         var activity = new ServerActivity(database);
         using (var run = StrataCli.Start(database, folder, "r09-run", "migrate"))
         {
             await Poll.UntilAsync(async () => run.HasExited || (await activity.BackendsAsync("r09-run")).Count > 0, TimeSpan.FromSeconds(60), "the runner to connect");
-            await Task.Delay(delay);
+            await Poll.UntilAsync(async () => run.HasExited || (await HistoryRows.RowsAsync(database)).Count >= instant.AfterRows, TimeSpan.FromSeconds(60), $"{instant.AfterRows} history rows");
+            await Task.Delay(instant.Pause);
             run.Kill();
         }
 
