@@ -58,12 +58,17 @@ internal static class Connections
         }
     }
 
-    /// <summary>Reads <c>current_user</c> and <c>current_schema()</c>.</summary>
+    /// <summary>
+    /// Reads <c>current_user</c>, <c>current_schema()</c> and the server process id of the session's main connection.
+    /// (<see cref="OpenAsync"/> already applied <see cref="SessionKeepalive.Main"/>, whose
+    /// <c>client_connection_check_interval</c> lets the server notice a dead client even inside a long statement.)
+    /// </summary>
     public static async Task<SessionFacts> ReadFactsAsync(NpgsqlConnection connection, ServerEndpoint endpoint, CancellationToken cancellationToken)
     {
+        const string sql = "SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid()";
         try
         {
-            var command = new NpgsqlCommand("SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid()", connection);
+            var command = new NpgsqlCommand(sql, connection);
             await using var commandScope = command.ConfigureAwait(false);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);

@@ -3,8 +3,8 @@ using Npgsql;
 namespace Strata.PostgreSql;
 
 /// <summary>
-/// A held migration lock: disposing it unlocks and closes the dedicated (unpooled) connection. Safe when that
-/// connection already died (the server released the lock then) and when disposed more than once.
+/// A held migration lock: disposing it unlocks on the session's main connection, which stays open for the session.
+/// Safe when that connection already died (the server released the lock then) and when disposed more than once.
 /// </summary>
 internal sealed class LockHandle : IAsyncDisposable
 {
@@ -36,11 +36,11 @@ internal sealed class LockHandle : IAsyncDisposable
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
         {
-            // The connection is gone, and with it the lock; closing below is all that is left to do.
+            // The connection is gone, and with it the lock. Any other failure leaves the lock to the end of the
+            // session: closing Strata's own (unpooled) connection ends its server process, and the lock with it.
         }
         finally
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
             _released(this);
         }
     }

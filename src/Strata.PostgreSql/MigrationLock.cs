@@ -7,30 +7,35 @@ using Strata.Execution;
 namespace Strata.PostgreSql;
 
 /// <summary>
-/// A session-level advisory lock held on a dedicated connection. It is taken by polling
-/// <c>pg_try_advisory_lock</c> in autocommit, never by blocking inside a transaction: between polls the waiting
-/// session is idle with no snapshot, so a holder's <c>CREATE INDEX CONCURRENTLY</c> cannot wait on it. The server
-/// releases the lock by itself when the holder's connection ends.
+/// A session-level advisory lock held on the session's main connection, the one that runs the migrations. It is
+/// taken by polling <c>pg_try_advisory_lock</c> in autocommit, never by blocking inside a transaction: between polls
+/// the waiting session is idle with no snapshot, so a holder's <c>CREATE INDEX CONCURRENTLY</c> cannot wait on it.
+/// The server releases the lock by itself only when the server process that does the migration work ends, so a
+/// waiter never takes over while a killed runner's transaction could still commit (reliability R03). A short-lived
+/// probe connection is opened first to detect a transaction-mode pooler (see <see cref="PoolerCheck"/>).
 /// </summary>
 internal sealed class MigrationLock : IMigrationLock
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
 
-    private readonly Func<CancellationToken, Task<NpgsqlConnection>> _openConnection;
+    private readonly NpgsqlConnection _connection;
+    private readonly Func<CancellationToken, Task<NpgsqlConnection>> _openProbe;
     private readonly ServerEndpoint _endpoint;
     private readonly TimeSpan _longestPause;
     private readonly List<LockHandle> _held = [];
     private readonly int _mainBackendPid;
 
-    /// <param name="openConnection">Opens a new unpooled connection, translating failures.</param>
+    /// <param name="connection">The session's main connection, which holds the lock.</param>
+    /// <param name="openProbe">Opens a new connection for the pooler check, translating failures.</param>
     /// <param name="key">The advisory lock key.</param>
     /// <param name="endpoint">The server, for messages.</param>
     /// <param name="longestPause">The cap of the growing pause between attempts.</param>
-    /// <param name="mainBackendPid">The server process of the session's main connection (0: unknown).</param>
-    public MigrationLock(Func<CancellationToken, Task<NpgsqlConnection>> openConnection, long key, ServerEndpoint endpoint, TimeSpan longestPause, int mainBackendPid = 0)
+    /// <param name="mainBackendPid">The server process of <paramref name="connection"/> (0: unknown, no pooler probe).</param>
+    public MigrationLock(NpgsqlConnection connection, Func<CancellationToken, Task<NpgsqlConnection>> openProbe, long key, ServerEndpoint endpoint, TimeSpan longestPause, int mainBackendPid = 0)
     {
+        _connection = connection;
+        _openProbe = openProbe;
         _mainBackendPid = mainBackendPid;
-        _openConnection = openConnection;
         Key = key;
         _endpoint = endpoint;
         _longestPause = longestPause > FirstPause ? longestPause : FirstPause;
@@ -41,25 +46,19 @@ internal sealed class MigrationLock : IMigrationLock
 
     public async Task<IAsyncDisposable> AcquireAsync(TimeSpan timeout, IProgress<LockHolder>? waiting, CancellationToken cancellationToken)
     {
-        var connection = await _openConnection(cancellationToken).ConfigureAwait(false);
+        ErrorTranslator.ThrowIfClosed(_connection, "take the migration lock", _endpoint);
         try
         {
-            await PoolerCheck.BeforeLockAsync(connection, _mainBackendPid, _endpoint, cancellationToken).ConfigureAwait(false);
-            await WaitForLockAsync(connection, timeout, waiting, cancellationToken).ConfigureAwait(false);
-            await PoolerCheck.AfterLockAsync(connection, Key, _endpoint, cancellationToken).ConfigureAwait(false);
+            await ProbeForPoolerAsync(cancellationToken).ConfigureAwait(false);
+            await WaitForLockAsync(_connection, timeout, waiting, cancellationToken).ConfigureAwait(false);
+            await PoolerCheck.AfterLockAsync(_connection, Key, _endpoint, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (ErrorTranslator.IsConnectionLost(e) && e is not OperationCanceledException)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            if (ErrorTranslator.IsConnectionLost(e) && e is not OperationCanceledException)
-            {
-                throw ErrorTranslator.ConnectionLost("while waiting for the migration lock", _endpoint, e);
-            }
-
-            throw;
+            throw ErrorTranslator.ConnectionLost("while waiting for the migration lock", _endpoint, e);
         }
 
-        var handle = new LockHandle(connection, Key, Release);
+        var handle = new LockHandle(_connection, Key, Release);
         lock (_held)
         {
             _held.Add(handle);
@@ -81,6 +80,19 @@ internal sealed class MigrationLock : IMigrationLock
         {
             await handle.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A second connection reaching the main connection's server process means a transaction-mode pooler.</summary>
+    private async Task ProbeForPoolerAsync(CancellationToken cancellationToken)
+    {
+        if (_mainBackendPid == 0)
+        {
+            return;
+        }
+
+        var probe = await _openProbe(cancellationToken).ConfigureAwait(false);
+        await using var probeScope = probe.ConfigureAwait(false);
+        await PoolerCheck.BeforeLockAsync(probe, _mainBackendPid, _endpoint, cancellationToken).ConfigureAwait(false);
     }
 
     private void Release(LockHandle handle)

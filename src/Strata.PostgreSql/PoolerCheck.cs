@@ -7,7 +7,7 @@ namespace Strata.PostgreSql;
 /// <summary>
 /// Refuses to run through a transaction-mode connection pooler (PgBouncer <c>pool_mode = transaction</c>): there a
 /// session-level advisory lock lands on whichever server session ran that one statement and protects nothing, or is
-/// left behind on a pooled session. Two signs, each impossible on a direct connection: the dedicated lock connection
+/// left behind on a pooled session. Two signs, each impossible on a direct connection: a second (probe) connection
 /// reaches the same server process as the main connection, or the lock just taken is not held by the server process
 /// that answers next.
 /// </summary>
@@ -18,9 +18,9 @@ internal static class PoolerCheck
 
     private const string Hint = "point Strata at PostgreSQL itself or at a session-mode pool (PgBouncer pool_mode=session); migrations need one server session for their whole run";
 
-    public static async Task BeforeLockAsync(NpgsqlConnection lockConnection, int mainBackendPid, ServerEndpoint endpoint, CancellationToken cancellationToken)
+    public static async Task BeforeLockAsync(NpgsqlConnection probeConnection, int mainBackendPid, ServerEndpoint endpoint, CancellationToken cancellationToken)
     {
-        if (mainBackendPid != 0 && await BackendPidAsync(lockConnection, cancellationToken).ConfigureAwait(false) == mainBackendPid)
+        if (mainBackendPid != 0 && await BackendPidAsync(probeConnection, cancellationToken).ConfigureAwait(false) == mainBackendPid)
         {
             throw new DatabaseUnavailableException($"{endpoint.Describe()}: {Message}", Hint);
         }

@@ -5,8 +5,8 @@ using Strata.History;
 namespace Strata.PostgreSql;
 
 /// <summary>
-/// One open PostgreSQL session: a main connection for history and scripts, and the lock, which opens its own
-/// dedicated connection. Disposing releases any lock still held and closes every connection.
+/// One open PostgreSQL session: a main connection for the lock, the history and the scripts (so the lock lives exactly
+/// as long as the server process doing the work). Disposing releases any lock still held and closes the connection.
 /// </summary>
 internal sealed class Session : IDatabaseSession
 {
@@ -31,7 +31,7 @@ internal sealed class Session : IDatabaseSession
         var history = session.History;
         var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
         var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
-        _lock = new MigrationLock(ct => Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Lock, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
+        _lock = new MigrationLock(connection, ct => Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Main, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
         History = new HistoryStore(connection, sql, endpoint);
         Executor = new ScriptExecutor(connection, sql, endpoint, session, oneRoundTrip);
         Inspector = new DatabaseInspector(connection, endpoint);

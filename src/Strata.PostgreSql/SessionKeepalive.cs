@@ -9,13 +9,11 @@ namespace Strata.PostgreSql;
 /// without a FIN or RST reaching the server). Without this the server keeps a vanished runner's session, and with it
 /// the migration lock, for the operating system's default of about two hours; with it:
 /// <list type="bullet">
-/// <item>The main connection (history, scripts): <c>tcp_keepalives_idle</c> 5 s, <c>tcp_keepalives_interval</c> 5 s,
-/// <c>tcp_keepalives_count</c> 2, <c>tcp_user_timeout</c> 15 s and (PostgreSQL 14+, Linux servers)
-/// <c>client_connection_check_interval</c> 1 s: the server ends the session, rolling back a running migration, within
-/// about 10–16 s of the silence, even during a long statement.</item>
-/// <item>The lock connection: 10 s, 5 s, 6 and 40 s: the server ends it, releasing the advisory lock, 30–40 s after the
-/// silence, always after the main connection of the same runner has gone (so another runner never sees a lost runner's
-/// migration still in flight). Documented bound: the lock is free within 45 s.</item>
+/// <item>The session's connection (history, scripts and the advisory lock, see <see cref="MigrationLock"/>):
+/// <c>tcp_keepalives_idle</c> 5 s, <c>tcp_keepalives_interval</c> 5 s, <c>tcp_keepalives_count</c> 2,
+/// <c>tcp_user_timeout</c> 15 s and (PostgreSQL 14+, Linux servers) <c>client_connection_check_interval</c> 1 s: the
+/// server ends the session, rolling back a running migration and then freeing the lock, within about 10–16 s of the
+/// silence, even during a long statement. Documented bound: the lock is free within 45 s.</item>
 /// <item>The client (Npgsql, only when the connection string does not configure TCP keepalive): probes after 10 s of
 /// silence, every 5 s, so the runner notices a dead connection on its own and exits with code 5.</item>
 /// </list>
@@ -31,7 +29,7 @@ internal static class SessionKeepalive
     /// <summary>Client-side TCP keepalive: seconds between unanswered probes.</summary>
     public const int ClientIntervalSeconds = 5;
 
-    /// <summary>Settings for the connection that runs history queries and migrations.</summary>
+    /// <summary>Settings for every server connection of a session (the main one and the short pooler probe).</summary>
     public static readonly IReadOnlyList<(string Name, int Value)> Main =
     [
         ("tcp_keepalives_idle", 5),
@@ -39,15 +37,6 @@ internal static class SessionKeepalive
         ("tcp_keepalives_count", 2),
         ("tcp_user_timeout", 15_000),
         ("client_connection_check_interval", 1_000),
-    ];
-
-    /// <summary>Settings for the dedicated connection that holds the advisory lock.</summary>
-    public static readonly IReadOnlyList<(string Name, int Value)> Lock =
-    [
-        ("tcp_keepalives_idle", 10),
-        ("tcp_keepalives_interval", 5),
-        ("tcp_keepalives_count", 6),
-        ("tcp_user_timeout", 40_000),
     ];
 
     /// <summary>

@@ -5,8 +5,8 @@ using Strata.Execution;
 namespace Strata.PostgreSql.Tests;
 
 /// <summary>
-/// The server notices a silent Strata client fast (R04): the main connection and the lock connection carry the
-/// documented keepalive settings, the main one tighter than the lock one; the client turns on TCP keepalive.
+/// The server notices a silent Strata client fast (R04): the session's connection, which also holds the migration
+/// lock, carries the documented keepalive settings; the client turns on TCP keepalive.
 /// </summary>
 public sealed class SessionKeepaliveTests : DialectTest
 {
@@ -24,21 +24,6 @@ public sealed class SessionKeepaliveTests : DialectTest
 
         result.Success.ShouldBeTrue(string.Join("\n", result.Errors));
         (await Database.ScalarAsync<string>("SELECT settings FROM seen")).ShouldBe(Expected(SessionKeepalive.Main));
-    }
-
-    [Fact]
-    public async Task The_lock_settings_give_up_on_a_silent_peer_later_than_the_main_settings()
-    {
-        await using var connection = await Database.OpenConnectionAsync();
-
-        await SessionKeepalive.ApplyAsync(connection, SessionKeepalive.Lock, CancellationToken.None);
-
-        (await ScalarAsync(connection, Settings)).ShouldBe("client_connection_check_interval=0 " + Expected(SessionKeepalive.Lock));
-        var main = SessionKeepalive.Main.ToDictionary(s => s.Name, s => s.Value);
-        var held = SessionKeepalive.Lock.ToDictionary(s => s.Name, s => s.Value);
-        var mainLatest = (main["tcp_user_timeout"] / 1000) + (main["client_connection_check_interval"] / 1000);
-        var lockEarliest = (held["tcp_user_timeout"] / 1000) - held["tcp_keepalives_idle"];
-        mainLatest.ShouldBeLessThan(lockEarliest, "the server must end a lost runner's main connection before it frees that runner's lock");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Strata.Reliability.Tests;
 /// R04 Half-open connection. Runner A (in its own network namespace, reaching PostgreSQL over a veth link) holds the
 /// migration lock and is inside a long migration when every packet on its link starts being dropped: no FIN, no RST,
 /// the server just stops hearing from it. With Strata's session keepalive settings the server must end A's main
-/// session (rolling its migration back) and then A's lock session, freeing the lock within the documented bound;
+/// session (rolling its migration back and, since that session holds the lock, freeing the lock) within the documented bound;
 /// runner B, already waiting, then applies everything. When A's link comes back, A must notice that its session is
 /// gone and exit 5 without writing history. Needs root for the namespaces (see <see cref="HostTool"/>).
 /// </summary>

@@ -1,8 +1,8 @@
 namespace Strata.Execution;
 
 /// <summary>
-/// Keeps two runners from migrating one database at once. PostgreSQL: a session advisory lock on a dedicated
-/// connection, polled outside any transaction. SQLite: nothing to hold — each migration's own
+/// Keeps two runners from migrating one database at once. PostgreSQL: a session advisory lock on the connection
+/// that runs the migrations (so it ends only with the server process doing the work), polled outside any transaction. SQLite: nothing to hold — each migration's own
 /// <c>BEGIN IMMEDIATE</c> transaction serialises writers, so there is no lock row that could go stale.
 /// </summary>
 public interface IMigrationLock
