@@ -61,8 +61,9 @@ public sealed partial class R03_HolderDies : PostgresTestBase
 
         using (var killed = StrataProcess.Start(work.Path, variables, "migrate"))
         {
-            // The rollback journal appears when migration 2 starts writing; kill while it is being filled.
-            await Poll.UntilAsync(() => File.Exists(database + "-journal") && new FileInfo(database + "-journal").Length > 0, TimeSpan.FromSeconds(60), "migration 2 to start writing");
+            // The heavy migration's new pages spill from SQLite's cache into the file (new pages are not journaled):
+            // past 4 MB it is well inside migration 2.
+            await Poll.UntilAsync(() => FileBytes(database) > 4 << 20, TimeSpan.FromSeconds(60), "migration 2 to start writing");
             await Task.Delay(300);
             killed.HasExited.ShouldBeFalse("the heavy migration finished before the kill; raise its row count");
             killed.Kill();
@@ -92,6 +93,19 @@ public sealed partial class R03_HolderDies : PostgresTestBase
             TimeSpan.FromSeconds(60),
             "runner B to wait for the lock");
         return b;
+    }
+
+    /// <summary>The size of a file, 0 while it does not exist.</summary>
+    private static long FileBytes(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
     }
 
     private static List<string> Applied(string stdout) => AppliedLine().Matches(stdout).Select(m => m.Groups[1].Value).ToList();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Strata.Reliability.Tests.Concurrency;
 using Strata.Reliability.Tests.Integrity;
 using Strata.TestSupport;
 using Xunit.Abstractions;
@@ -8,16 +9,17 @@ namespace Strata.Reliability.Tests;
 
 /// <summary>
 /// R12 — SQLite crash safety: <c>kill -9</c> of a real <c>strata migrate</c> process at a random instant while it
-/// applies ten migrations (each a table filled with 20 000 rows and an index), in rollback-journal and WAL mode.
+/// applies ten migrations (each a table filled with 40 000 rows and an index), in rollback-journal and WAL mode.
 /// After every kill the crashed files (copied as they were, hot journal included) pass <c>PRAGMA integrity_check</c>
 /// and the history equals the set of migrations whose objects exist completely; the next <c>strata migrate</c> on
 /// the crashed file itself needs no manual step and finishes the set. A writer holding the file makes migrate wait
-/// (busy_timeout) instead of failing instantly. CI: 7 kills per mode; full (<c>STRATA_RELIABILITY=full</c>): 100.
+/// (busy_timeout) instead of failing instantly. CI: 7 kills per mode; full (<c>STRATA_RELIABILITY=full</c>): 100. Kills are tied to progress
+/// (after a random number of history rows, plus a short random pause), seeded and replayable with STRATA_R12_SEED.
 /// </summary>
 public sealed class R12_SqliteCrashSafety
 {
     private const int Migrations = 10;
-    private const int Rows = 20_000;
+    private const int Rows = 40_000;
 
     private readonly ITestOutputHelper _output;
 
@@ -31,32 +33,34 @@ public sealed class R12_SqliteCrashSafety
         var iterations = ReliabilitySize.Pick(7, 100);
         using var folder = new TempDirectory();
         WriteMigrations(folder);
-        var window = await CalibrateAsync(folder, journalMode);
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("STRATA_R12_SEED"), CultureInfo.InvariantCulture, out var given) ? given : Random.Shared.Next();
+        var random = new Random(seed);
+        _output.WriteLine($"{journalMode}: seed {seed} (STRATA_R12_SEED replays it)");
         var midApply = 0;
         for (var i = 0; i < iterations; i++)
         {
             var database = Path.Combine(folder.Path, "app.db");
             (await SqliteFiles.CreateAsync(database, journalMode)).ShouldBe(journalMode);
-            var delay = window.Next();
-            var killed = await RunAndKillAsync(folder.Path, database, delay);
+            var instant = KillInstant.Pick(random, Migrations, longestPauseMs: 25);
+            var killed = await RunAndKillAsync(folder.Path, database, instant);
 
             var crashed = await CrashState.ReadAsync(SqliteFiles.Snapshot(database, Path.Combine(folder.Path, "snapshot-" + i.ToString(CultureInfo.InvariantCulture))), Migrations, Rows);
-            _output.WriteLine($"{journalMode} #{i}: kill after {delay.TotalMilliseconds:0} ms of {window} ({(killed ? "killed" : "had finished")}): {crashed}");
-            ShouldBeConsistent(crashed, $"{journalMode} #{i} after kill -9 at {delay.TotalMilliseconds:0} ms");
+            var context = $"{journalMode} #{i} (seed {seed}) after kill -9 {instant}";
+            _output.WriteLine($"{context} ({(killed ? "killed" : "had finished")}): {crashed}");
+            ShouldBeConsistent(crashed, context);
             midApply += crashed.History.Count is > 0 and < Migrations ? 1 : 0;
-            window.Learn(delay, killed, crashed.History.Count, Migrations);
 
             var rerun = await StrataProcess.RunAsync(folder.Path, Variables(database), Scene.RunTimeout, "migrate");
-            rerun.ExitCode.ShouldBe(0, $"{journalMode} #{i}: the run after the crash needs no manual step\n{rerun}");
+            rerun.ExitCode.ShouldBe(0, $"{context}: the run after the crash needs no manual step\n{rerun}");
             var finished = await CrashState.ReadAsync(database, Migrations, Rows);
-            finished.Integrity.ShouldBe("ok", $"{journalMode} #{i} after the rerun");
-            finished.History.Count.ShouldBe(Migrations, $"{journalMode} #{i}: {finished}");
-            finished.CompleteObjects.Count.ShouldBe(Migrations, $"{journalMode} #{i}: {finished}");
+            finished.Integrity.ShouldBe("ok", $"{context}, after the rerun");
+            finished.History.Count.ShouldBe(Migrations, $"{context}: {finished}");
+            finished.CompleteObjects.Count.ShouldBe(Migrations, $"{context}: {finished}");
             SqliteFiles.Delete(database);
         }
 
         _output.WriteLine($"{journalMode}: {midApply} of {iterations} kills landed between the first and the last migration's commit");
-        midApply.ShouldBeGreaterThan(0, "some kill must land in the middle of the apply, or the scenario proves nothing; see the output for the kill instants");
+        midApply.ShouldBeGreaterThan(0, $"some kill must land in the middle of the apply, or the scenario proves nothing (seed {seed})");
     }
 
     [Theory]
@@ -106,31 +110,20 @@ public sealed class R12_SqliteCrashSafety
         state.States.ShouldAllBe(s => s == "succeeded", $"{when}: {state}");
     }
 
-    /// <summary>Starts strata migrate on <paramref name="database"/> and kills it (SIGKILL) after <paramref name="delay"/>; false when it had already finished.</summary>
-    private static async Task<bool> RunAndKillAsync(string folder, string database, TimeSpan delay)
+    /// <summary>
+    /// Starts strata migrate on <paramref name="database"/> and kills it (SIGKILL) at <paramref name="instant"/>: once the
+    /// history holds the chosen number of rows (read from outside between commits), after the chosen pause. Tied to
+    /// progress rather than to a clock, so a loaded machine does not push every kill before or after the apply.
+    /// Returns false when the run had already finished.
+    /// </summary>
+    private static async Task<bool> RunAndKillAsync(string folder, string database, KillInstant instant)
     {
         using var process = StrataProcess.Start(folder, Variables(database), "migrate");
-        await Task.Delay(delay);
+        await Poll.UntilAsync(async () => process.HasExited || await SqliteFiles.HistoryCountAsync(database) >= instant.AfterRows, Scene.RunTimeout, $"{instant.AfterRows} history rows");
+        await Task.Delay(instant.Pause);
         var running = !process.HasExited;
         process.Kill();
         return running;
-    }
-
-    /// <summary>The kill window: from how long strata needs to start and read the history (status, warm) to a full migrate.</summary>
-    private async Task<KillWindow> CalibrateAsync(TempDirectory folder, string journalMode)
-    {
-        var database = Path.Combine(folder.Path, "calibration.db");
-        await SqliteFiles.CreateAsync(database, journalMode);
-        (await StrataProcess.RunAsync(folder.Path, Variables(database), Scene.RunTimeout, "status")).ExitCode.ShouldBe(3, "everything is pending");
-        using var status = StrataProcess.Start(folder.Path, Variables(database), "status");
-        (await status.WaitAsync(Scene.RunTimeout)).ExitCode.ShouldBe(3, "everything is pending");
-        using var migrate = StrataProcess.Start(folder.Path, Variables(database), "migrate");
-        var result = await migrate.WaitAsync(Scene.RunTimeout);
-        result.ExitCode.ShouldBe(0, result.ToString());
-        (await CrashState.ReadAsync(database, Migrations, Rows)).CompleteObjects.Count.ShouldBe(Migrations);
-        SqliteFiles.Delete(database);
-        _output.WriteLine($"{journalMode}: strata status takes {status.Elapsed.TotalMilliseconds:0} ms, a full migrate {migrate.Elapsed.TotalMilliseconds:0} ms");
-        return new KillWindow(status.Elapsed * 0.8, migrate.Elapsed);
     }
 
     private static async Task WaitUntilOpenedAsync(StrataProcess process, string database)

@@ -9,11 +9,15 @@ namespace Strata.Reliability.Tests.Concurrency;
 /// <param name="Pause">The extra pause: up to about one migration's duration, longer before the first.</param>
 public sealed record KillInstant(int AfterRows, TimeSpan Pause)
 {
-    /// <summary>A random instant for a set of <paramref name="migrations"/> migrations (every row count equally likely).</summary>
-    public static KillInstant Pick(Random random, int migrations)
+    /// <summary>
+    /// A random instant for a set of <paramref name="migrations"/> migrations (every row count equally likely), with a
+    /// pause of up to <paramref name="longestPauseMs"/> (about one migration's duration; five times that before the
+    /// first row, which also covers start-up).
+    /// </summary>
+    public static KillInstant Pick(Random random, int migrations, int longestPauseMs = 80)
     {
         var rows = random.Next(migrations + 1);
-        var longest = rows == 0 ? 400 : 80;
+        var longest = rows == 0 ? 5 * longestPauseMs : longestPauseMs;
         return new KillInstant(rows, TimeSpan.FromMilliseconds(random.Next(longest)));
     }
 

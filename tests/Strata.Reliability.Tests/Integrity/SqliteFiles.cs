@@ -36,6 +36,23 @@ internal static class SqliteFiles
         return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// How many history rows a running migrate has committed so far (0 while it has not created the table). Opens and
+    /// closes its own connection, so nothing of the test holds the file when the writer is killed.
+    /// </summary>
+    public static async Task<int> HistoryCountAsync(string database)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(database);
+            return int.Parse(await ScalarAsync(connection, "SELECT count(*) FROM strata_migrations") ?? "0", CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Copies the file and its side files into <paramref name="folder"/> as they are (a crashed state, hot journal included).</summary>
     public static string Snapshot(string database, string folder)
     {
