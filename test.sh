@@ -2,7 +2,8 @@
 # The one command that runs Strata's whole test suite on a fresh Debian machine.
 # PostgreSQL tests need a real server: either STRATA_TEST_POSTGRES (a connection string whose role has
 # CREATEDB and CREATEROLE) or the server programs, which the tests start on a free loopback port themselves.
-# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~Lock).
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~Lock); a first argument that is a
+# test project folder or .csproj runs only that project (e.g. ./test.sh tests/Strata.Reliability.Tests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -61,7 +62,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Strata.slnx "$@" 2>&1 | tee "$log" || status=$?
+target=Strata.slnx
+if [[ $# -gt 0 && ( -d "$1" || "$1" == *.csproj ) ]]; then
+    target="$1"
+    shift
+fi
+dotnet test "$target" "$@" 2>&1 | tee "$log" || status=$?
 
 # One plain closing line over every test assembly (dotnet test prints one summary per assembly).
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
