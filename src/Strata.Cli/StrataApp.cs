@@ -80,6 +80,7 @@ internal static class StrataApp
             MarkAppliedCommand.Create(context),
             MarkRolledBackCommand.Create(context),
             RepairCommand.Create(context),
+            LintCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

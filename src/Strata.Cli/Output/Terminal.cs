@@ -114,6 +114,15 @@ internal sealed class Terminal
         }
     }
 
+    /// <summary>Machine-readable text (JSON, SARIF) on stdout, printed whatever --quiet says.</summary>
+    public void Machine(string text)
+    {
+        lock (_gate)
+        {
+            _out.WriteLine(text);
+        }
+    }
+
     public void WriteJson<T>(T value, JsonTypeInfo<T> type)
     {
         lock (_gate)

@@ -76,11 +76,13 @@ internal sealed class HeaderDirectives
             case ScriptDirective.Env:
                 ApplyEnv(directive, line);
                 return false;
+            case ScriptDirective.LintIgnore or ScriptDirective.LintIgnoreFile:
+                return false;
             default:
                 var suggestion = EditDistance.Suggest(directive.Name, ScriptDirective.Known);
                 Add(directive, $"unknown directive -- strata:{directive.Name}"
                     + (suggestion is null ? "" : $"; did you mean -- strata:{suggestion}?")
-                    + " Strata knows -- strata:no-transaction, -- strata:env <environments> and -- strata:down");
+                    + " Strata knows -- strata:no-transaction, -- strata:env <environments>, -- strata:down and -- strata:lint-ignore <rule>");
                 return false;
         }
     }

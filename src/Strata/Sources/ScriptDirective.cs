@@ -14,7 +14,13 @@ internal sealed record ScriptDirective(long Offset, string Name, string Argument
     public const string NoTransaction = "no-transaction";
     public const string Env = "env";
 
-    public static readonly string[] Known = [Down, NoTransaction, Env];
+    /// <summary>Silences lint rules for the next statement; read by the linter, ignored when migrating.</summary>
+    public const string LintIgnore = "lint-ignore";
+
+    /// <summary>Silences lint rules for the whole file; read by the linter, ignored when migrating.</summary>
+    public const string LintIgnoreFile = "lint-ignore-file";
+
+    public static readonly string[] Known = [Down, NoTransaction, Env, LintIgnore, LintIgnoreFile];
 
     /// <summary>The directive in the line comment <paramref name="comment"/> (starting with <c>--</c>), or null.</summary>
     public static ScriptDirective? TryParse(ReadOnlySpan<char> comment, long offset)

@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+using Strata.Lint;
+
+namespace Strata.Cli.Output.Lint;
+
+/// <summary><c>strata lint --json</c>: the findings and counts as one JSON object (written with Utf8JsonWriter: no reflection).</summary>
+internal static class LintJsonWriter
+{
+    public static string Write(LintReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("command", "lint");
+            json.WriteNumber("files", report.Files);
+            json.WriteNumber("errors", report.Errors);
+            json.WriteNumber("warnings", report.Warnings);
+            json.WriteNumber("notes", report.Notes);
+            json.WriteNumber("suppressed", report.Suppressed);
+            json.WriteStartArray("findings");
+            foreach (var f in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", f.File);
+                json.WriteNumber("line", f.Line);
+                json.WriteNumber("column", f.Column);
+                json.WriteString("rule", f.Rule.Id);
+                json.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+                json.WriteString("message", f.Message);
+                json.WriteString("statement", f.Statement);
+                json.WriteString("why", f.Rule.Why);
+                json.WriteString("instead", f.Rule.Instead);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+using Strata.Lint;
+
+namespace Strata.Cli.Output.Lint;
+
+/// <summary>
+/// <c>strata lint --format sarif</c>: SARIF 2.1.0 for code-scanning annotations (GitHub, Azure DevOps). Every rule is
+/// listed in the driver with its why and alternative; results point at the file (relative to the working directory,
+/// under <c>%SRCROOT%</c>) and the statement's line and column.
+/// </summary>
+internal static class SarifWriter
+{
+    public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public static string Write(LintReport report, string version, Func<string, string> relativeUri)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", Schema);
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            WriteTool(json, version);
+            json.WriteStartArray("results");
+            foreach (var finding in report.Findings)
+            {
+                WriteResult(json, finding, relativeUri(finding.File));
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, string version)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "strata");
+        json.WriteString("semanticVersion", version);
+        json.WriteStartArray("rules");
+        foreach (var rule in LintRules.All)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", rule.Why);
+            json.WriteEndObject();
+            json.WriteStartObject("help");
+            json.WriteString("text", "Instead: " + rule.Instead);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", Level(rule.DefaultSeverity));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, LintFinding finding, string uri)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Rule.Id);
+        json.WriteNumber("ruleIndex", LintRules.All.ToList().IndexOf(finding.Rule));
+        json.WriteString("level", Level(finding.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", $"{finding.Message}. {finding.Rule.Why}. Instead: {finding.Rule.Instead}");
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", uri);
+        json.WriteString("uriBaseId", "%SRCROOT%");
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", Math.Max(1, finding.Line));
+        if (finding.Column > 0)
+        {
+            json.WriteNumber("startColumn", finding.Column);
+        }
+
+        if (finding.Statement.Length > 0)
+        {
+            json.WriteStartObject("snippet");
+            json.WriteString("text", finding.Statement);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Level(LintSeverity severity) => severity switch
+    {
+        LintSeverity.Error => "error",
+        LintSeverity.Warning => "warning",
+        LintSeverity.Note => "note",
+        _ => "none",
+    };
+}

@@ -1,0 +1,69 @@
+using Strata.Sql;
+
+namespace Strata.Lint;
+
+/// <summary>The rules about <c>DROP TABLE</c>, <c>DROP SCHEMA</c> and <c>DROP INDEX</c>.</summary>
+internal static class DropChecks
+{
+    public static void Check(StatementView s, LintScope scope)
+    {
+        if (s.Is(1, "TABLE"))
+        {
+            foreach (var table in Names(s, s.Skip(2, ["IF", "EXISTS"])))
+            {
+                if (scope.Exists(table))
+                {
+                    scope.Hit(LintRules.DropTable, $"drops table {table}");
+                    scope.AccessExclusive($"DROP TABLE {table}");
+                }
+
+                scope.NewTables.Remove(table);
+            }
+        }
+        else if (s.Is(1, "SCHEMA"))
+        {
+            foreach (var schema in Names(s, s.Skip(2, ["IF", "EXISTS"])))
+            {
+                scope.Hit(LintRules.DropSchema, $"drops schema {schema}{(s.Find(2, s.Words.Count, "CASCADE") >= 0 ? " with CASCADE" : "")}");
+            }
+        }
+        else if (s.Is(1, "INDEX") && scope.Flavor == SqlFlavor.PostgreSql)
+        {
+            DropIndex(s, scope);
+        }
+    }
+
+    private static void DropIndex(StatementView s, LintScope scope)
+    {
+        var concurrently = s.Is(2, "CONCURRENTLY");
+        var indexes = Names(s, s.Skip(concurrently ? 3 : 2, ["IF", "EXISTS"])).ToList();
+        if (concurrently)
+        {
+            if (scope.Transactional)
+            {
+                scope.Hit(LintRules.ConcurrentlyInTransaction, $"DROP INDEX CONCURRENTLY {string.Join(", ", indexes)} in a transactional migration");
+            }
+
+            return;
+        }
+
+        var existing = indexes.Where(i => !scope.NewIndexes.Contains(i)).ToList();
+        if (existing.Count > 0)
+        {
+            scope.Hit(LintRules.DropIndexNonConcurrently, $"drops index {string.Join(", ", existing)} without CONCURRENTLY");
+            scope.AccessExclusive($"DROP INDEX {string.Join(", ", existing)}");
+        }
+    }
+
+    /// <summary>The names of a comma-separated list starting at <paramref name="at"/>.</summary>
+    private static IEnumerable<string> Names(StatementView s, int at)
+    {
+        foreach (var (start, _) in s.TopLevelParts(at, s.Words.Count))
+        {
+            if (s.Name(start) is var (name, _))
+            {
+                yield return name;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Strata.Sql;
+
+namespace Strata.Lint;
+
+/// <summary>How <see cref="Linter"/> reads the files and weighs what it finds.</summary>
+public sealed record LintOptions
+{
+    /// <summary>The SQL rules of the target database (PostgreSQL unless SQLite is configured).</summary>
+    public SqlFlavor Flavor { get; init; } = SqlFlavor.PostgreSql;
+
+    /// <summary>
+    /// True when Strata sets <c>lock_timeout</c> on transactional migrations (strata.json <c>statementLockTimeout</c>,
+    /// on by default): then only no-transaction migrations need their own <c>SET lock_timeout</c>.
+    /// </summary>
+    public bool EngineLockTimeout { get; init; } = true;
+
+    /// <summary>Severities that differ from the rules' defaults, by rule id (strata.json <c>lint.rules</c>).</summary>
+    public IReadOnlyDictionary<string, LintSeverity> Severities { get; init; } = new Dictionary<string, LintSeverity>();
+
+    /// <summary>The effective severity of <paramref name="rule"/>.</summary>
+    public LintSeverity SeverityOf(LintRule rule) =>
+        Severities.TryGetValue(rule.Id, out var severity) ? severity : rule.DefaultSeverity;
+}

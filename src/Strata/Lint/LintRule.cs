@@ -1,0 +1,21 @@
+using Strata.Sql;
+
+namespace Strata.Lint;
+
+/// <summary>
+/// One safety or convention check of <c>strata lint</c>: a stable id (used in suppressions, strata.json and SARIF),
+/// its default severity, why it matters in one line, and the safe alternative.
+/// </summary>
+/// <param name="Id">The stable kebab-case id, e.g. <c>drop-column</c>.</param>
+/// <param name="DefaultSeverity">The severity unless strata.json's <c>lint.rules</c> changes it.</param>
+/// <param name="Why">One line: what goes wrong.</param>
+/// <param name="Instead">The safe alternative.</param>
+/// <param name="Flavors">The SQL flavors the rule applies to (empty: every flavor).</param>
+public sealed record LintRule(string Id, LintSeverity DefaultSeverity, string Why, string Instead, IReadOnlyList<SqlFlavor> Flavors)
+{
+    /// <summary>True when the rule is checked for files of <paramref name="flavor"/>.</summary>
+    public bool AppliesTo(SqlFlavor flavor) => Flavors.Count == 0 || Flavors.Contains(flavor);
+
+    /// <inheritdoc />
+    public override string ToString() => Id;
+}

@@ -1,0 +1,133 @@
+using Strata.Sources;
+
+namespace Strata.Lint;
+
+/// <summary>
+/// The static part of <c>strata lint</c>: reads each migration's up script with Strata's own lexer and reports the
+/// statements that lose data, fail, or block traffic, each with its rule, why, and the safe alternative. Tables and
+/// indexes created earlier in the same migration count as new (empty, unused), so changing them is not flagged.
+/// Called by the CLI and usable from tests; never touches a database.
+/// </summary>
+public sealed class Linter
+{
+    private readonly LintOptions _options;
+
+    /// <summary>Creates a linter with <paramref name="options"/> (defaults: PostgreSQL, engine lock_timeout on).</summary>
+    public Linter(LintOptions? options = null) => _options = options ?? new LintOptions();
+
+    /// <summary>
+    /// Lints against a database's history: only migrations still to run (pending, out-of-order, outdated repeatables)
+    /// are read; applied ones whose file was edited are <c>edited-applied</c> findings and pending ones older than the
+    /// newest applied version <c>out-of-order</c> findings.
+    /// </summary>
+    public LintReport Lint(Planning.StatusReport history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var toRun = history.Entries
+            .Where(e => e.Migration is not null && e.Status is Planning.MigrationStatusKind.Pending or Planning.MigrationStatusKind.OutOfOrder or Planning.MigrationStatusKind.Outdated)
+            .Select(e => e.Migration!)
+            .ToList();
+        var report = Lint(toRun);
+        var findings = new List<LintFinding>(report.Findings);
+        foreach (var entry in history.Entries.Where(e => e.Migration is not null))
+        {
+            var rule = entry.Status switch
+            {
+                Planning.MigrationStatusKind.Changed => LintRules.EditedApplied,
+                Planning.MigrationStatusKind.OutOfOrder => LintRules.OutOfOrder,
+                _ => null,
+            };
+            var severity = rule is null ? LintSeverity.Off : _options.SeverityOf(rule);
+            if (rule is not null && severity != LintSeverity.Off)
+            {
+                findings.Add(new LintFinding(rule, severity, entry.Migration!.SourcePath, 0, 0, $"{entry.DisplayName}: {entry.Detail}", ""));
+            }
+        }
+
+        return report with { Findings = findings };
+    }
+
+    /// <summary>
+    /// Lints <paramref name="migrations"/> (their up scripts; C# migrations are skipped). Throws
+    /// <see cref="Errors.ConfigurationException"/> for a <c>strata:lint-ignore</c> comment naming an unknown rule.
+    /// </summary>
+    public LintReport Lint(IReadOnlyList<Migration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        var findings = new List<LintFinding>();
+        var suppressed = 0;
+        var files = 0;
+        foreach (var migration in migrations)
+        {
+            if (migration.Up is not SqlScript up)
+            {
+                continue;
+            }
+
+            files++;
+            var found = new List<LintFinding>();
+            suppressed += LintFile(migration, up, found);
+            findings.AddRange(found.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Column));
+        }
+
+        return new LintReport(files, findings, suppressed);
+    }
+
+    private int LintFile(Migration migration, SqlScript up, List<LintFinding> findings)
+    {
+        var file = migration.SourcePath;
+        var text = up.IsStreamed ? null : up.Sql;
+        var fileIgnores = text is null ? [] : Suppressions.ParseFile(text, file);
+        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var suppressed = 0;
+        var previousEnd = 0;
+        foreach (var statement in up.Statements(_options.Flavor))
+        {
+            var view = StatementView.Of(statement, _options.Flavor);
+            var line = up.FirstLine - 1 + statement.Line;
+            scope.Hits.Clear();
+            StatementChecks.Check(view, scope);
+            var before = text is null ? "" : text[previousEnd..statement.Offset];
+            var ignores = Suppressions.Parse(before + "\n" + statement.Text, file, line);
+            foreach (var (rule, message) in scope.Hits)
+            {
+                suppressed += Add(findings, rule, file, line, statement.Column, message, view.FirstLine, ignores, fileIgnores);
+            }
+
+            previousEnd = statement.Offset + statement.Text.Length;
+        }
+
+        if (scope.FirstDdl is { } ddl && scope.DataChanges.Count > 0)
+        {
+            var data = scope.DataChanges[0];
+            var ddlLine = up.FirstLine - 1 + ddl.Statement.Line;
+            suppressed += Add(findings, LintRules.MixedSchemaAndData, file, up.FirstLine - 1 + data.Statement.Line, data.Statement.Column,
+                $"changes data of existing tables in a migration that also changes the schema (line {ddlLine})", data.FirstLine, [], fileIgnores);
+        }
+
+        if (migration.Kind == MigrationKind.Versioned && migration.Down is null)
+        {
+            suppressed += Add(findings, LintRules.MissingDown, file, 0, 0, $"{migration.DisplayName} has no down script", "", [], fileIgnores);
+        }
+
+        return suppressed;
+    }
+
+    /// <summary>Adds a finding unless it is off or suppressed; returns 1 when a suppression silenced it.</summary>
+    private int Add(List<LintFinding> findings, LintRule rule, string file, int line, int column, string message, string statement, HashSet<string> ignores, HashSet<string> fileIgnores)
+    {
+        var severity = _options.SeverityOf(rule);
+        if (severity == LintSeverity.Off || !rule.AppliesTo(_options.Flavor))
+        {
+            return 0;
+        }
+
+        if (ignores.Contains(rule.Id) || fileIgnores.Contains(rule.Id))
+        {
+            return 1;
+        }
+
+        findings.Add(new LintFinding(rule, severity, file, line, column, message, statement));
+        return 0;
+    }
+}
