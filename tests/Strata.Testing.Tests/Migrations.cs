@@ -1,0 +1,35 @@
+using Strata.Sources;
+using Strata.TestSupport;
+
+namespace Strata.Testing.Tests;
+
+/// <summary>A temp migrations folder for one test; deleted afterwards.</summary>
+public sealed class Migrations : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public string Folder => _folder.Path;
+
+    public IMigrationSource Source => new DirectoryMigrationSource(Folder);
+
+    /// <summary>A parent/child pair, an unrelated table, a seeded lookup table and a build log written once per build.</summary>
+    public static Migrations Shop(string marker = "") => new Migrations()
+        .Write("001_shop.sql", $"""
+            CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL);
+            CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id), note text);
+            CREATE TABLE unrelated (id int PRIMARY KEY);
+            CREATE TABLE statuses (code text PRIMARY KEY, label text NOT NULL);
+            INSERT INTO statuses VALUES ('new', 'New'), ('paid', 'Paid');
+            CREATE TABLE order_status (order_id bigint REFERENCES orders (id), code text REFERENCES statuses (code));
+            CREATE TABLE build_log (pid int, marker text);
+            INSERT INTO build_log VALUES (pg_backend_pid(), '{marker}');
+            """);
+
+    public Migrations Write(string file, string sql)
+    {
+        _folder.WriteFile(file, sql);
+        return this;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
