@@ -14,6 +14,9 @@ namespace Strata.Testing;
 /// </summary>
 internal sealed class PostgresResetter(PostgresSchemaFacts facts)
 {
+    /// <summary>What the clone looked like untouched.</summary>
+    public PostgresSchemaFacts Facts => facts;
+
     private const string MarkSql = "SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::int8 % 4294967296)::text";
 
     /// <summary>Reads the facts from a clone nobody has touched yet.</summary>
@@ -122,7 +125,8 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
         return ordered;
     }
 
-    private async Task<List<long>> WrittenTablesAsync(NpgsqlConnection connection, string mark, CancellationToken cancellationToken)
+    /// <summary>The tables written since <paramref name="mark"/>: non-seed tables with pages, seed tables with other rows.</summary>
+    internal async Task<List<long>> WrittenTablesAsync(NpgsqlConnection connection, string mark, CancellationToken cancellationToken)
     {
         var written = new List<long>();
         var command = new NpgsqlCommand(PostgresSchemaFacts.TablesSql, connection);

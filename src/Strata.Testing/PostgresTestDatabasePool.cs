@@ -23,6 +23,7 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
     private readonly SemaphoreSlim _slots;
     private readonly Lazy<Task<string>> _template;
     private PostgresResetter? _resetter;
+    private Task _filler = Task.CompletedTask;
     private int _disposed;
 
     internal PostgresTestDatabasePool(string adminConnectionString, IMigrationSource source, TestDatabaseOptions options)
@@ -75,7 +76,8 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await WaitForBackgroundAsync().ConfigureAwait(false);
+        await _filler.ConfigureAwait(false);
+        await WhenReturnedAsync().ConfigureAwait(false);
         _warm.Writer.TryComplete();
         var leftovers = new List<string>(_reusable);
         while (_warm.Reader.TryRead(out var warm))
@@ -106,7 +108,7 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
 
         if (_options.WarmClones > 0)
         {
-            Track(Task.Run(() => FillAsync(template)));
+            _filler = Task.Run(() => FillAsync(template));
         }
 
         return template;
@@ -171,7 +173,8 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
         _ = task.ContinueWith(t => _background.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task WaitForBackgroundAsync()
+    /// <summary>Completes when every returned database has been reset or dropped (for tests and disposal).</summary>
+    internal async Task WhenReturnedAsync()
     {
         while (!_background.IsEmpty)
         {
