@@ -80,6 +80,8 @@ internal static class StrataApp
             MarkAppliedCommand.Create(context),
             MarkRolledBackCommand.Create(context),
             RepairCommand.Create(context),
+            TestDbCommand.Create(context),
+            ResetCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

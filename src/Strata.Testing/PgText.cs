@@ -9,6 +9,9 @@ internal static class PgText
     /// <summary>The comment on a finished template; a template without it is half built.</summary>
     public const string TemplateReady = "strata-testing template ready";
 
+    /// <summary>The comment on a database made by <c>strata test-db create</c>.</summary>
+    public const string TestDatabase = "strata-testing database";
+
     /// <summary>The application name of an owner's liveness connection, followed by its owner id.</summary>
     public const string OwnerApplication = "strata-test-owner ";
 

@@ -82,12 +82,37 @@ public sealed class PostgresTestServer : IAsyncDisposable
     {
         await EnsureOwnerAsync(cancellationToken).ConfigureAwait(false);
         var name = Prefix + "_" + OwnerId + "_" + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture);
-        await CreateFromTemplateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
+        await CreateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
         return name;
     }
 
-    /// <summary>Creates <paramref name="name"/> from <paramref name="template"/>; it belongs to nobody, so clean never drops it.</summary>
+    /// <summary>
+    /// Creates <paramref name="name"/> from <paramref name="template"/> and marks it as a test database (a comment),
+    /// so <see cref="IsTestDatabaseAsync"/> recognises it; it belongs to nobody, so clean never drops it.
+    /// Called by <c>strata test-db create</c>.
+    /// </summary>
     public async Task CreateFromTemplateAsync(string name, string template, CloneStrategy strategy = CloneStrategy.ServerDefault, CancellationToken cancellationToken = default)
+    {
+        await CreateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"COMMENT ON DATABASE {PgText.Quote(name)} IS {PgText.Literal(PgText.TestDatabase + " from " + template)}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when <paramref name="database"/> is something this toolkit made (a template, a pool clone of this
+    /// prefix, or a database from <see cref="CreateFromTemplateAsync"/>); <c>strata test-db drop</c> drops nothing else.
+    /// </summary>
+    public async Task<bool> IsTestDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        var command = _admin.CreateCommand("SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = $1");
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter { Value = database });
+        var comment = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return comment is not null && (database.StartsWith(MigrationSetHash.TemplateName(""), StringComparison.Ordinal)
+            || database.StartsWith(Prefix + "_p", StringComparison.Ordinal)
+            || comment.StartsWith(PgText.TestDatabase, StringComparison.Ordinal));
+    }
+
+    private async Task CreateAsync(string name, string template, CloneStrategy strategy, CancellationToken cancellationToken)
     {
         var clause = strategy switch
         {
@@ -98,9 +123,11 @@ public sealed class PostgresTestServer : IAsyncDisposable
         await ExecuteAsync($"CREATE DATABASE {PgText.Quote(name)} TEMPLATE {PgText.Quote(template)}{clause}", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drops a database, ending its connections first (<c>WITH (FORCE)</c>); a missing one is fine.</summary>
-    public Task DropAsync(string database, CancellationToken cancellationToken = default) =>
-        ExecuteAsync($"DROP DATABASE IF EXISTS {PgText.Quote(database)} WITH (FORCE)", cancellationToken);
+    /// <summary>Drops a database (a template too), ending its connections first (<c>WITH (FORCE)</c>); a missing one is fine.</summary>
+    public async Task DropAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await DropTemplateAsync(database, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Drops the clones of owners that are gone (crashed or killed test processes) and half-built templates nobody
@@ -158,13 +185,17 @@ public sealed class PostgresTestServer : IAsyncDisposable
     internal async Task DropTemplateAsync(string template, CancellationToken cancellationToken)
     {
         var quoted = PgText.Quote(template);
-        var exists = _admin.CreateCommand("SELECT count(*) FROM pg_database WHERE datname = $1");
+        var exists = _admin.CreateCommand("SELECT datistemplate FROM pg_database WHERE datname = $1");
         await using var existsScope = exists.ConfigureAwait(false);
         exists.Parameters.Add(new NpgsqlParameter { Value = template });
-        if ((long)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0)
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is bool isTemplate)
         {
-            await ExecuteAsync($"ALTER DATABASE {quoted} WITH IS_TEMPLATE false", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync($"DROP DATABASE {quoted} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+            if (isTemplate)
+            {
+                await ExecuteAsync($"ALTER DATABASE {quoted} WITH IS_TEMPLATE false", cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -3,14 +3,15 @@ using Strata.TestSupport;
 
 namespace Strata.Testing.Tests;
 
-/// <summary>A temp migrations folder for one test; deleted afterwards.</summary>
+/// <summary>A temp working folder with a <c>migrations</c> folder inside, for one test; deleted afterwards.</summary>
 public sealed class Migrations : IDisposable
 {
     private readonly TempDirectory _folder = new();
 
+    /// <summary>The working folder (strata's default migrations folder is <c>migrations</c> inside it).</summary>
     public string Folder => _folder.Path;
 
-    public IMigrationSource Source => new DirectoryMigrationSource(Folder);
+    public IMigrationSource Source => new DirectoryMigrationSource(Path.Combine(Folder, "migrations"));
 
     /// <summary>A parent/child pair, an unrelated table, a seeded lookup table and a build log written once per build.</summary>
     public static Migrations Shop(string marker = "") => new Migrations()
@@ -27,7 +28,7 @@ public sealed class Migrations : IDisposable
 
     public Migrations Write(string file, string sql)
     {
-        _folder.WriteFile(file, sql);
+        _folder.WriteFile(Path.Combine("migrations", file), sql);
         return this;
     }
 
