@@ -47,7 +47,7 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
             return false;
         }
 
-        var written = await WrittenTablesAsync(connection, mark, cancellationToken).ConfigureAwait(false);
+        var (written, filled) = await WrittenTablesAsync(connection, mark, cancellationToken).ConfigureAwait(false);
         var sequences = await PostgresSchemaFacts.ReadSequencesAsync(connection, cancellationToken).ConfigureAwait(false);
         var changed = sequences.Where(s => !facts.Sequences.TryGetValue(s.Key, out var value) || value != s.Value).Select(s => s.Key).ToList();
         if (written.Count == 0 && changed.Count == 0)
@@ -60,12 +60,7 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
         await ExecuteAsync(connection, "SET LOCAL lock_timeout = '5s'", cancellationToken).ConfigureAwait(false);
         if (written.Count > 0)
         {
-            var closure = Closure(written);
-            await ExecuteAsync(connection, "TRUNCATE " + string.Join(", ", closure.Select(oid => facts.Tables[oid])), cancellationToken).ConfigureAwait(false);
-            foreach (var oid in ParentsFirst(closure.Where(facts.Seeds.ContainsKey)))
-            {
-                await facts.Seeds[oid].RestoreAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
+            await EmptyAsync(connection, written, filled, cancellationToken).ConfigureAwait(false);
         }
 
         if (changed.Count > 0)
@@ -77,8 +72,55 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
         return true;
     }
 
-    /// <summary>The tables to truncate: the written ones and, transitively, every table whose foreign keys point at one.</summary>
-    internal HashSet<long> Closure(IEnumerable<long> written)
+    /// <summary>
+    /// Empties the written tables and the filled tables referencing them, then copies seed rows back. As superuser
+    /// (triggers skipped), a table still referenced by an empty table outside the set is emptied with DELETE, so
+    /// TRUNCATE does not have to rewrite hundreds of empty referencing tables; otherwise all go into one TRUNCATE.
+    /// </summary>
+    private async Task EmptyAsync(NpgsqlConnection connection, List<long> written, HashSet<long> filled, CancellationToken cancellationToken)
+    {
+        var (truncate, delete) = Plan(written, filled);
+        if (facts.CanSkipTriggers)
+        {
+            await ExecuteAsync(connection, "SET LOCAL session_replication_role = replica", cancellationToken).ConfigureAwait(false);
+        }
+
+        var sql = new StringBuilder();
+        if (truncate.Count > 0)
+        {
+            sql.Append("TRUNCATE ").AppendJoin(", ", truncate.Select(oid => facts.Tables[oid])).Append(';');
+        }
+
+        foreach (var oid in delete)
+        {
+            sql.Append("DELETE FROM ").Append(facts.Tables[oid]).Append(';');
+        }
+
+        await ExecuteAsync(connection, sql.ToString(), cancellationToken).ConfigureAwait(false);
+        foreach (var oid in ParentsFirst(truncate.Concat(delete).Where(facts.Seeds.ContainsKey)))
+        {
+            await facts.Seeds[oid].RestoreAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Which tables are truncated and which (referenced by empty tables left out) are emptied by DELETE.</summary>
+    internal (List<long> Truncate, List<long> Delete) Plan(List<long> written, HashSet<long> filled)
+    {
+        if (!facts.CanSkipTriggers)
+        {
+            return ([.. Closure(written, null).Order()], []);
+        }
+
+        var closure = Closure(written, filled);
+        var delete = closure.Where(oid => facts.ForeignKeys.Any(k => k.Parent == oid && k.Child != oid && !closure.Contains(k.Child))).Order().ToList();
+        return ([.. closure.Except(delete).Order()], delete);
+    }
+
+    /// <summary>
+    /// The tables to empty: the written ones and, transitively, every table whose foreign keys point at one (only
+    /// those in <paramref name="filled"/> when given: an empty table references nothing).
+    /// </summary>
+    internal HashSet<long> Closure(IEnumerable<long> written, HashSet<long>? filled)
     {
         var closure = new HashSet<long>(written);
         var queue = new Queue<long>(closure);
@@ -86,7 +128,7 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
         {
             foreach (var (child, _) in facts.ForeignKeys.Where(k => k.Parent == parent))
             {
-                if (facts.Tables.ContainsKey(child) && closure.Add(child))
+                if (facts.Tables.ContainsKey(child) && (filled is null || filled.Contains(child)) && closure.Add(child))
                 {
                     queue.Enqueue(child);
                 }
@@ -126,9 +168,10 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
     }
 
     /// <summary>The tables written since <paramref name="mark"/>: non-seed tables with pages, seed tables with other rows.</summary>
-    internal async Task<List<long>> WrittenTablesAsync(NpgsqlConnection connection, string mark, CancellationToken cancellationToken)
+    internal async Task<(List<long> Written, HashSet<long> Filled)> WrittenTablesAsync(NpgsqlConnection connection, string mark, CancellationToken cancellationToken)
     {
         var written = new List<long>();
+        var filled = new HashSet<long>(facts.Seeds.Keys);
         var command = new NpgsqlCommand(PostgresSchemaFacts.TablesSql, connection);
         await using (command.ConfigureAwait(false))
         {
@@ -136,7 +179,7 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
             await using var readerScope = reader.ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (reader.GetInt64(2) > 0 && !facts.Seeds.ContainsKey(reader.GetInt64(0)))
+                if (reader.GetInt64(2) > 0 && filled.Add(reader.GetInt64(0)))
                 {
                     written.Add(reader.GetInt64(0));
                 }
@@ -145,7 +188,7 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
 
         if (facts.Seeds.Count == 0)
         {
-            return written;
+            return (written, filled);
         }
 
         var seeds = facts.Seeds.ToList();
@@ -163,7 +206,7 @@ internal sealed class PostgresResetter(PostgresSchemaFacts facts)
             }
         }
 
-        return written;
+        return (written, filled);
     }
 
     private string RestoreSequencesSql(List<string> changed)

@@ -5,14 +5,16 @@ namespace Strata.Testing;
 /// <summary>
 /// What a pristine clone (equal to its template) looks like, for <see cref="PostgresResetter"/>: its user tables,
 /// which of them hold rows (seed data, kept as binary COPY), the foreign keys, every sequence's value and a
-/// fingerprint of the catalog that any DDL changes. Read once per pool from the first clone.
+/// fingerprint of the catalog that any DDL changes, and whether the role may skip triggers (superuser). Read once per
+/// pool from the first clone.
 /// </summary>
 internal sealed record PostgresSchemaFacts(
     IReadOnlyDictionary<long, string> Tables,
     IReadOnlyDictionary<long, SeedTable> Seeds,
     IReadOnlyList<(long Child, long Parent)> ForeignKeys,
     IReadOnlyDictionary<string, long?> Sequences,
-    string Fingerprint)
+    string Fingerprint,
+    bool CanSkipTriggers)
 {
     public const string TablesSql = """
         SELECT c.oid::int8, format('%I.%I', n.nspname, c.relname), pg_relation_size(c.oid)
@@ -64,7 +66,10 @@ internal sealed record PostgresSchemaFacts(
         var fingerprint = new NpgsqlCommand(FingerprintSql, connection);
         await using var fingerprintScope = fingerprint.ConfigureAwait(false);
         var print = (string)(await fingerprint.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        return new PostgresSchemaFacts(tables, seeds, keys, sequences, print);
+        var superuser = new NpgsqlCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", connection);
+        await using var superuserScope = superuser.ConfigureAwait(false);
+        var canSkipTriggers = await superuser.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        return new PostgresSchemaFacts(tables, seeds, keys, sequences, print, canSkipTriggers);
     }
 
     /// <summary>Every sequence with its last value (null when never used).</summary>

@@ -8,10 +8,10 @@ namespace Strata.Testing.Tests;
 public sealed class PostgresResetTests
 {
     [Fact]
-    public async Task The_resetter_finds_exactly_the_written_tables_and_truncates_their_referencing_tables_too()
+    public async Task The_resetter_finds_exactly_the_written_tables_and_empties_the_filled_tables_referencing_them()
     {
         var server = await PostgresServer.SharedAsync();
-        using var migrations = Migrations.Shop(nameof(The_resetter_finds_exactly_the_written_tables_and_truncates_their_referencing_tables_too));
+        using var migrations = Migrations.Shop(nameof(The_resetter_finds_exactly_the_written_tables_and_empties_the_filled_tables_referencing_them));
         await using var owner = new PostgresTestServer(server.ConnectionString);
         var template = await owner.EnsureTemplateAsync(migrations.Source, new MigratorOptions());
         var clone = owner.ConnectionStringFor(await owner.CloneAsync(template));
@@ -20,11 +20,20 @@ public sealed class PostgresResetTests
 
         await ExecuteAsync(clone, "INSERT INTO customers (name) VALUES ('ada')");
         await ExecuteAsync(clone, "UPDATE statuses SET label = 'Paid!' WHERE code = 'paid'");
-        var written = await WrittenAsync(resetter, clone, mark);
-        var closure = resetter.Closure(await resetter.WrittenTablesAsync(await OpenAsync(clone), mark, CancellationToken.None)).Select(o => resetter.Facts.Tables[o]).Order().ToList();
+        await using var connection = await OpenAsync(clone);
+        var (written, filled) = await resetter.WrittenTablesAsync(connection, mark, CancellationToken.None);
+        var everyReferencing = resetter.Closure(written, null);
+        var (truncate, delete) = resetter.Plan(written, filled);
+        await ExecuteAsync(clone, "INSERT INTO orders (customer_id) VALUES (1)");
+        var (writtenToo, filledToo) = await resetter.WrittenTablesAsync(connection, mark, CancellationToken.None);
+        var (truncateToo, deleteToo) = resetter.Plan(writtenToo, filledToo);
 
-        written.ShouldBe(["public.customers", "public.statuses"]);
-        closure.ShouldBe(["public.customers", "public.order_status", "public.orders", "public.statuses"]);
+        Names(resetter, written).ShouldBe(["public.customers", "public.statuses"]);
+        Names(resetter, everyReferencing).ShouldBe(["public.customers", "public.order_status", "public.orders", "public.statuses"]);
+        Names(resetter, truncate).ShouldBeEmpty();
+        Names(resetter, delete).ShouldBe(["public.customers", "public.statuses"]);
+        Names(resetter, truncateToo).ShouldBe(["public.customers"]);
+        Names(resetter, deleteToo).ShouldBe(["public.orders", "public.statuses"]);
         await owner.DropAsync(new NpgsqlConnectionStringBuilder(clone).Database!);
     }
 
@@ -76,11 +85,8 @@ public sealed class PostgresResetTests
         second.Name.ShouldNotBe(first.Name);
     }
 
-    private static async Task<List<string>> WrittenAsync(PostgresResetter resetter, string clone, string mark)
-    {
-        await using var connection = await OpenAsync(clone);
-        return (await resetter.WrittenTablesAsync(connection, mark, CancellationToken.None)).Select(o => resetter.Facts.Tables[o]).Order().ToList();
-    }
+    private static List<string> Names(PostgresResetter resetter, IEnumerable<long> tables) =>
+        tables.Select(o => resetter.Facts.Tables[o]).Order(StringComparer.Ordinal).ToList();
 
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
     {
