@@ -9,7 +9,7 @@ namespace Strata.Testing;
 /// PostgreSQL test databases from <see cref="TestDatabases.ForPostgres"/>: a template per migration set, one clone
 /// per rent, <see cref="TestDatabaseOptions.WarmClones"/> clones made in the background ahead of demand, and with
 /// <see cref="TestDatabaseOptions.ResetOnReturn"/> returned clones emptied and reused. Thread-safe. Disposing it
-/// drops every clone it holds; a clone a test still holds is dropped when that test disposes it.
+/// drops every clone it holds; a clone a test still holds then is left for <see cref="PostgresTestServer.CleanAsync"/>.
 /// </summary>
 public sealed class PostgresTestDatabasePool : ITestDatabasePool
 {
@@ -139,7 +139,9 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
     {
         if (_disposed != 0)
         {
-            return new ValueTask(_server.DropAsync(database.Name, CancellationToken.None));
+            // The pool (and its owner connection) is gone: the database is a leftover that `strata test-db clean`
+            // or the next pool's CleanAsync drops.
+            return ValueTask.CompletedTask;
         }
 
         Track(Task.Run(() => RecycleAsync(database)));
