@@ -81,6 +81,8 @@ internal static class StrataApp
             MarkRolledBackCommand.Create(context),
             RepairCommand.Create(context),
             LintCommand.Create(context),
+            TestDbCommand.Create(context),
+            ResetCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

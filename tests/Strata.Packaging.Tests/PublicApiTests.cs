@@ -69,6 +69,8 @@ public sealed class PublicApiTests
         names.ShouldContain("Strata");
         names.ShouldContain("Strata.PostgreSql");
         names.ShouldContain("Strata.Sqlite");
+        names.ShouldContain("Strata.Testing");
+        names.ShouldContain("Strata.Testing.Xunit");
     }
 
     private static Assembly Load(string name)

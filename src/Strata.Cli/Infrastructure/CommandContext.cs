@@ -85,17 +85,19 @@ internal sealed class CommandContext
         }
 
         var provider = ProviderFactory.Create(Database, settings);
-        var options = new MigratorOptions
-        {
-            Environment = settings.Environment,
-            LockTimeout = settings.LockTimeout,
-            History = settings.History,
-            StatementLockTimeout = settings.StatementLockTimeout,
-            StatementTimeout = settings.StatementTimeout,
-            LockRetries = settings.LockRetries,
-        };
-        return new Migrator(provider, Source, options, observer);
+        return new Migrator(provider, Source, MigratorOptions, observer);
     }
+
+    /// <summary>The engine options from the resolved settings.</summary>
+    public MigratorOptions MigratorOptions => new()
+    {
+        Environment = Settings.Environment,
+        LockTimeout = Settings.LockTimeout,
+        History = Settings.History,
+        StatementLockTimeout = Settings.StatementLockTimeout,
+        StatementTimeout = Settings.StatementTimeout,
+        LockRetries = Settings.LockRetries,
+    };
 
     /// <summary>
     /// Asks before a risky action on a protected environment. Refuses (exit 2) when not interactive and

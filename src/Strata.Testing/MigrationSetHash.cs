@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Strata.Execution;
+using Strata.Sources;
+using Strata.Sql;
+
+namespace Strata.Testing;
+
+/// <summary>
+/// Names a migration set: 12 hex digits of a SHA-256 over every migration's kind, version, name and checksum,
+/// the environment and the history table. A changed, added or removed migration gives a new hash, so a new
+/// template. Called by the pools and by <c>strata test-db</c>; a source that cannot be read throws its
+/// <see cref="Errors.MigrationSourceException"/>.
+/// </summary>
+public static class MigrationSetHash
+{
+    /// <summary>The template database name for a hash: <c>strata_tpl_&lt;hash&gt;</c>.</summary>
+    public static string TemplateName(string hash) => "strata_tpl_" + hash;
+
+    /// <summary>Loads <paramref name="source"/> for <paramref name="flavor"/> and hashes it.</summary>
+    public static async Task<string> ComputeAsync(IMigrationSource source, SqlFlavor flavor, MigratorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var migrations = await source.LoadAsync(flavor, cancellationToken).ConfigureAwait(false);
+        return Compute(migrations, flavor, options);
+    }
+
+    /// <summary>Hashes an already loaded migration set; the order of <paramref name="migrations"/> does not matter.</summary>
+    public static string Compute(IEnumerable<Migration> migrations, SqlFlavor flavor, MigratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(options);
+        var lines = migrations
+            .Select(m => string.Join('\u001f', m.Kind.ToString(), m.Version?.ToString(CultureInfo.InvariantCulture) ?? "", m.VersionText, m.Name, m.Checksum, string.Join(',', m.Environments)))
+            .Order(StringComparer.Ordinal)
+            .Prepend(string.Join('\u001f', "strata-testing/1", flavor.ToString(), options.Environment, options.History.ToString()));
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        return Convert.ToHexStringLower(digest)[..12];
+    }
+}
