@@ -80,6 +80,11 @@ internal static class StrataApp
             MarkAppliedCommand.Create(context),
             MarkRolledBackCommand.Create(context),
             RepairCommand.Create(context),
+            DiffCommand.Create(context),
+            GenerateCommand.Create(context),
+            PushCommand.Create(context),
+            PullCommand.Create(context),
+            DumpCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

@@ -14,7 +14,7 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
     public static PostgreSqlDdlRenderer Instance { get; } = new();
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Preamble { get; } = ["SET LOCAL check_function_bodies = off"];
+    public IReadOnlyList<string> Preamble { get; } = ["SET check_function_bodies = off"];
 
     /// <inheritdoc />
     public bool ConstraintsInsideTable => false;

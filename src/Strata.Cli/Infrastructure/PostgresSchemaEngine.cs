@@ -1,0 +1,37 @@
+using Npgsql;
+using Strata.Execution;
+using Strata.PostgreSql;
+using Strata.Schema;
+
+namespace Strata.Cli.Infrastructure;
+
+/// <summary>The schema commands on PostgreSQL: scratch databases are temporary databases on the same server.</summary>
+internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngine(context)
+{
+    public override IDdlRenderer Renderer => PostgreSqlDdlRenderer.Instance;
+
+    public override async Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken)
+    {
+        var schema = await PostgreSqlSchemaIntrospector.ReadAsync(Context.Database.ConnectionString, HistoryFilter, cancellationToken);
+        return schema.Filter(filter);
+    }
+
+    protected override async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    {
+        PostgreSqlScratchDatabase scratch;
+        try
+        {
+            scratch = await PostgreSqlScratchDatabase.CreateAsync(Context.Database.ConnectionString, cancellationToken);
+        }
+        catch (PostgresException e)
+        {
+            throw ScratchFailed(e.MessageText, e);
+        }
+
+        await using (scratch)
+        {
+            await fill(new PostgreSqlDialect(scratch.ConnectionString));
+            return await scratch.ReadAsync(HistoryFilter, cancellationToken);
+        }
+    }
+}
