@@ -19,6 +19,12 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
     /// <inheritdoc />
     public bool ConstraintsInsideTable => false;
 
+    /// <summary>Empty: PostgreSQL never rebuilds a table.</summary>
+    public IReadOnlyList<string> RebuildPrologue { get; } = [];
+
+    /// <summary>Empty: PostgreSQL never rebuilds a table.</summary>
+    public IReadOnlyList<string> RebuildEpilogue { get; } = [];
+
     /// <inheritdoc />
     public IReadOnlyList<string> CreateTable(TableDefinition table, IReadOnlyList<SchemaObject> constraints)
     {

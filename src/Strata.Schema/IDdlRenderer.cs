@@ -16,6 +16,15 @@ public interface IDdlRenderer
     /// </summary>
     bool ConstraintsInsideTable { get; }
 
+    /// <summary>
+    /// Statements that open a script containing a table rebuild, which then runs outside the migration transaction
+    /// (SQLite: foreign keys off, then BEGIN); <see cref="RebuildEpilogue"/> closes it.
+    /// </summary>
+    IReadOnlyList<string> RebuildPrologue { get; }
+
+    /// <summary>Statements that close a script containing a table rebuild (SQLite: COMMIT, foreign keys on).</summary>
+    IReadOnlyList<string> RebuildEpilogue { get; }
+
     /// <summary>CREATE TABLE, plus table and column comments and row-level security settings.</summary>
     /// <param name="table">The table.</param>
     /// <param name="constraints">Its keys and checks when <see cref="ConstraintsInsideTable"/>; empty otherwise.</param>

@@ -11,6 +11,9 @@ public sealed record SchemaChange(string Summary, IReadOnlyList<string> Statemen
     /// <summary>Why the change can lose data, or null when it cannot.</summary>
     public string? Destructive { get; init; }
 
+    /// <summary>True for a table rebuild: the script then manages its own transaction (see <see cref="IDdlRenderer.RebuildPrologue"/>).</summary>
+    public bool OutsideTransaction { get; init; }
+
     /// <summary>True when <see cref="Destructive"/> is set.</summary>
     public bool IsDestructive => Destructive is not null;
 }

@@ -55,6 +55,7 @@ internal static class TableDiff
             state.Changes.Add(Phase.Tables, key, new SchemaChange($"rebuild table {name}", renderer.RebuildTable(change))
             {
                 Destructive = reasons.Count > 0 ? string.Join("; ", reasons) : null,
+                OutsideTransaction = true,
             });
             return;
         }

@@ -6,8 +6,9 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// SQLite's <see cref="IDdlRenderer"/>: keys and checks live inside CREATE TABLE, so any change ALTER TABLE cannot
-/// express (a dropped or changed column, a key or check) is made with the table-rebuild procedure: create the new
-/// table, copy the kept columns, drop the old one, rename (foreign keys are checked at commit). Indexes, triggers and
+/// express (a dropped or changed column, a key or check) is made with SQLite's table-rebuild procedure: foreign keys
+/// off outside a transaction, then in one transaction create the new table, copy the kept columns, drop the old one and
+/// rename the new one, then foreign keys on again (so dropping the old table cascades nothing). Indexes, triggers and
 /// views on a rebuilt table are dropped before and created after by the diff. Stateless; <see cref="Instance"/> is shared.
 /// </summary>
 public sealed partial class SqliteDdlRenderer : IDdlRenderer
@@ -36,6 +37,12 @@ public sealed partial class SqliteDdlRenderer : IDdlRenderer
 
     /// <inheritdoc />
     public bool ConstraintsInsideTable => true;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> RebuildPrologue { get; } = ["PRAGMA foreign_keys = OFF", "BEGIN"];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> RebuildEpilogue { get; } = ["COMMIT", "PRAGMA foreign_keys = ON"];
 
     /// <summary>The identifier, double-quoted unless it is a plain lower-case name and not a keyword.</summary>
     public static string Quote(string identifier) =>
@@ -81,9 +88,9 @@ public sealed partial class SqliteDdlRenderer : IDdlRenderer
     {
         ArgumentNullException.ThrowIfNull(change);
         var name = Quote(change.To.Name.Name);
-        var temporary = Quote("strata_new_" + change.To.Name.Name);
         var kept = change.To.Columns.Where(c => c.Generated is null && change.From.Column(c.Name) is { Generated: null }).Select(c => Quote(c.Name)).ToList();
-        var statements = new List<string> { "PRAGMA defer_foreign_keys = ON", CreateTableSql(change.To, change.ToConstraints, temporary) };
+        var temporary = Quote("strata_new_" + change.To.Name.Name);
+        var statements = new List<string> { CreateTableSql(change.To, change.ToConstraints, temporary) };
         if (kept.Count > 0)
         {
             var list = string.Join(", ", kept);
@@ -145,6 +152,11 @@ public sealed partial class SqliteDdlRenderer : IDdlRenderer
         if (column.Type.Length > 0)
         {
             text.Append(' ').Append(column.Type);
+        }
+
+        if (column.Collation is not null)
+        {
+            text.Append(" COLLATE ").Append(column.Collation);
         }
 
         if (autoincrement)

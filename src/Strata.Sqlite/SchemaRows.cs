@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Strata.Schema;
 
 namespace Strata.Sqlite;
 
 /// <summary>Turns the rows of <see cref="SqliteSchemaIntrospector"/>'s queries into a <see cref="DatabaseSchema"/>.</summary>
-internal static class SqliteSchemaRows
+internal static partial class SqliteSchemaRows
 {
     public static DatabaseSchema Build(List<object?[]> objects, List<object?[]> columns, List<object?[]> keys, List<object?[]> uniques)
     {
@@ -63,6 +64,7 @@ internal static class SqliteSchemaRows
                 Default = column[4] is null ? null : S(column[4]),
                 Generated = hidden is 2 or 3 ? SqlSegments.After(part, "AS").FirstOrDefault()?[1..^1] : null,
                 Virtual = hidden == 2,
+                Collation = Collate().Match(part) is { Success: true } collate ? collate.Groups[1].Value.ToUpperInvariant() : null,
             });
         }
 
@@ -115,6 +117,9 @@ internal static class SqliteSchemaRows
                 || first.Equals("UNIQUE", StringComparison.OrdinalIgnoreCase) || first.Equals("CHECK", StringComparison.OrdinalIgnoreCase)
                 || first.Equals("FOREIGN", StringComparison.OrdinalIgnoreCase));
     }
+
+    [GeneratedRegex(@"\bCOLLATE\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex Collate();
 
     private static string S(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 }

@@ -69,7 +69,7 @@ internal abstract class SchemaEngine
         var session = await provider.OpenAsync(new SessionOptions(), cancellationToken);
         await using (session)
         {
-            var script = "BEGIN;\n" + diff.ToScript() + "COMMIT;\n";
+            var script = diff.RunsOutsideTransaction ? diff.ToScript() : "BEGIN;\n" + diff.ToScript() + "COMMIT;\n";
             await session.Executor.ExecuteStatementsAsync("push", new SqlScript(script, "push", 1, transactional: false), null, cancellationToken);
         }
     }
