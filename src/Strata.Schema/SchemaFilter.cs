@@ -13,7 +13,7 @@ public sealed record SchemaFilter
     /// <summary>Schema name patterns to keep (<c>--schema</c>); empty: all.</summary>
     public IReadOnlyList<string> Schemas { get; init; } = [];
 
-    /// <summary>Table name patterns to keep (<c>--table</c>), matched against <c>name</c> and <c>schema.name</c>; empty: all.</summary>
+    /// <summary>Table name patterns to keep (<c>--table</c>), matched against <c>schema.name</c> when the pattern has a dot, else against <c>name</c>; empty: all.</summary>
     public IReadOnlyList<string> Tables { get; init; } = [];
 
     /// <summary>Tables always left out, e.g. <c>strata_migrations</c> and its audit table.</summary>
@@ -33,7 +33,7 @@ public sealed record SchemaFilter
             return false;
         }
 
-        return IncludesSchema(name.Schema) && (Tables.Count == 0 || Tables.Any(p => Glob(p, name.Name) || Glob(p, name.ToString())));
+        return IncludesSchema(name.Schema) && (Tables.Count == 0 || Tables.Any(p => p.Contains('.', StringComparison.Ordinal) ? Glob(p, name.ToString()) : Glob(p, name.Name)));
     }
 
     private static bool Glob(string pattern, string text)

@@ -30,8 +30,8 @@ public sealed record TableChange(TableDefinition From, TableDefinition To)
 
     /// <summary>True when the keys or checks differ.</summary>
     public bool ConstraintsChanged =>
-        !FromConstraints.Select(c => c.Key + "=" + c.Definition).Order(StringComparer.Ordinal)
-            .SequenceEqual(ToConstraints.Select(c => c.Key + "=" + c.Definition).Order(StringComparer.Ordinal));
+        !FromConstraints.Select(c => c.Kind + "=" + c.Definition).Order(StringComparer.Ordinal)
+            .SequenceEqual(ToConstraints.Select(c => c.Kind + "=" + c.Definition).Order(StringComparer.Ordinal));
 
     /// <summary>True when the table-level settings (not the columns) differ.</summary>
     public bool TableSettingsChanged => From with { Columns = To.Columns, Name = To.Name } != To;
