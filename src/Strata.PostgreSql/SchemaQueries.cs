@@ -11,8 +11,12 @@ internal static class SchemaQueries
     private static string NotExtension(string catalog, string oid) =>
         $"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{catalog}'::regclass AND e.objid = {oid} AND e.deptype = 'e')";
 
+    /// <summary>A comment lookup by index, much faster per row than <c>obj_description</c>/<c>col_description</c>.</summary>
+    private static string Comment(string oid, string catalog, string column = "0") =>
+        $"(SELECT x.description FROM pg_description x WHERE x.objoid = {oid} AND x.classoid = '{catalog}'::regclass AND x.objsubid = {column})";
+
     public static readonly string Schemas = $"""
-        SELECT n.nspname, obj_description(n.oid, 'pg_namespace')
+        SELECT n.nspname, {Comment("n.oid", "pg_namespace")}
         FROM pg_namespace n
         WHERE {UserSchema} AND n.nspname <> 'public' AND {NotExtension("pg_namespace", "n.oid")}
         """;
@@ -22,11 +26,11 @@ internal static class SchemaQueries
         """;
 
     public static readonly string Columns = $"""
-        SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity, obj_description(c.oid, 'pg_class'),
+        SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity, {Comment("c.oid", "pg_class")},
                a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
                a.attidentity::text, a.attgenerated::text,
                CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN quote_ident(co.collname) END,
-               col_description(c.oid, a.attnum)
+               {Comment("c.oid", "pg_class", "a.attnum")}
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -39,7 +43,7 @@ internal static class SchemaQueries
 
     public static readonly string Constraints = $"""
         SELECT n.nspname, c.relname, k.conname, k.contype::text, pg_get_constraintdef(k.oid, true),
-               rn.nspname, r.relname, obj_description(k.oid, 'pg_constraint')
+               rn.nspname, r.relname, {Comment("k.oid", "pg_constraint")}
         FROM pg_constraint k
         JOIN pg_class c ON c.oid = k.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -50,7 +54,7 @@ internal static class SchemaQueries
         """;
 
     public static readonly string Indexes = $"""
-        SELECT n.nspname, t.relname, ic.relname, pg_get_indexdef(i.indexrelid), obj_description(i.indexrelid, 'pg_class')
+        SELECT n.nspname, t.relname, ic.relname, pg_get_indexdef(i.indexrelid), {Comment("i.indexrelid", "pg_class")}
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class t ON t.oid = i.indrelid
@@ -65,7 +69,7 @@ internal static class SchemaQueries
                format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
                (SELECT string_agg('CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid, true), ' ' ORDER BY k.conname)
                 FROM pg_constraint k WHERE k.contypid = t.oid),
-               obj_description(t.oid, 'pg_type')
+               {Comment("t.oid", "pg_type")}
         FROM pg_type t
         JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE t.typtype IN ('e', 'd') AND {UserSchema} AND {NotExtension("pg_type", "t.oid")}
@@ -73,7 +77,7 @@ internal static class SchemaQueries
 
     public static readonly string Sequences = $"""
         SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-               o.nspname, o.relname, o.attname, obj_description(c.oid, 'pg_class')
+               o.nspname, o.relname, o.attname, {Comment("c.oid", "pg_class")}
         FROM pg_sequence s
         JOIN pg_class c ON c.oid = s.seqrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -90,7 +94,7 @@ internal static class SchemaQueries
         """;
 
     public static readonly string Views = $"""
-        SELECT n.nspname, c.relname, c.relkind::text, pg_get_viewdef(c.oid, true), obj_description(c.oid, 'pg_class'),
+        SELECT n.nspname, c.relname, c.relkind::text, pg_get_viewdef(c.oid, true), {Comment("c.oid", "pg_class")},
                ARRAY(SELECT DISTINCT rn.nspname || chr(31) || r.relname
                      FROM pg_rewrite w JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid AND d.refclassid = 'pg_class'::regclass
                      JOIN pg_class r ON r.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = r.relnamespace
@@ -107,7 +111,7 @@ internal static class SchemaQueries
 
     public static readonly string Functions = $"""
         SELECT n.nspname, p.proname, p.prokind::text, pg_get_function_identity_arguments(p.oid), pg_get_functiondef(p.oid),
-               obj_description(p.oid, 'pg_proc'),
+               {Comment("p.oid", "pg_proc")},
                ARRAY(SELECT DISTINCT rn.nspname || chr(31) || r.relname
                      FROM pg_depend d JOIN pg_type ty ON ty.oid = d.refobjid AND d.refclassid = 'pg_type'::regclass
                      JOIN pg_class r ON r.oid = ty.typrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
@@ -118,7 +122,7 @@ internal static class SchemaQueries
         """;
 
     public static readonly string Triggers = $"""
-        SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid, true), pn.nspname, p.proname, obj_description(g.oid, 'pg_trigger')
+        SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid, true), pn.nspname, p.proname, {Comment("g.oid", "pg_trigger")}
         FROM pg_trigger g
         JOIN pg_class c ON c.oid = g.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -30,7 +30,7 @@ internal static class RenameApplier
             tables[index] = tables[index] with { Name = renamed };
             original[renamed] = old;
             objects = [.. objects.Select(o => Rename(o, old, renamed))];
-            changes.Add(Phase.Tables, "0|" + old, new SchemaChange($"rename table {old} to {hint.NewName}", [renderer.RenameTable(old, hint.NewName)]));
+            changes.Add(Phase.Tables, "0|0|" + old, new SchemaChange($"rename table {old} to {hint.NewName}", [renderer.RenameTable(old, hint.NewName)]));
         }
 
         foreach (var hint in hints.Where(h => h.Column is not null))
@@ -48,7 +48,7 @@ internal static class RenameApplier
             }
 
             tables[index] = table with { Columns = [.. table.Columns.Select(c => c.Name == hint.Column ? c with { Name = hint.NewName } : c)] };
-            changes.Add(Phase.Tables, "0|" + table.Name + "." + hint.Column, new SchemaChange(
+            changes.Add(Phase.Tables, "0|1|" + table.Name + "." + hint.Column, new SchemaChange(
                 $"rename column {table.Name}.{hint.Column} to {hint.NewName}", [renderer.RenameColumn(table.Name, hint.Column!, hint.NewName)]));
         }
 
