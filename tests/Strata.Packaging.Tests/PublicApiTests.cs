@@ -69,6 +69,7 @@ public sealed class PublicApiTests
         names.ShouldContain("Strata");
         names.ShouldContain("Strata.PostgreSql");
         names.ShouldContain("Strata.Sqlite");
+        names.ShouldContain("Strata.Schema");
     }
 
     private static Assembly Load(string name)

@@ -65,6 +65,7 @@ public sealed class LibraryPackageTests(PackedSources packed)
         ids.ShouldContain("Strata");
         ids.ShouldContain("Strata.PostgreSql");
         ids.ShouldContain("Strata.Sqlite");
+        ids.ShouldContain("Strata.Schema");
         foreach (var id in ids)
         {
             File.Exists(packed.PackagePath(id)).ShouldBeTrue($"{id}.{packed.Version}.nupkg is missing from {packed.PackageFolder}");
