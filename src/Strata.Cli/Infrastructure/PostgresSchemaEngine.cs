@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Errors;
 using Strata.Execution;
 using Strata.PostgreSql;
 using Strata.Schema;
@@ -12,8 +13,15 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 
     public override async Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken)
     {
-        var schema = await PostgreSqlSchemaIntrospector.ReadAsync(Context.Database.ConnectionString, HistoryFilter, cancellationToken);
-        return schema.Filter(filter);
+        try
+        {
+            var schema = await PostgreSqlSchemaIntrospector.ReadAsync(Context.Database.ConnectionString, HistoryFilter, cancellationToken);
+            return schema.Filter(filter);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            throw Unreachable(e);
+        }
     }
 
     protected override async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
@@ -27,6 +35,10 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         {
             throw ScratchFailed(e.MessageText, e);
         }
+        catch (NpgsqlException e)
+        {
+            throw Unreachable(e);
+        }
 
         await using (scratch)
         {
@@ -34,4 +46,9 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
             return await scratch.ReadAsync(HistoryFilter, cancellationToken);
         }
     }
+
+    private DatabaseUnavailableException Unreachable(NpgsqlException e) => new(
+        $"cannot reach {Context.DatabaseDisplay}: {e.Message}",
+        "check that the server is running and the host, port and credentials in the database URL are right",
+        e);
 }
