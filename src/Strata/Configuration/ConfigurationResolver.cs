@@ -47,7 +47,7 @@ public static class ConfigurationResolver
         }
 
         var migrations = ResolveMigrations(layers, origins);
-        var schemaFile = ResolveSchemaFile(layers, origins);
+        string? schemaFile = null;
         var isProtected = Flag(layers, origins, "protected", null, layers.Section?.Protected, json?.Document.Protected);
         var requireTls = Flag(layers, origins, "requireTls", overrides.RequireTls, layers.Section?.RequireTls, json?.Document.RequireTls);
         return new StrataSettings
@@ -63,7 +63,7 @@ public static class ConfigurationResolver
             StatementTimeout = SettingValues.Seconds(json?.Path, origins, "statementTimeout", layers.Overrides.StatementTimeout, json?.Document.StatementTimeout, null),
             LockRetries = (int)SettingValues.Whole(origins, "lockRetries", layers.Overrides.LockRetries, layers.Json?.Document.LockRetries, 3, 0, 100)!.Value,
             LockKey = SettingValues.Whole(origins, "lockKey", layers.Overrides.LockKey, layers.Json?.Document.LockKey, null, long.MinValue, long.MaxValue),
-            SchemaFile = schemaFile,
+            SchemaFile = schemaFile = ResolveSchemaFile(layers, origins),
             SchemaPath = schemaFile ?? Path.GetFullPath(Path.Combine(json?.Directory ?? cwd, StrataSettings.DefaultSchemaPath)),
             ConfigFile = json?.Path,
             Lint = json?.Document.Lint,
