@@ -36,6 +36,11 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
         }
 
         text.Append(table.Columns.Count == 0 ? ")" : "\n)");
+        if (table.Options is not null)
+        {
+            text.Append(' ').Append(table.Options);
+        }
+
         var statements = new List<string> { text.ToString() };
         statements.AddRange(AlterTable(table with { Comment = null, RowLevelSecurity = false, ForceRowLevelSecurity = false }, table));
         statements.AddRange(table.Columns.Where(c => c.Comment is not null).Select(c => ColumnComment(table.Name, c)));
@@ -69,14 +74,18 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        if (before.Generated != after.Generated)
+        if (before.Generated != after.Generated && after.Generated is not null)
         {
             return [DropColumn(table, before), .. AddColumn(table, after)];
         }
 
         var alter = $"ALTER TABLE {SchemaNames.Quote(table)} ALTER COLUMN {SchemaNames.Quote(after.Name)} ";
-        var statements = new List<string>();
         var typeChanges = before.Type != after.Type || before.Collation != after.Collation;
+        var statements = new List<string>();
+        if (before.Generated is not null)
+        {
+            statements.Add(alter + "DROP EXPRESSION");
+        }
         if (before.Identity is not null && after.Identity is null)
         {
             statements.Add(alter + "DROP IDENTITY");
@@ -93,26 +102,7 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
             statements.Add($"{alter}TYPE {after.Type}{collate} USING {SchemaNames.Quote(after.Name)}::{after.Type}");
         }
 
-        if (before.NotNull != after.NotNull)
-        {
-            statements.Add(alter + (after.NotNull ? "SET NOT NULL" : "DROP NOT NULL"));
-        }
-
-        if (after.Default is not null && (after.Default != before.Default || typeChanges))
-        {
-            statements.Add(alter + "SET DEFAULT " + after.Default);
-        }
-
-        if (after.Identity is not null && after.Identity != before.Identity)
-        {
-            statements.Add(before.Identity is null ? $"{alter}ADD GENERATED {after.Identity} AS IDENTITY" : $"{alter}SET GENERATED {after.Identity}");
-        }
-
-        if (before.Comment != after.Comment)
-        {
-            statements.Add(ColumnComment(table, after));
-        }
-
+        statements.AddRange(AfterType(table, alter, before, after, typeChanges));
         return statements;
     }
 
@@ -159,6 +149,33 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
 
     /// <inheritdoc />
     public bool IsWidening(string fromType, string toType) => TypeWidening.IsWidening(fromType, toType);
+
+    /// <summary>The parts of a column change that come after its type change: nullability, default, identity, comment.</summary>
+    private static List<string> AfterType(QualifiedName table, string alter, ColumnDefinition before, ColumnDefinition after, bool typeChanges)
+    {
+        var statements = new List<string>();
+        if (before.NotNull != after.NotNull)
+        {
+            statements.Add(alter + (after.NotNull ? "SET NOT NULL" : "DROP NOT NULL"));
+        }
+
+        if (after.Default is not null && (after.Default != before.Default || typeChanges))
+        {
+            statements.Add(alter + "SET DEFAULT " + after.Default);
+        }
+
+        if (after.Identity is not null && after.Identity != before.Identity)
+        {
+            statements.Add(before.Identity is null ? $"{alter}ADD GENERATED {after.Identity} AS IDENTITY" : $"{alter}SET GENERATED {after.Identity}");
+        }
+
+        if (before.Comment != after.Comment)
+        {
+            statements.Add(ColumnComment(table, after));
+        }
+
+        return statements;
+    }
 
     internal static string Literal(string? text) => text is null ? "NULL" : SqlText.Literal(text);
 

@@ -52,6 +52,7 @@ internal static class SchemaRows
                 RowLevelSecurity = (bool)first[2]!,
                 ForceRowLevelSecurity = (bool)first[3]!,
                 Comment = N(first[4]),
+                Options = first[13] is null ? null : "PARTITION BY " + S(first[13]),
             });
         }
 

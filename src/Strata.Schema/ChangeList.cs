@@ -5,6 +5,9 @@ internal sealed class ChangeList
 {
     private readonly List<(Phase Phase, string Key, int Sequence, SchemaChange Change)> _entries = [];
 
+    /// <summary>True once a function or procedure is created or replaced: the script then needs the renderer's preamble.</summary>
+    public bool CreatesRoutines { get; set; }
+
     public void Add(Phase phase, string key, SchemaChange change)
     {
         if (change.Statements.Count > 0)

@@ -7,7 +7,7 @@ namespace Strata.Schema;
 /// </summary>
 public interface IDdlRenderer
 {
-    /// <summary>Statements placed before every non-empty script (PostgreSQL: function bodies are not checked).</summary>
+    /// <summary>Statements placed before a script that creates functions or procedures (PostgreSQL: their bodies are not checked, so they may refer to tables created later).</summary>
     IReadOnlyList<string> Preamble { get; }
 
     /// <summary>

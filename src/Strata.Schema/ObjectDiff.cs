@@ -103,12 +103,14 @@ internal static class ObjectDiff
             var late = createRank.TryGetValue(key, out var rank);
             var sortKey = late ? rank.ToString("D10", CultureInfo.InvariantCulture) : SortKey(item);
             var verb = recreate.Contains(key) ? "recreate " : "create ";
+            state.Changes.CreatesRoutines |= item.Kind is ObjectKind.Function or ObjectKind.Procedure;
             state.Changes.Add(PhaseMap.Create(item, late), sortKey, new SchemaChange(verb + item, renderer.CreateObject(item)));
         }
 
         foreach (var (key, statements) in altered)
         {
             var item = target[key];
+            state.Changes.CreatesRoutines |= item.Kind is ObjectKind.Function or ObjectKind.Procedure;
             var late = createRank.TryGetValue(key, out var rank);
             var sortKey = late ? rank.ToString("D10", CultureInfo.InvariantCulture) : SortKey(item);
             state.Changes.Add(PhaseMap.Create(item, late), sortKey, new SchemaChange("alter " + item, statements));

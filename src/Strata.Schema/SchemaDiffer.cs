@@ -26,7 +26,7 @@ public static class SchemaDiffer
         var state = new DiffState(source, to, renderer, changes);
         TableDiff.Run(state);
         ObjectDiff.Run(state);
-        return new SchemaDiff(changes.Ordered(), renderer.Preamble) { Prologue = renderer.RebuildPrologue, Epilogue = renderer.RebuildEpilogue };
+        return new SchemaDiff(changes.Ordered(), changes.CreatesRoutines ? renderer.Preamble : []) { Prologue = renderer.RebuildPrologue, Epilogue = renderer.RebuildEpilogue };
     }
 
     /// <summary>

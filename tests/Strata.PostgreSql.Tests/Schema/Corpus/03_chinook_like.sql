@@ -43,3 +43,4 @@ CREATE VIEW sales_by_genre AS
     SELECT g.name, sum(il.unit_price * il.quantity) AS total
     FROM invoice_line il JOIN track t ON t.track_id = il.track_id JOIN genre g ON g.genre_id = t.genre_id
     GROUP BY g.name;
+CREATE TABLE play_log (track_id integer NOT NULL, played_at timestamptz NOT NULL) PARTITION BY RANGE (played_at);
