@@ -47,6 +47,22 @@ public sealed class SchemaDiffTests(ITestOutputHelper output) : Strata.TestSuppo
     }
 
     [Fact]
+    public async Task A_generated_column_made_plain_keeps_its_values_and_a_plain_one_made_generated_is_destructive()
+    {
+        await Database.ExecuteAsync("CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c int); INSERT INTO t (a, c) VALUES (2, 5);");
+        await using var target = await Server.CreateDatabaseAsync();
+        await target.ExecuteAsync("CREATE TABLE t (a int, b int, c int GENERATED ALWAYS AS (a + 1) STORED);");
+        var to = await PostgreSqlSchemaIntrospector.ReadAsync(target.ConnectionString, null, CancellationToken.None);
+
+        var diff = SchemaDiffer.Compare(await PostgreSqlSchemaIntrospector.ReadAsync(Database.ConnectionString, null, CancellationToken.None), to, PostgreSqlDdlRenderer.Instance);
+
+        diff.DestructiveChanges.Select(c => c.Summary).ShouldBe(["alter column public.t.c"]);
+        await SchemaRoundTripTests.ApplyAsync(Database, diff);
+        (await Database.ScalarAsync<int>("SELECT b * 100 + c FROM t")).ShouldBe(403);
+        SchemaDiffer.Compare(await PostgreSqlSchemaIntrospector.ReadAsync(Database.ConnectionString, null, CancellationToken.None), to, PostgreSqlDdlRenderer.Instance).IsEmpty.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_thousand_tables_introspect_in_well_under_a_second()
     {
         var ddl = string.Concat(Enumerable.Range(0, 1000).Select(i =>
