@@ -83,6 +83,11 @@ internal static class StrataApp
             LintCommand.Create(context),
             TestDbCommand.Create(context),
             ResetCommand.Create(context),
+            DiffCommand.Create(context),
+            GenerateCommand.Create(context),
+            PushCommand.Create(context),
+            PullCommand.Create(context),
+            DumpCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

@@ -71,6 +71,7 @@ public sealed class PublicApiTests
         names.ShouldContain("Strata.Sqlite");
         names.ShouldContain("Strata.Testing");
         names.ShouldContain("Strata.Testing.Xunit");
+        names.ShouldContain("Strata.Schema");
     }
 
     private static Assembly Load(string name)

@@ -105,6 +105,15 @@ internal sealed class Terminal
         }
     }
 
+    /// <summary>A command's product on stdout exactly as given (SQL of dump, diff, pull -o -), printed even with --quiet.</summary>
+    public void Data(string text)
+    {
+        lock (_gate)
+        {
+            _out.WriteLine(text);
+        }
+    }
+
     /// <summary>Text on stderr exactly as given (source lines and carets of a failure).</summary>
     public void RawError(string text)
     {

@@ -47,6 +47,7 @@ public static class ConfigurationResolver
         }
 
         var migrations = ResolveMigrations(layers, origins);
+        string? schemaFile = null;
         var isProtected = Flag(layers, origins, "protected", null, layers.Section?.Protected, json?.Document.Protected);
         var requireTls = Flag(layers, origins, "requireTls", overrides.RequireTls, layers.Section?.RequireTls, json?.Document.RequireTls);
         return new StrataSettings
@@ -62,7 +63,8 @@ public static class ConfigurationResolver
             StatementTimeout = SettingValues.Seconds(json?.Path, origins, "statementTimeout", layers.Overrides.StatementTimeout, json?.Document.StatementTimeout, null),
             LockRetries = (int)SettingValues.Whole(origins, "lockRetries", layers.Overrides.LockRetries, layers.Json?.Document.LockRetries, 3, 0, 100)!.Value,
             LockKey = SettingValues.Whole(origins, "lockKey", layers.Overrides.LockKey, layers.Json?.Document.LockKey, null, long.MinValue, long.MaxValue),
-            SchemaFile = ResolveSchemaFile(layers, origins),
+            SchemaFile = schemaFile = ResolveSchemaFile(layers, origins),
+            SchemaPath = schemaFile ?? Path.GetFullPath(Path.Combine(json?.Directory ?? cwd, StrataSettings.DefaultSchemaPath)),
             ConfigFile = json?.Path,
             Lint = json?.Document.Lint,
             Codegen = json?.Document.Codegen,
@@ -232,13 +234,13 @@ public static class ConfigurationResolver
 
     private static string? ResolveSchemaFile(Layers layers, List<SettingOrigin> origins)
     {
-        if (layers.Json?.Document.SchemaFile is not { } schemaFile)
+        if ((layers.Json?.Document.Schema ?? layers.Json?.Document.SchemaFile) is not { } schemaFile)
         {
             origins.Add(new SettingOrigin("schemaFile", "none"));
             return null;
         }
 
-        origins.Add(new SettingOrigin("schemaFile", "strata.json schemaFile"));
+        origins.Add(new SettingOrigin("schemaFile", layers.Json!.Document.Schema is null ? "strata.json schemaFile" : "strata.json schema"));
         return Path.GetFullPath(Path.Combine(layers.Json.Directory, schemaFile));
     }
 

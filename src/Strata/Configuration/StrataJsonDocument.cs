@@ -10,7 +10,8 @@ namespace Strata.Configuration;
 ///   "$schema": "…",                      // optional, ignored
 ///   "database": "sqlite:app.db",         // URL, keyword string or SQLite path; ${NAME} expands from env and .env
 ///   "migrations": "migrations",          // folder, relative to this file
-///   "schemaFile": "schema.sql",          // desired schema, relative to this file
+///   "schema": "schema.sql",              // desired schema (file or folder of .sql files), relative to this file
+///   "schemaFile": "schema.sql",          // older spelling of "schema"
 ///   "history": { "table": "strata_migrations", "schema": null },
 ///   "lockTimeout": 60,                   // seconds to wait for the migration lock
 ///   "statementLockTimeout": 5,           // PostgreSQL lock_timeout (s) of transactional migration statements; 0: none
@@ -42,6 +43,9 @@ internal sealed class StrataJsonDocument
 
     /// <summary>The desired-schema file, relative to the file.</summary>
     public string? SchemaFile { get; set; }
+
+    /// <summary>The desired schema: a <c>.sql</c> file or a folder of them, relative to the file (wins over <see cref="SchemaFile"/>).</summary>
+    public string? Schema { get; set; }
 
     /// <summary>Where the history lives.</summary>
     public StrataJsonHistory? History { get; set; }

@@ -18,6 +18,7 @@ internal sealed partial class StrataJsonValidator
         ["database"] = Expect.StringOrNull,
         ["migrations"] = Expect.String,
         ["schemaFile"] = Expect.StringOrNull,
+        ["schema"] = Expect.StringOrNull,
         ["history"] = Expect.History,
         ["lockTimeout"] = Expect.Number,
         ["statementLockTimeout"] = Expect.Number,

@@ -59,6 +59,16 @@ public sealed class StrataSettings
     /// <summary>The desired-schema file (<c>schema.sql</c>) as an absolute path, or null when not configured.</summary>
     public string? SchemaFile { get; init; }
 
+    /// <summary>The default desired-schema location, relative to <c>strata.json</c> (or the working directory without one).</summary>
+    public const string DefaultSchemaPath = "schema.sql";
+
+    /// <summary>
+    /// The desired schema as an absolute path: a <c>.sql</c> file or a folder of them (strata.json <c>schema</c>, or
+    /// <c>schemaFile</c>); <see cref="DefaultSchemaPath"/> next to strata.json when neither is set. It may not exist yet
+    /// (<c>pull</c> creates it). Read by <c>diff</c>, <c>generate</c>, <c>push</c> and <c>pull</c>.
+    /// </summary>
+    public string SchemaPath { get; init; } = DefaultSchemaPath;
+
     /// <summary>The absolute path of the <c>strata.json</c> that was read, or null when none was.</summary>
     public string? ConfigFile { get; init; }
 

@@ -67,6 +67,7 @@ public sealed class LibraryPackageTests(PackedSources packed)
         ids.ShouldContain("Strata.Sqlite");
         ids.ShouldContain("Strata.Testing");
         ids.ShouldContain("Strata.Testing.Xunit");
+        ids.ShouldContain("Strata.Schema");
         foreach (var id in ids)
         {
             File.Exists(packed.PackagePath(id)).ShouldBeTrue($"{id}.{packed.Version}.nupkg is missing from {packed.PackageFolder}");

@@ -24,7 +24,7 @@ public sealed class ToolPackageTests(PackedSources packed)
     {
         var package = NuGetPackage.Open(packed.PackagePath("Strata.Cli"));
 
-        foreach (var assembly in new[] { "Strata.Cli", "Strata", "Strata.PostgreSql", "Strata.Sqlite", "Npgsql", "Microsoft.Data.Sqlite" })
+        foreach (var assembly in new[] { "Strata.Cli", "Strata", "Strata.PostgreSql", "Strata.Schema", "Strata.Sqlite", "Npgsql", "Microsoft.Data.Sqlite" })
         {
             package.Files.ShouldContain(ToolFolder + assembly + ".dll");
         }

@@ -118,6 +118,19 @@ public sealed class ConfigurationResolverTests : IDisposable
     }
 
     [Fact]
+    public void The_schema_key_names_a_file_or_folder_next_to_strata_json_and_defaults_to_schema_sql()
+    {
+        Resolve().SchemaPath.ShouldBe(_folder.Combine("schema.sql"));
+
+        _folder.Write("config/strata.json", """{ "schema": "db", "schemaFile": "ignored.sql" }""");
+        var settings = Resolve(new ConfigurationOverrides(ConfigFile: "config/strata.json"));
+
+        settings.SchemaPath.ShouldBe(_folder.Combine("config", "db"));
+        settings.SchemaFile.ShouldBe(_folder.Combine("config", "db"));
+        settings.Origins.Single(o => o.Setting == "schemaFile").Source.ShouldBe("strata.json schema");
+    }
+
+    [Fact]
     public void Paths_from_strata_json_resolve_against_its_folder_and_cli_paths_against_the_working_directory()
     {
         _folder.Write("config/strata.json", """{ "database": "sqlite:data/app.db", "migrations": "sql", "schemaFile": "schema.sql" }""");

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Strata.Cli.Infrastructure;
+using Strata.Schema;
+
+namespace Strata.Cli.Commands;
+
+/// <summary><c>strata diff</c>: the DDL that turns the database (or the migrations' result) into the desired schema.</summary>
+internal static class DiffCommand
+{
+    public static Command Create(Func<ParseResult, CommandContext> context)
+    {
+        var from = new Option<string>("--from") { Description = "Compare the desired schema with: database (the configured database, default) or migrations (the state the migrations folder produces).", DefaultValueFactory = _ => "database" };
+        from.AcceptOnlyFromAmong("database", "migrations");
+        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 3 when there are differences (a CI drift check); 0 when none." };
+        var reverse = new Option<bool>("--reverse") { Description = "Also print the reverse script (desired schema back to the current state)." };
+        var command = new Command("diff", "Print, as SQL, what would change the database (or the migrations' result, --from migrations) into the desired schema (schema.sql): ordered DDL with destructive changes marked. Changes nothing.")
+        {
+            from, exitCode, reverse,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var ctx = context(parse);
+            var engine = SchemaEngine.For(ctx);
+            var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
+            var desired = await engine.ReadFilesAsync(files, ct);
+            var current = parse.GetValue(from) == "migrations"
+                ? await engine.ReadMigrationsAsync(ct)
+                : await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
+            var plan = SchemaDiffer.Plan(current, desired, engine.Renderer, files.Renames);
+            Print(ctx, plan, parse.GetValue(reverse));
+            return plan.Up.IsEmpty || !parse.GetValue(exitCode) ? ExitCodes.Success : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static void Print(CommandContext ctx, SchemaPlan plan, bool reverse)
+    {
+        if (plan.Up.IsEmpty)
+        {
+            ctx.Terminal.Note($"[green]{ctx.Terminal.Tick}[/] no differences: the schema matches");
+            return;
+        }
+
+        ctx.Terminal.Data(plan.Up.ToScript().TrimEnd('\n'));
+        if (reverse)
+        {
+            ctx.Terminal.Data("\n-- reverse\n" + plan.Down.ToScript().TrimEnd('\n'));
+        }
+
+        ctx.Terminal.Note($"[yellow]{plan.Up.Changes.Count} change(s)[/], {plan.Up.DestructiveChanges.Count} destructive");
+        foreach (var change in plan.Up.DestructiveChanges)
+        {
+            ctx.Terminal.Warning("destructive: " + change.Destructive);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Spectre.Console;
+using Strata.Cli.Infrastructure;
+using Strata.Schema;
+
+namespace Strata.Cli.Commands;
+
+/// <summary><c>strata dump</c>: the schema the migrations produce, for review in pull requests (no pg_dump needed).</summary>
+internal static class DumpCommand
+{
+    public static Command Create(Func<ParseResult, CommandContext> context)
+    {
+        var output = new Option<string?>("--output", "-o") { Description = "Write the dump to this file instead of stdout (commit it to review schema changes in pull requests)." };
+        var command = new Command("dump", "Apply every migration to a scratch database (a temporary database on the same PostgreSQL server, in memory for SQLite) and print the resulting schema as SQL. Stable across runs; no pg_dump needed.")
+        {
+            output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var ctx = context(parse);
+            var engine = SchemaEngine.For(ctx);
+            var schema = await engine.ReadMigrationsAsync(ct);
+            var text = SchemaScript.Render(schema, engine.Renderer, "Schema after all migrations, written by `strata dump`. Do not edit: regenerate it.");
+            if (parse.GetValue(output) is { } target)
+            {
+                var path = Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, target));
+                await File.WriteAllTextAsync(path, text, ct);
+                ctx.Terminal.Note($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(Output.RunRenderer.Relative(ctx, path))}");
+                return ExitCodes.Success;
+            }
+
+            ctx.Terminal.Data(text.TrimEnd('\n'));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.PostgreSql;
+using Strata.Schema;
+
+namespace Strata.Cli.Infrastructure;
+
+/// <summary>The schema commands on PostgreSQL: scratch databases are temporary databases on the same server.</summary>
+internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngine(context)
+{
+    public override IDdlRenderer Renderer => PostgreSqlDdlRenderer.Instance;
+
+    public override async Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var schema = await PostgreSqlSchemaIntrospector.ReadAsync(Context.Database.ConnectionString, HistoryFilter, cancellationToken);
+            return schema.Filter(filter);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            throw Unreachable(e);
+        }
+    }
+
+    protected override async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    {
+        PostgreSqlScratchDatabase scratch;
+        try
+        {
+            scratch = await PostgreSqlScratchDatabase.CreateAsync(Context.Database.ConnectionString, cancellationToken);
+        }
+        catch (PostgresException e)
+        {
+            throw ScratchFailed(e.MessageText, e);
+        }
+        catch (NpgsqlException e)
+        {
+            throw Unreachable(e);
+        }
+
+        await using (scratch)
+        {
+            await fill(new PostgreSqlDialect(scratch.ConnectionString));
+            return await scratch.ReadAsync(HistoryFilter, cancellationToken);
+        }
+    }
+
+    private DatabaseUnavailableException Unreachable(NpgsqlException e) => new(
+        $"cannot reach {Context.DatabaseDisplay}: {e.Message}",
+        "check that the server is running and the host, port and credentials in the database URL are right",
+        e);
+}

@@ -1,0 +1,85 @@
+using Strata.Configuration;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.Schema;
+using Strata.Sources;
+
+namespace Strata.Cli.Infrastructure;
+
+/// <summary>
+/// What the schema commands need from a dialect: its renderer, the live database's state, and the state that SQL
+/// files or the migrations produce on a scratch database. <see cref="For"/> picks the dialect of the configured database.
+/// </summary>
+internal abstract class SchemaEngine
+{
+    protected SchemaEngine(CommandContext context)
+    {
+        Context = context;
+    }
+
+    public abstract IDdlRenderer Renderer { get; }
+
+    protected CommandContext Context { get; }
+
+    /// <summary>Strata's own tables, always left out.</summary>
+    public SchemaFilter HistoryFilter => new()
+    {
+        ExcludedTables = [new QualifiedName(Context.Settings.History.Schema, Context.Settings.History.Table), new QualifiedName(Context.Settings.History.Schema, Context.Settings.History.AuditTable)],
+    };
+
+    public static SchemaEngine For(CommandContext context) => context.Database.Kind == DatabaseKind.Sqlite
+        ? new SqliteSchemaEngine(context)
+        : new PostgresSchemaEngine(context);
+
+    /// <summary>The configured database's state.</summary>
+    public abstract Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The state <paramref name="files"/> produce when applied to an empty scratch database.</summary>
+    public Task<DatabaseSchema> ReadFilesAsync(SchemaFiles files, CancellationToken cancellationToken) =>
+        WithScratchAsync(async provider =>
+        {
+            var session = await provider.OpenAsync(new SessionOptions(), cancellationToken);
+            await using (session)
+            {
+                foreach (var (path, display, text) in files.Files)
+                {
+                    await session.Executor.ExecuteStatementsAsync(display, new SqlScript(text, path, 1, transactional: false), null, cancellationToken);
+                }
+            }
+        }, cancellationToken);
+
+    /// <summary>The state the migrations folder produces when applied to an empty scratch database.</summary>
+    public Task<DatabaseSchema> ReadMigrationsAsync(CancellationToken cancellationToken) => !Directory.Exists(Context.Settings.MigrationsPath)
+        ? Task.FromResult(DatabaseSchema.Empty)
+        : WithScratchAsync(async provider =>
+        {
+            var settings = Context.Settings;
+            var options = new MigratorOptions { Environment = settings.Environment, History = settings.History };
+            var result = await new Migrator(provider, Context.Source, options).MigrateAsync(null, cancellationToken);
+            if (!result.Success)
+            {
+                throw result.Errors[0];
+            }
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="diff"/> on the configured database in one transaction.</summary>
+    public async Task ApplyAsync(SchemaDiff diff, CancellationToken cancellationToken)
+    {
+        var provider = ProviderFactory.Create(Context.Database, Context.Settings);
+        var session = await provider.OpenAsync(new SessionOptions(), cancellationToken);
+        await using (session)
+        {
+            var script = diff.RunsOutsideTransaction ? diff.ToScript() : "BEGIN;\n" + diff.ToScript() + "COMMIT;\n";
+            await session.Executor.ExecuteStatementsAsync("push", new SqlScript(script, "push", 1, transactional: false), null, cancellationToken);
+        }
+    }
+
+    /// <summary>Creates a scratch database, lets <paramref name="fill"/> build it, and reads it (without Strata's tables).</summary>
+    protected abstract Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken);
+
+    protected static StrataException ScratchFailed(string detail, Exception inner) => new(
+        ErrorCategory.Unavailable,
+        "could not create a scratch database to read the desired schema: " + detail,
+        "the role needs the CREATEDB privilege (ALTER ROLE … CREATEDB) on this server",
+        inner);
+}

@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace Strata.Schema;
+
+/// <summary>
+/// The ordered changes that turn one state into another, made by <see cref="SchemaDiffer.Compare"/>. Read by the
+/// CLI's <c>diff</c>, <c>generate</c> and <c>push</c>, and by lint and verify.
+/// </summary>
+public sealed class SchemaDiff
+{
+    /// <summary>The directive that makes Strata run a migration section outside a transaction.</summary>
+    public const string NoTransactionDirective = "-- strata:no-transaction";
+
+    private readonly IReadOnlyList<string> _preamble;
+
+    /// <summary>Creates a diff from ordered changes and the dialect's script preamble.</summary>
+    public SchemaDiff(IReadOnlyList<SchemaChange> changes, IReadOnlyList<string> preamble)
+    {
+        Changes = changes ?? throw new ArgumentNullException(nameof(changes));
+        _preamble = preamble ?? [];
+    }
+
+    /// <summary>The changes, in an order that respects dependencies.</summary>
+    public IReadOnlyList<SchemaChange> Changes { get; }
+
+    /// <summary>Statements that open the script when <see cref="RunsOutsideTransaction"/> (the renderer's rebuild prologue).</summary>
+    public IReadOnlyList<string> Prologue { get; init; } = [];
+
+    /// <summary>Statements that close the script when <see cref="RunsOutsideTransaction"/>.</summary>
+    public IReadOnlyList<string> Epilogue { get; init; } = [];
+
+    /// <summary>True when the diff is empty.</summary>
+    public bool IsEmpty => Changes.Count == 0;
+
+    /// <summary>
+    /// True when a change (a SQLite table rebuild) needs the script to manage its own transaction: it must run with
+    /// <c>-- strata:no-transaction</c>, and <see cref="Statements"/> then include the BEGIN and COMMIT.
+    /// </summary>
+    public bool RunsOutsideTransaction => Changes.Any(c => c.OutsideTransaction);
+
+    /// <summary>The changes that can lose data.</summary>
+    public IReadOnlyList<SchemaChange> DestructiveChanges => [.. Changes.Where(c => c.IsDestructive)];
+
+    /// <summary>Every statement in order (prologue and epilogue when needed, preamble first); empty when there are no changes.</summary>
+    public IReadOnlyList<string> Statements => IsEmpty
+        ? []
+        : RunsOutsideTransaction
+            ? [.. Prologue, .. _preamble, .. Changes.SelectMany(c => c.Statements), .. Epilogue]
+            : [.. _preamble, .. Changes.SelectMany(c => c.Statements)];
+
+    /// <summary>
+    /// The script: each change's statements ending in <c>;</c>, a destructive change preceded by a
+    /// <c>-- DESTRUCTIVE: reason</c> line; the <c>-- strata:no-transaction</c> directive first when
+    /// <see cref="RunsOutsideTransaction"/>. Empty text when there is nothing to do.
+    /// </summary>
+    public string ToScript()
+    {
+        if (IsEmpty)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        var outside = RunsOutsideTransaction;
+        if (outside)
+        {
+            text.Append(NoTransactionDirective).Append('\n');
+            Append(text, Prologue);
+        }
+
+        Append(text, _preamble);
+        foreach (var change in Changes)
+        {
+            if (change.Destructive is { } reason)
+            {
+                text.Append("-- DESTRUCTIVE: ").Append(reason).Append('\n');
+            }
+
+            Append(text, change.Statements);
+        }
+
+        if (outside)
+        {
+            Append(text, Epilogue);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, IEnumerable<string> statements)
+    {
+        foreach (var statement in statements)
+        {
+            text.Append(statement).Append(";\n");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Strata.Schema;
+
+namespace Strata.Sqlite;
+
+/// <summary>
+/// A throw-away SQLite database where <c>schema.sql</c> or the migrations are applied to learn the state they produce:
+/// a fresh file in the temporary folder (so that every Strata session on it sees the same database), deleted on dispose.
+/// Called by the CLI's <c>diff</c>, <c>generate</c>, <c>push</c> and <c>dump</c>, and by verify.
+/// </summary>
+public sealed class SqliteScratchDatabase : IAsyncDisposable
+{
+    private SqliteScratchDatabase(string path)
+    {
+        Path = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Creates the scratch database (an empty file name in the temporary folder; SQLite creates it on first use).</summary>
+    public static SqliteScratchDatabase Create() =>
+        new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strata_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + ".db"));
+
+    /// <summary>Reads the scratch database's schema (see <see cref="SqliteSchemaIntrospector"/>).</summary>
+    public Task<DatabaseSchema> ReadAsync(SchemaFilter? filter, CancellationToken cancellationToken) =>
+        SqliteSchemaIntrospector.ReadAsync(Path, filter, cancellationToken);
+
+    /// <summary>Deletes the file and its journal files.</summary>
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
+        {
+            File.Delete(Path + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
