@@ -77,6 +77,10 @@ internal static class AlterTableChecks
             {
                 scope.Hit(LintRules.Rename, $"renames table {table} to {newName}");
             }
+            else if (scope.DroppedTables.Contains(newName))
+            {
+                scope.RebuiltTables.Add(newName);
+            }
 
             scope.NewTables.Add(newName);
             return;

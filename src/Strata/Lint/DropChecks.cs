@@ -14,6 +14,7 @@ internal static class DropChecks
                 if (scope.Exists(table))
                 {
                     scope.Hit(LintRules.DropTable, $"drops table {table}");
+                    scope.DroppedTables.Add(table);
                     scope.AccessExclusive($"DROP TABLE {table}");
                 }
 

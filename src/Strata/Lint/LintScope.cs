@@ -40,6 +40,15 @@ internal sealed class LintScope
     /// <summary>Data changes of the file on tables that existed before it.</summary>
     public List<StatementView> DataChanges { get; } = [];
 
+    /// <summary>Existing tables dropped earlier in this file.</summary>
+    public HashSet<string> DroppedTables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Tables rebuilt in this file: dropped, then replaced by a table created in the same file and renamed to the old
+    /// name (SQLite's table-rebuild procedure, as <c>strata generate</c> writes it). Their drop loses nothing.
+    /// </summary>
+    public HashSet<string> RebuiltTables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>What fired on the current statement.</summary>
     public List<(LintRule Rule, string Message)> Hits { get; } = [];
 

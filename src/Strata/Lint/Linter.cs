@@ -97,6 +97,9 @@ public sealed class Linter
             previousEnd = statement.Offset + statement.Text.Length;
         }
 
+        // A table rebuild (drop, then a new table renamed to the old name) keeps the rows the new table copied.
+        findings.RemoveAll(f => f.Rule == LintRules.DropTable && scope.RebuiltTables.Any(t => f.Message == "drops table " + t));
+
         if (scope.FirstDdl is { } ddl && scope.DataChanges.Count > 0)
         {
             var data = scope.DataChanges[0];

@@ -70,6 +70,20 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void A_table_rebuild_as_strata_generate_writes_it_is_not_a_dropped_table()
+    {
+        const string rebuild = "CREATE TABLE strata_new_users (id INTEGER, age REAL, PRIMARY KEY (id));\n"
+            + "INSERT INTO strata_new_users (id, age) SELECT id, age FROM users;\nDROP TABLE users;\nALTER TABLE strata_new_users RENAME TO users;\n";
+
+        var report = Lint(rebuild, flavor: SqlFlavor.Sqlite);
+
+        Rules(report).ShouldNotContain("drop-table");
+        Rules(report).ShouldNotContain("rename");
+        Rules(report).ShouldNotContain("mixed-schema-and-data");
+        Rules(Lint("DROP TABLE users;\nCREATE TABLE other (id int);\nALTER TABLE other RENAME TO others;\n", flavor: SqlFlavor.Sqlite)).ShouldContain("drop-table");
+    }
+
+    [Fact]
     public void Missing_down_is_reported_for_versioned_migrations_without_one()
     {
         Rules(Lint("CREATE TABLE t (a int);", down: null)).ShouldContain("missing-down");
