@@ -81,6 +81,7 @@ internal static class StrataApp
             MarkRolledBackCommand.Create(context),
             RepairCommand.Create(context),
             LintCommand.Create(context),
+            VerifyCommand.Create(context),
             TestDbCommand.Create(context),
             ResetCommand.Create(context),
             DiffCommand.Create(context),

@@ -19,9 +19,13 @@ public sealed class SqliteScratchDatabase : IAsyncDisposable
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>Creates the scratch database (an empty file name in the temporary folder; SQLite creates it on first use).</summary>
-    public static SqliteScratchDatabase Create() =>
-        new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strata_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + ".db"));
+    /// <summary>Creates the scratch database: an empty file in the temporary folder (SQLite reads a zero-byte file as an empty database).</summary>
+    public static SqliteScratchDatabase Create()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strata_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + ".db");
+        File.WriteAllBytes(path, []);
+        return new SqliteScratchDatabase(path);
+    }
 
     /// <summary>Reads the scratch database's schema (see <see cref="SqliteSchemaIntrospector"/>).</summary>
     public Task<DatabaseSchema> ReadAsync(SchemaFilter? filter, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using Npgsql;
 using Strata.Errors;
-using Strata.Execution;
 using Strata.PostgreSql;
 using Strata.Schema;
 
@@ -24,7 +23,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         }
     }
 
-    protected override async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    public override async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
     {
         PostgreSqlScratchDatabase scratch;
         try
@@ -42,8 +41,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 
         await using (scratch)
         {
-            await fill(new PostgreSqlDialect(scratch.ConnectionString));
-            return await scratch.ReadAsync(HistoryFilter, cancellationToken);
+            await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct)));
         }
     }
 

@@ -74,8 +74,25 @@ internal abstract class SchemaEngine
         }
     }
 
+    /// <summary>
+    /// Creates an empty scratch database, hands it to <paramref name="work"/> (a provider to migrate it with and a
+    /// reader of its schema without Strata's tables, usable any number of times), and drops it afterwards.
+    /// </summary>
+    public abstract Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken);
+
     /// <summary>Creates a scratch database, lets <paramref name="fill"/> build it, and reads it (without Strata's tables).</summary>
-    protected abstract Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken);
+    protected async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    {
+        var schema = DatabaseSchema.Empty;
+        await UseScratchAsync(
+            async scratch =>
+            {
+                await fill(scratch.Provider);
+                schema = await scratch.ReadAsync(cancellationToken);
+            },
+            cancellationToken);
+        return schema;
+    }
 
     protected static StrataException ScratchFailed(string detail, Exception inner) => new(
         ErrorCategory.Unavailable,

@@ -22,6 +22,9 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
         }
     }
 
+    /// <summary>True when <paramref name="path"/> is a file or a folder (the schema is declared).</summary>
+    public static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+
     /// <summary>Reads <paramref name="path"/>; a missing file or an empty folder is bad input with the way out.</summary>
     public static SchemaFiles Read(CommandContext context, string path)
     {

@@ -1,4 +1,3 @@
-using Strata.Execution;
 using Strata.Schema;
 using Strata.Sqlite;
 
@@ -21,13 +20,12 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
         return schema.Filter(filter);
     }
 
-    protected override async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    public override async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
     {
         var scratch = SqliteScratchDatabase.Create();
         await using (scratch)
         {
-            await fill(new SqliteDialect(scratch.Path));
-            return await scratch.ReadAsync(HistoryFilter, cancellationToken);
+            await work(new ScratchDatabase(new SqliteDialect(scratch.Path), ct => scratch.ReadAsync(HistoryFilter, ct)));
         }
     }
 }
