@@ -14,6 +14,9 @@ internal sealed record BenchOptions
 
     public bool Peers { get; init; }
 
+    /// <summary>Words that a tool's or scenario's name must contain one of (e.g. <c>psql,dbmate</c>); empty for all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
     public required string RepositoryRoot { get; init; }
 
     public string ToolsDirectory => Path.Combine(RepositoryRoot, "bench", ".tools");
@@ -30,12 +33,17 @@ internal sealed record BenchOptions
                 "--sizes" => options with { Sizes = ParseSizes(Value(args, ++i, "--sizes")) },
                 "--runs" => options with { Runs = ParseCount(Value(args, ++i, "--runs"), "--runs") },
                 "--peers" => options with { Peers = true },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --runs 5 --peers"),
+                "--only" => options with { Only = Value(args, ++i, "--only").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --runs 5 --peers --only psql,strata"),
             };
         }
 
         return options;
     }
+
+    /// <summary>Whether a tool or scenario named <paramref name="names"/> is selected by <see cref="Only"/>.</summary>
+    public bool Selects(params string[] names) =>
+        Only.Count == 0 || Only.Any(word => names.Any(name => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
 
     private static string Value(IReadOnlyList<string> args, int index, string option) =>
         index < args.Count ? args[index] : throw new ArgumentException($"{option} needs a value, e.g. {option} 3");

@@ -77,9 +77,17 @@ internal sealed class ToolBench(BenchServer server, BenchOptions options, string
             foreach (var operation in Enum.GetValues<Operation>().Where(tool.Supports))
             {
                 timings.Add((operation, await tool.RunAsync(operation, run).ConfigureAwait(false)));
+                if (operation == Operation.Apply)
+                {
+                    await CheckTablesAsync(tool, run, run.Set.Size, "after applying all").ConfigureAwait(false);
+                }
             }
 
-            await CheckRolledBackAsync(tool, run).ConfigureAwait(false);
+            if (tool.Supports(Operation.Rollback))
+            {
+                await CheckTablesAsync(tool, run, 0, "after rolling back all").ConfigureAwait(false);
+            }
+
             return timings;
         }
         finally
@@ -88,14 +96,14 @@ internal sealed class ToolBench(BenchServer server, BenchOptions options, string
         }
     }
 
-    /// <summary>A rollback that left tables behind did not do the work it was timed for: fail loudly.</summary>
-    private async Task CheckRolledBackAsync(IMigrationTool tool, ToolRun run)
+    /// <summary>A tool that did not create or drop every table did not do the work it was timed for: fail loudly.</summary>
+    private async Task CheckTablesAsync(IMigrationTool tool, ToolRun run, int expected, string when)
     {
         const string count = "SELECT count(*) FROM pg_class WHERE relname LIKE 'bench\\_%' AND relkind = 'r'";
-        var left = Convert.ToInt64(await server.ScalarAsync(count, run.Database).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (tool.Supports(Operation.Rollback) && left != 0)
+        var found = Convert.ToInt64(await server.ScalarAsync(count, run.Database).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (found != expected)
         {
-            throw new InvalidOperationException($"{tool.Name}: {left} of {run.Set.Size} tables remain after the rollback");
+            throw new InvalidOperationException($"{tool.Name}: {found} benchmark tables {when}, expected {expected}");
         }
     }
 

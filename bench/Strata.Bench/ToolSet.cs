@@ -21,10 +21,18 @@ internal static class ToolSet
             new StrataCliTool("Strata CLI (JIT)", Build(options, "jit")),
             new StrataLibraryTool(),
         };
-        return tools;
+        if (options.Peers)
+        {
+            tools.AddRange([new DbmateTool(), new NodePgMigrateTool(), new SqitchTool()]);
+        }
+
+        return [.. tools.Where(t => options.Selects(t.Name))];
     }
 
-    public static IEnumerable<IScenario> Scenarios(BenchOptions options, BenchServer server, string scratch)
+    public static IEnumerable<IScenario> Scenarios(BenchOptions options, BenchServer server, string scratch) =>
+        AllScenarios(options, server, scratch).Where(s => options.Selects(s.What, s.Tool));
+
+    private static IEnumerable<IScenario> AllScenarios(BenchOptions options, BenchServer server, string scratch)
     {
         string[] builds = ["jit", "r2r", "aot"];
         foreach (var noop in new[] { false, true })
