@@ -23,7 +23,7 @@ internal static class ToolSet
         };
         if (options.Peers)
         {
-            tools.AddRange([new DbmateTool(), new NodePgMigrateTool(), new SqitchTool()]);
+            tools.AddRange([new DbmateTool(), new NodePgMigrateTool(), new SqitchTool(), new EfCoreTool(options.ToolsDirectory)]);
         }
 
         return [.. tools.Where(t => options.Selects(t.Name))];
