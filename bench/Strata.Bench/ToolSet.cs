@@ -19,6 +19,7 @@ internal static class ToolSet
             new PsqlTool(perMigration: false),
             new StrataCliTool(Harness.StrataTool, Build(options, "r2r")),
             new StrataCliTool("Strata CLI (JIT)", Build(options, "jit")),
+            new StrataCliTool("Strata CLI (native AOT, net9.0)", Build(options, "aot"), BuildProblem(options, "aot")),
             new StrataLibraryTool(),
         };
         if (options.Peers)
