@@ -15,6 +15,12 @@ internal interface IMigrationTool
 
     bool Supports(Operation operation);
 
+    /// <summary>
+    /// How many timed runs to make at <paramref name="size"/> when <paramref name="requested"/> were asked for: a
+    /// tool far slower than the rest (sqitch) may take fewer, so one harness run stays within an hour.
+    /// </summary>
+    int TimedRuns(int size, int requested) => requested;
+
     /// <summary>Writes the migrations of <paramref name="set"/> in the tool's format under <paramref name="folder"/>.</summary>
     Task PrepareAsync(MigrationSet set, string folder);
 

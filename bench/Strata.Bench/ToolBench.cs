@@ -42,7 +42,7 @@ internal sealed class ToolBench(BenchServer server, BenchOptions options, string
         try
         {
             await tool.PrepareAsync(set, migrations).ConfigureAwait(false);
-            for (var run = 0; run <= options.Runs; run++)
+            for (var run = 0; run <= tool.TimedRuns(set.Size, options.Runs); run++)
             {
                 var database = $"bench_{index}_{set.Size}_{run.ToString(CultureInfo.InvariantCulture)}";
                 var timings = await RunOnceAsync(tool, new ToolRun(server, database, set, migrations, work)).ConfigureAwait(false);

@@ -9,7 +9,12 @@ internal static class Format
         ? value.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s"
         : value.TotalMilliseconds.ToString(value.TotalMilliseconds >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + " ms";
 
-    public static string Range(Measurement m) => m.HasValue ? $"{Time(m.Min)} – {Time(m.Max)}" : "";
+    public static string Range(Measurement m) => m.Samples.Count switch
+    {
+        0 => "",
+        1 => "1 run",
+        _ => $"{Time(m.Min)} – {Time(m.Max)}",
+    };
 
     public static string Median(Measurement m) => m.HasValue ? Time(m.Median) : m.NotMeasured ?? "not measured";
 
