@@ -29,7 +29,11 @@ quiet dotnet publish src/Strata.Cli -c Release -r linux-x64 --self-contained fal
 # and published there (the real build stays on net10.0). A failure is recorded, not fatal. It takes minutes, so
 # it is skipped while the last AOT executable is newer than every source file.
 aot="$tools/strata-aot/strata"
-if [[ -x "$aot" && -z "$(find src Directory.Build.props Directory.Packages.props -newer "$aot" -type f -print -quit)" ]]; then
+newer_source=""
+if [[ -x "$aot" ]]; then
+    newer_source="$(find src Directory.Build.props Directory.Packages.props \( -name bin -o -name obj \) -prune -o -type f -newer "$aot" -print -quit)"
+fi
+if [[ -x "$aot" && -z "$newer_source" ]]; then
     echo "bench: native AOT build is up to date"
 else
     echo "bench: trying a native AOT build of strata for net9.0"
