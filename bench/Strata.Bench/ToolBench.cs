@@ -4,8 +4,8 @@ namespace Strata.Bench;
 
 /// <summary>
 /// Times every tool over every size: per run a fresh database, then apply, no-op, status and rollback in that order
-/// (each operation starts from the state the previous one left). One untimed warm-up run per tool and size comes
-/// first. A tool that fails is reported in the table with its error instead of stopping the other tools.
+/// (each operation starts from the state the previous one left). The tools take turns run by run, after one untimed
+/// warm-up round. A tool that fails is reported in the table with its error instead of stopping the other tools.
 /// </summary>
 internal sealed class ToolBench(BenchServer server, BenchOptions options, string scratch)
 {
@@ -19,53 +19,61 @@ internal sealed class ToolBench(BenchServer server, BenchOptions options, string
 
     public async Task<IReadOnlyList<Measurement>> MeasureAsync(IReadOnlyList<IMigrationTool> tools, int size)
     {
-        var results = new List<Measurement>();
         var set = new MigrationSet(size);
-        for (var t = 0; t < tools.Count; t++)
-        {
-            var tool = tools[t];
-            Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {size} migrations: {tool.Name}");
-            results.AddRange(tool.Unavailable is { } why
-                ? Enum.GetValues<Operation>().Select(o => Measurement.Missing(Describe(o), tool.Name, size, why))
-                : await MeasureToolAsync(tool, set, t).ConfigureAwait(false));
-        }
-
-        return results;
-    }
-
-    private async Task<IEnumerable<Measurement>> MeasureToolAsync(IMigrationTool tool, MigrationSet set, int index)
-    {
-        var folder = Path.Combine(scratch, $"t{index}-{set.Size}");
-        var migrations = Directory.CreateDirectory(Path.Combine(folder, "migrations")).FullName;
-        var work = Directory.CreateDirectory(Path.Combine(folder, "work")).FullName;
-        var samples = Enum.GetValues<Operation>().ToDictionary(o => o, _ => new List<TimeSpan>());
+        var states = tools.Select((tool, index) => new ToolState(tool, index, set, scratch)).ToList();
         try
         {
-            await tool.PrepareAsync(set, migrations).ConfigureAwait(false);
-            for (var run = 0; run <= tool.TimedRuns(set.Size, options.Runs); run++)
+            foreach (var state in states.Where(s => s.Stopped is null))
             {
-                var database = $"bench_{index}_{set.Size}_{run.ToString(CultureInfo.InvariantCulture)}";
-                var timings = await RunOnceAsync(tool, new ToolRun(server, database, set, migrations, work)).ConfigureAwait(false);
-                foreach (var (operation, elapsed) in run == 0 ? [] : timings)
+                await Guard(state, () => state.Tool.PrepareAsync(set, Directory.CreateDirectory(state.Migrations).FullName)).ConfigureAwait(false);
+                Directory.CreateDirectory(state.Work);
+            }
+
+            // Round-robin: run r of every tool before run r + 1 of any, so a machine whose load drifts during the
+            // harness run skews every tool alike instead of favouring the tools measured last. Run 0 is the warm-up.
+            var rounds = states.Select(s => s.Tool.TimedRuns(size, options.Runs)).DefaultIfEmpty(0).Max();
+            for (var run = 0; run <= rounds; run++)
+            {
+                foreach (var state in states.Where(s => s.Stopped is null && run <= s.Tool.TimedRuns(size, options.Runs)))
                 {
-                    samples[operation].Add(elapsed);
+                    Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {size} migrations, {(run == 0 ? "warm-up" : $"run {run}")}: {state.Tool.Name}");
+                    await Guard(state, () => RunOnceAsync(state, set, run)).ConfigureAwait(false);
                 }
             }
         }
-        catch (InvalidOperationException e)
-        {
-            Console.Error.WriteLine($"{tool.Name} failed: {e.Message}");
-            var reason = "failed here: " + FirstLine(e.Message);
-            return Enum.GetValues<Operation>().Select(o => Measurement.Missing(Describe(o), tool.Name, set.Size, reason));
-        }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            foreach (var state in states.Where(s => Directory.Exists(s.Folder)))
+            {
+                Directory.Delete(state.Folder, recursive: true);
+            }
         }
 
-        return samples.Select(s => tool.Supports(s.Key)
-            ? new Measurement(Describe(s.Key), tool.Name, set.Size, s.Value)
-            : Measurement.Missing(Describe(s.Key), tool.Name, set.Size, "not supported by the tool"));
+        return [.. states.SelectMany(s => s.Results())];
+    }
+
+    /// <summary>Runs <paramref name="step"/>; a failure stops this tool (reported in its rows), not the harness.</summary>
+    private static async Task Guard(ToolState state, Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"{state.Tool.Name} failed: {e.Message}");
+            state.Stopped = "failed here: " + FirstLine(e.Message);
+        }
+    }
+
+    private async Task RunOnceAsync(ToolState state, MigrationSet set, int run)
+    {
+        var toolRun = new ToolRun(server, state.Database(run), set, state.Migrations, state.Work);
+        var timings = await RunOnceAsync(state.Tool, toolRun).ConfigureAwait(false);
+        foreach (var (operation, elapsed) in run == 0 ? [] : timings)
+        {
+            state.Samples[operation].Add(elapsed);
+        }
     }
 
     private async Task<List<(Operation, TimeSpan)>> RunOnceAsync(IMigrationTool tool, ToolRun run)

@@ -46,7 +46,7 @@ internal sealed class ReportWriter(RunConditions conditions, IReadOnlyList<Measu
             .AppendLine(CultureInfo.InvariantCulture, $"- machine: {c.CpuCount} CPUs ({c.CpuModel}); {c.Runtime}")
             .AppendLine(CultureInfo.InvariantCulture, $"- load average (1/5/15 min): {c.LoadBefore} at the start, {c.LoadAfter} at the end")
             .AppendLine(CultureInfo.InvariantCulture, $"- server: PostgreSQL {c.ServerVersion}, throwaway cluster on 127.0.0.1, fsync, synchronous_commit and full_page_writes on")
-            .AppendLine(CultureInfo.InvariantCulture, $"- runs: {c.Runs} timed runs per row after one untimed warm-up (a row whose min – max says \"1 run\" had one: sqitch from 1,000 on); median and min–max over the timed runs")
+            .AppendLine(CultureInfo.InvariantCulture, $"- runs: {c.Runs} timed runs per row after one untimed warm-up round, the tools taking turns run by run (a row whose min – max says \"1 run\" had one: sqitch from 1,000 on); median and min–max over the timed runs")
             .AppendLine("- migrations: each creates a table and an index; its down script drops the table")
             .AppendLine("- ratios compare medians of the same run: × limit is against psql with one transaction per migration plus a tracking insert")
             .AppendLine();
