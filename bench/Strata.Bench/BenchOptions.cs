@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Strata.Bench;
+
+/// <summary>
+/// What one harness run measures, parsed from the command line that bench/run.sh passes on.
+/// Throws <see cref="ArgumentException"/> naming the option and the accepted form for bad input.
+/// </summary>
+internal sealed record BenchOptions
+{
+    public IReadOnlyList<int> Sizes { get; init; } = [100, 1000];
+
+    public int Runs { get; init; } = 5;
+
+    public bool Peers { get; init; }
+
+    /// <summary>Words that a tool's or scenario's name must contain one of (e.g. <c>psql,dbmate</c>); empty for all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public required string RepositoryRoot { get; init; }
+
+    public string ToolsDirectory => Path.Combine(RepositoryRoot, "bench", ".tools");
+
+    public string ResultsDirectory => Path.Combine(RepositoryRoot, "bench", "results");
+
+    public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    {
+        var options = new BenchOptions { RepositoryRoot = repositoryRoot };
+        for (var i = 0; i < args.Count; i++)
+        {
+            options = args[i] switch
+            {
+                "--sizes" => options with { Sizes = ParseSizes(Value(args, ++i, "--sizes")) },
+                "--runs" => options with { Runs = ParseCount(Value(args, ++i, "--runs"), "--runs") },
+                "--peers" => options with { Peers = true },
+                "--only" => options with { Only = Value(args, ++i, "--only").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --runs 5 --peers --only psql,strata"),
+            };
+        }
+
+        return options;
+    }
+
+    /// <summary>Whether a tool or scenario named <paramref name="names"/> is selected by <see cref="Only"/>.</summary>
+    public bool Selects(params string[] names) =>
+        Only.Count == 0 || Only.Any(word => names.Any(name => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
+
+    private static string Value(IReadOnlyList<string> args, int index, string option) =>
+        index < args.Count ? args[index] : throw new ArgumentException($"{option} needs a value, e.g. {option} 3");
+
+    private static int[] ParseSizes(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => ParseCount(s, "--sizes"))];
+
+    private static int ParseCount(string text, string option) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 100_000
+            ? value
+            : throw new ArgumentException($"{option}: '{text}' is not a whole number between 1 and 100000");
+}

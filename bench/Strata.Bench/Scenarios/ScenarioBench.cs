@@ -1,0 +1,48 @@
+namespace Strata.Bench.Scenarios;
+
+/// <summary>Runs each <see cref="IScenario"/>: set-up, one untimed warm-up, the timed runs, tear-down.</summary>
+internal static class ScenarioBench
+{
+    public static async Task<IReadOnlyList<Measurement>> MeasureAsync(IEnumerable<IScenario> scenarios, int runs)
+    {
+        var results = new List<Measurement>();
+        foreach (var scenario in scenarios)
+        {
+            if (scenario.NotMeasured is { } reason)
+            {
+                results.Add(Measurement.Missing(scenario.What, scenario.Tool, scenario.Size, reason));
+                continue;
+            }
+
+            Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {scenario.What}: {scenario.Tool}");
+            results.Add(await MeasureOneAsync(scenario, runs).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private static async Task<Measurement> MeasureOneAsync(IScenario scenario, int runs)
+    {
+        var samples = new List<TimeSpan>();
+        try
+        {
+            await scenario.SetUpAsync().ConfigureAwait(false);
+            await scenario.RunOnceAsync().ConfigureAwait(false);
+            for (var run = 0; run < runs; run++)
+            {
+                samples.Add(await scenario.RunOnceAsync().ConfigureAwait(false));
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"{scenario.What} ({scenario.Tool}) failed: {e.Message}");
+            return Measurement.Missing(scenario.What, scenario.Tool, scenario.Size, "failed here: " + e.Message.Split('\n', 2)[0]);
+        }
+        finally
+        {
+            await scenario.TearDownAsync().ConfigureAwait(false);
+        }
+
+        return new Measurement(scenario.What, scenario.Tool, scenario.Size, samples);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Strata.Bench.Scenarios;
+
+/// <summary>
+/// The bare server-side copy a cold test-database clone is compared with: <c>CREATE DATABASE … TEMPLATE</c> of a
+/// database holding N tables with an index each (built once in set-up). Each run times the create; the drop is not timed.
+/// </summary>
+internal sealed class TemplateCloneScenario(BenchServer server, int size, string scratch) : IScenario
+{
+    private readonly string _template = $"template_{size}";
+    private int _clones;
+
+    public string What => $"CREATE DATABASE … TEMPLATE ({size} tables)";
+
+    public string Tool => "PostgreSQL (bare)";
+
+    public int Size => size;
+
+    public string? NotMeasured => null;
+
+    public async Task SetUpAsync()
+    {
+        await server.CreateDatabaseAsync(_template).ConfigureAwait(false);
+        var folder = Directory.CreateDirectory(Path.Combine(scratch, _template)).FullName;
+        var psql = new Tools.PsqlTool(perMigration: false);
+        await psql.PrepareAsync(new MigrationSet(size), folder).ConfigureAwait(false);
+        await psql.RunAsync(Operation.Apply, new ToolRun(server, _template, new MigrationSet(size), folder, folder)).ConfigureAwait(false);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public async Task<TimeSpan> RunOnceAsync()
+    {
+        var name = $"{_template}_clone_{_clones++}";
+        var stopwatch = Stopwatch.StartNew();
+        await server.CreateDatabaseAsync(name, _template).ConfigureAwait(false);
+        var elapsed = stopwatch.Elapsed;
+        await server.DropDatabaseAsync(name).ConfigureAwait(false);
+        return elapsed;
+    }
+
+    public Task TearDownAsync() => server.DropDatabaseAsync(_template);
+}

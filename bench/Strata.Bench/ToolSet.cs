@@ -1,0 +1,75 @@
+using Strata.Bench.Scenarios;
+using Strata.Bench.Tools;
+
+namespace Strata.Bench;
+
+/// <summary>
+/// The tools and scenarios one run measures, in table order. A new measurement is one line here plus its class:
+/// an <see cref="IMigrationTool"/> for a migration tool, an <see cref="IScenario"/> for anything else.
+/// </summary>
+internal static class ToolSet
+{
+    public const string DbmateName = "dbmate 2.36.0";
+
+    public static IReadOnlyList<IMigrationTool> Create(BenchOptions options)
+    {
+        var tools = new List<IMigrationTool>
+        {
+            new PsqlTool(perMigration: true),
+            new PsqlTool(perMigration: false),
+            new StrataCliTool(Harness.StrataTool, Build(options, "r2r")),
+            new StrataCliTool("Strata CLI (JIT)", Build(options, "jit")),
+            new StrataCliTool("Strata CLI (native AOT, net9.0)", Build(options, "aot"), BuildProblem(options, "aot")),
+            new StrataLibraryTool(),
+        };
+        if (options.Peers)
+        {
+            tools.AddRange([new DbmateTool(), new NodePgMigrateTool(), new SqitchTool(), new EfCoreTool(options.ToolsDirectory)]);
+        }
+
+        return [.. tools.Where(t => options.Selects(t.Name))];
+    }
+
+    public static IEnumerable<IScenario> Scenarios(BenchOptions options, BenchServer server, string scratch) =>
+        AllScenarios(options, server, scratch).Where(s => options.Selects(s.What, s.Tool));
+
+    private static IEnumerable<IScenario> AllScenarios(BenchOptions options, BenchServer server, string scratch)
+    {
+        string[] builds = ["jit", "r2r", "aot"];
+        foreach (var noop in new[] { false, true })
+        {
+            foreach (var build in builds)
+            {
+                yield return new StartupScenario(server, build, BuildName(build), Build(options, build), BuildProblem(options, build), noop, scratch);
+            }
+        }
+
+        yield return new TemplateCloneScenario(server, 1000, scratch);
+        yield return new PendingScenario("test database from the warm pool", "Strata.Testing", 1000, "Strata.Testing");
+        yield return new PendingScenario("test database from a cold clone", "Strata.Testing", 1000, "Strata.Testing");
+        yield return new PendingScenario("test database by reset (3 of 1,000 tables touched)", "Strata.Testing", 1000, "Strata.Testing");
+        yield return new PendingScenario("test database by migrating from scratch", "Strata.Testing", 1000, "Strata.Testing");
+        yield return new PendingScenario("introspection of a 1,000-table schema", "Strata schema engine", 1000, "the schema engine");
+        foreach (var size in options.Sizes)
+        {
+            yield return new PendingScenario($"static lint of {size} files", "strata lint", size, "the lint command");
+        }
+    }
+
+    private static string BuildName(string build) => build switch
+    {
+        "jit" => "strata, JIT (net10.0, framework-dependent)",
+        "r2r" => "strata, ReadyToRun (net10.0)",
+        _ => "strata, native AOT (net9.0)",
+    };
+
+    /// <summary>The executable bench/run.sh published for <paramref name="build"/>.</summary>
+    private static string Build(BenchOptions options, string build) => Path.Combine(options.ToolsDirectory, "strata-" + build, "strata");
+
+    /// <summary>Why run.sh could not publish <paramref name="build"/>: the first line of its note, or null.</summary>
+    private static string? BuildProblem(BenchOptions options, string build)
+    {
+        var note = Path.Combine(options.ToolsDirectory, $"strata-{build}.failed");
+        return File.Exists(note) ? "not buildable here: " + File.ReadLines(note).FirstOrDefault() : null;
+    }
+}
