@@ -41,6 +41,6 @@ internal static class Harness
         var conditions = new RunConditions(started, command, MachineInfo.CpuCount, MachineInfo.CpuModel(), MachineInfo.Runtime,
             loadBefore, MachineInfo.LoadAverage(), version, options.Runs, StrataTool);
         var targets = new Targets(results, StrataTool, ReportWriter.PsqlLimit, ToolSet.DbmateName);
-        return await new ReportWriter(conditions, results, targets).WriteAsync(options.ResultsDirectory);
+        return await new ReportWriter(conditions, results, targets).WriteAsync(options.ResultsDirectory, partial: options.Only.Count > 0);
     }
 }

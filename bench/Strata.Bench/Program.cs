@@ -10,7 +10,9 @@ try
     }
 
     var written = await Harness.RunAsync(options, "bench/run.sh " + string.Join(' ', args));
-    Console.WriteLine($"results: {written} (and bench/results/latest.md)");
+    Console.WriteLine(options.Only.Count > 0
+        ? $"results: {written} (a run narrowed by --only leaves bench/results/latest.md as it was)"
+        : $"results: {written} (and bench/results/latest.md)");
     return 0;
 }
 catch (ArgumentException e)

@@ -45,14 +45,15 @@ internal static class ToolSet
         }
 
         yield return new TemplateCloneScenario(server, 1000, scratch);
-        yield return new PendingScenario("test database from the warm pool", "Strata.Testing", 1000, "Strata.Testing");
-        yield return new PendingScenario("test database from a cold clone", "Strata.Testing", 1000, "Strata.Testing");
-        yield return new PendingScenario("test database by reset (3 of 1,000 tables touched)", "Strata.Testing", 1000, "Strata.Testing");
-        yield return new PendingScenario("test database by migrating from scratch", "Strata.Testing", 1000, "Strata.Testing");
-        yield return new PendingScenario("introspection of a 1,000-table schema", "Strata schema engine", 1000, "the schema engine");
+        foreach (var mode in new[] { TestDatabaseMode.WarmPool, TestDatabaseMode.ColdClone, TestDatabaseMode.Reset, TestDatabaseMode.FromScratch })
+        {
+            yield return new TestDatabaseScenario(server, 1000, scratch, mode);
+        }
+
+        yield return new IntrospectionScenario(server, 1000, scratch);
         foreach (var size in options.Sizes)
         {
-            yield return new PendingScenario($"static lint of {size} files", "strata lint", size, "the lint command");
+            yield return new LintScenario(Build(options, "r2r"), BuildProblem(options, "r2r"), size, scratch);
         }
     }
 

@@ -27,13 +27,23 @@ internal sealed class ReportWriter(RunConditions conditions, IReadOnlyList<Measu
         return text.ToString();
     }
 
-    public async Task<string> WriteAsync(string folder)
+    /// <summary>
+    /// Writes the dated results file and, for a full run, <c>latest.md</c>; a run narrowed with <c>--only</c> writes a
+    /// dated <c>-partial</c> file only, so it never replaces the full table.
+    /// </summary>
+    public async Task<string> WriteAsync(string folder, bool partial)
     {
         Directory.CreateDirectory(folder);
         var text = Render();
-        var dated = Path.Combine(folder, $"{MachineInfo.Stamp(conditions.Started)}-{MachineInfo.Host}.md");
+        var dated = Path.Combine(folder, partial
+            ? $"{MachineInfo.Stamp(conditions.Started)}-{conditions.Started.ToString("HHmm", CultureInfo.InvariantCulture)}-{MachineInfo.Host}-partial.md"
+            : $"{MachineInfo.Stamp(conditions.Started)}-{MachineInfo.Host}.md");
         await File.WriteAllTextAsync(dated, text).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), text).ConfigureAwait(false);
+        if (!partial)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), text).ConfigureAwait(false);
+        }
+
         return dated;
     }
 
@@ -90,8 +100,8 @@ internal sealed class ReportWriter(RunConditions conditions, IReadOnlyList<Measu
 
     private void TargetTable(StringBuilder text)
     {
-        var size = results.Any(r => r.Size == 1000 && ToolTable(r)) ? 1000 : results.Where(ToolTable).Select(r => r.Size).DefaultIfEmpty(0).Max();
-        text.AppendLine(CultureInfo.InvariantCulture, $"## Targets (at {Format.Count(size)} migrations)")
+        int? size = results.Any(r => r.Size == 1000 && ToolTable(r)) ? 1000 : results.Where(ToolTable).Select(r => (int?)r.Size).Max();
+        text.AppendLine(size is { } migrations ? $"## Targets (at {Format.Count(migrations)} migrations)" : "## Targets")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Strata here is `{conditions.StrataTool}`.")
             .AppendLine()
