@@ -96,6 +96,11 @@ internal static class StrataApp
                 options.AddStatementOptionsTo(command);
             }
 
+            if (command.Name is "diff" or "generate" or "push" or "dump" or "verify" or "lint")
+            {
+                options.AddScratchOptionsTo(command);
+            }
+
             root.Subcommands.Add(command);
         }
 

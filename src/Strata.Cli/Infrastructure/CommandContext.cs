@@ -50,6 +50,17 @@ internal sealed class CommandContext
         }
     }
 
+    /// <summary>The configured dev database for scratch work (its password registered for redaction), or null.</summary>
+    public DatabaseTarget? DevDatabase
+    {
+        get
+        {
+            var target = Settings.DevDatabase;
+            _redactor.Add(target?.Password);
+            return target;
+        }
+    }
+
     /// <summary>Where the database is, safe to print; a SQLite file is shown relative to the working directory.</summary>
     public string DatabaseDisplay
     {

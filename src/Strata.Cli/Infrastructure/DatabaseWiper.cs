@@ -10,19 +10,6 @@ namespace Strata.Cli.Infrastructure;
 /// </summary>
 internal static class DatabaseWiper
 {
-    private const string WipeSql = """
-        DO $strata$
-        DECLARE s text;
-        BEGIN
-            FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
-                EXECUTE format('DROP SCHEMA %I CASCADE', s);
-            END LOOP;
-            CREATE SCHEMA public;
-            GRANT USAGE ON SCHEMA public TO PUBLIC;
-        END
-        $strata$
-        """;
-
     public static async Task WipeAsync(CommandContext ctx, CancellationToken cancellationToken)
     {
         var target = ctx.Database;
@@ -40,8 +27,7 @@ internal static class DatabaseWiper
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(WipeSql, connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await PostgreSql.PostgreSqlSchemaWipe.WipeAsync(connection, cancellationToken);
         }
         catch (PostgresException e)
         {

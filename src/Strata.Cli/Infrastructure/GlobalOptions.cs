@@ -79,6 +79,12 @@ internal sealed class GlobalOptions
         HelpName = "N",
     };
 
+    public Option<string?> DevDatabase { get; } = new("--dev-database")
+    {
+        Description = "An empty PostgreSQL database (URL or keyword string) to use for scratch work instead of creating temporary databases next to the target; Strata empties it again afterwards. Also STRATA_DEV_DATABASE_URL or \"devDatabase\" in strata.json.",
+        HelpName = "url",
+    };
+
     public Option<string?> MaxFileSize { get; } = new("--max-file-size")
     {
         Description = "Refuse migration files larger than this (e.g. 300MB; units are powers of 1024) before reading them, with exit code 2 (default: no limit; files above 8 MiB are streamed, not held in memory).",
@@ -111,6 +117,9 @@ internal sealed class GlobalOptions
         command.Options.Add(StatementTimeout);
         command.Options.Add(LockRetries);
     }
+
+    /// <summary>The option of commands that need a scratch database: diff, generate, push, dump, verify, lint.</summary>
+    public void AddScratchOptionsTo(Command command) => command.Options.Add(DevDatabase);
 
     private static TimeSpan? Seconds(ParseResult result, Option<double?> option)
     {
@@ -145,6 +154,7 @@ internal sealed class GlobalOptions
             LockRetries = result.CommandResult.Command.Options.Contains(LockRetries) ? result.GetValue(LockRetries) : null,
             PasswordFile = result.GetValue(PasswordFile),
             RequireTls = result.GetValue(RequireTls) ? true : null,
+            DevDatabase = result.CommandResult.Command.Options.Contains(DevDatabase) ? result.GetValue(DevDatabase) : null,
         };
     }
 }

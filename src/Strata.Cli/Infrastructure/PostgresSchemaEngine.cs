@@ -5,7 +5,10 @@ using Strata.Schema;
 
 namespace Strata.Cli.Infrastructure;
 
-/// <summary>The schema commands on PostgreSQL: scratch databases are temporary databases on the same server.</summary>
+/// <summary>
+/// The schema commands on PostgreSQL: scratch databases are temporary databases on the same server, or the configured
+/// dev database (emptied again after each use).
+/// </summary>
 internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngine(context)
 {
     public override IDdlRenderer Renderer => PostgreSqlDdlRenderer.Instance;
@@ -25,6 +28,12 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 
     public override async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
     {
+        if (Context.DevDatabase is { } dev)
+        {
+            await UseDevDatabaseAsync(dev, work, cancellationToken);
+            return;
+        }
+
         PostgreSqlScratchDatabase scratch;
         try
         {
@@ -42,6 +51,39 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         await using (scratch)
         {
             await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct)));
+        }
+    }
+
+    /// <summary>The configured dev database instead of a temporary one: locked, checked empty, emptied again afterwards.</summary>
+    private async Task UseDevDatabaseAsync(Configuration.DatabaseTarget dev, Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
+    {
+        if (dev.Kind != Configuration.DatabaseKind.PostgreSql)
+        {
+            throw new ConfigurationException(
+                $"the dev database {dev.DisplayName} is not a PostgreSQL database, but {Context.DatabaseDisplay} is",
+                "point devDatabase (or --dev-database) at an empty PostgreSQL database, or leave it out to use temporary databases");
+        }
+
+        PostgreSqlDevDatabase database;
+        try
+        {
+            database = await PostgreSqlDevDatabase.OpenAsync(dev.ConnectionString, dev.DisplayName, Context.Settings.LockTimeout, cancellationToken);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            throw new DatabaseUnavailableException($"cannot reach the dev database {dev.DisplayName}: {e.Message}", "check devDatabase (or --dev-database, STRATA_DEV_DATABASE_URL) and that its server is running", e);
+        }
+
+        try
+        {
+            await work(new ScratchDatabase(new PostgreSqlDialect(database.ConnectionString), ct => database.ReadAsync(HistoryFilter, ct)));
+        }
+        finally
+        {
+            if (await database.EmptyAndReleaseAsync() is { } problem)
+            {
+                Context.Terminal.Warning($"could not empty the dev database {dev.DisplayName}: {problem}");
+            }
         }
     }
 

@@ -20,9 +20,12 @@ internal static class SecretScan
             }
         }
 
-        if (variables.TryGetValue("DATABASE_URL", out var url))
+        foreach (var name in new[] { "DATABASE_URL", "STRATA_DEV_DATABASE_URL" })
         {
-            AddUrlPassword(redactor, url);
+            if (variables.TryGetValue(name, out var url))
+            {
+                AddUrlPassword(redactor, url);
+            }
         }
 
         foreach (var arg in args)

@@ -22,6 +22,13 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
 
     public override async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
     {
+        if (Context.DevDatabase is { } dev)
+        {
+            throw new Errors.ConfigurationException(
+                $"a dev database ({dev.DisplayName}) is configured, but {Context.DatabaseDisplay} is SQLite, whose scratch databases are temporary files",
+                "leave devDatabase (and --dev-database, STRATA_DEV_DATABASE_URL) out for SQLite projects");
+        }
+
         var scratch = SqliteScratchDatabase.Create();
         await using (scratch)
         {

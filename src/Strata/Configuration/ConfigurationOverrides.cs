@@ -42,6 +42,12 @@ public sealed record ConfigurationOverrides(
     /// </summary>
     public bool? RequireTls { get; init; }
 
+    /// <summary>
+    /// <c>--dev-database</c>: an empty PostgreSQL database (URL or keyword string) that diff, generate, push, dump,
+    /// verify and lint may fill and empty again, instead of creating temporary databases. Null: not given.
+    /// </summary>
+    public string? DevDatabase { get; init; }
+
     /// <summary>No command-line options at all.</summary>
     public static ConfigurationOverrides None { get; } = new();
 
@@ -51,5 +57,5 @@ public sealed record ConfigurationOverrides(
         + $"Environment = {Environment}, MigrationsPath = {MigrationsPath}, LockTimeout = {LockTimeout}, "
         + $"HistoryTable = {HistoryTable}, HistorySchema = {HistorySchema}, StatementLockTimeout = {StatementLockTimeout}, "
         + $"StatementTimeout = {StatementTimeout}, LockRetries = {LockRetries}, LockKey = {LockKey}, "
-        + $"PasswordFile = {PasswordFile}, RequireTls = {RequireTls} }}";
+        + $"PasswordFile = {PasswordFile}, RequireTls = {RequireTls}, DevDatabase = {(DevDatabase is null ? "null" : "(given)")} }}";
 }

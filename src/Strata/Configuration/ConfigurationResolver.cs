@@ -47,12 +47,14 @@ public static class ConfigurationResolver
         }
 
         var migrations = ResolveMigrations(layers, origins);
+        var devDatabase = ResolveDevDatabase(layers, origins);
         string? schemaFile = null;
         var isProtected = Flag(layers, origins, "protected", null, layers.Section?.Protected, json?.Document.Protected);
         var requireTls = Flag(layers, origins, "requireTls", overrides.RequireTls, layers.Section?.RequireTls, json?.Document.RequireTls);
         return new StrataSettings
         {
             Database = database,
+            DevDatabase = devDatabase,
             Environment = name,
             MigrationsPath = migrations,
             Protected = isProtected,
@@ -155,6 +157,24 @@ public static class ConfigurationResolver
 
         origin = target is null ? "none" : origin;
         origins.Add(new SettingOrigin("database", origin));
+        return target;
+    }
+
+    /// <summary>The dev database: <c>--dev-database</c>, <c>STRATA_DEV_DATABASE_URL</c>, the environment's section, the top level.</summary>
+    private static DatabaseTarget? ResolveDevDatabase(Layers layers, List<SettingOrigin> origins)
+    {
+        const string Variable = "STRATA_DEV_DATABASE_URL";
+        var origin = "none";
+        var target = layers.Overrides.DevDatabase is { } fromCli ? Prefixed("--dev-database", () => DatabaseUrl.Parse(fromCli, layers.WorkingDirectory))
+            : layers.Variables.Get(Variable) is { } fromVariable ? Prefixed(layers.Variables.Describe(Variable), () => DatabaseUrl.Parse(fromVariable, layers.WorkingDirectory))
+            : FromJson(layers, layers.Section?.DevDatabase, $"environments.{layers.EnvironmentName}.devDatabase", ref origin)
+                ?? FromJson(layers, layers.Json?.Document.DevDatabase, "devDatabase", ref origin);
+        if (origin == "none" && target is not null)
+        {
+            origin = layers.Overrides.DevDatabase is null ? layers.Variables.Describe(Variable) : "--dev-database";
+        }
+
+        origins.Add(new SettingOrigin("devDatabase", origin));
         return target;
     }
 

@@ -12,6 +12,7 @@ namespace Strata.Configuration;
 ///   "migrations": "migrations",          // folder, relative to this file
 ///   "schema": "schema.sql",              // desired schema (file or folder of .sql files), relative to this file
 ///   "schemaFile": "schema.sql",          // older spelling of "schema"
+///   "devDatabase": "postgres://localhost/dev",  // empty PostgreSQL database for scratch work (diff, generate, verify…)
 ///   "history": { "table": "strata_migrations", "schema": null },
 ///   "lockTimeout": 60,                   // seconds to wait for the migration lock
 ///   "statementLockTimeout": 5,           // PostgreSQL lock_timeout (s) of transactional migration statements; 0: none
@@ -46,6 +47,9 @@ internal sealed class StrataJsonDocument
 
     /// <summary>The desired schema: a <c>.sql</c> file or a folder of them, relative to the file (wins over <see cref="SchemaFile"/>).</summary>
     public string? Schema { get; set; }
+
+    /// <summary>An empty PostgreSQL database the schema commands may fill and empty again instead of creating scratch databases.</summary>
+    public string? DevDatabase { get; set; }
 
     /// <summary>Where the history lives.</summary>
     public StrataJsonHistory? History { get; set; }

@@ -6,6 +6,9 @@ internal sealed class StrataJsonEnvironment
     /// <summary>This environment's database.</summary>
     public string? Database { get; set; }
 
+    /// <summary>This environment's dev database for scratch work (see <see cref="StrataJsonDocument.DevDatabase"/>).</summary>
+    public string? DevDatabase { get; set; }
+
     /// <summary>This environment's migrations folder, relative to the file.</summary>
     public string? Migrations { get; set; }
 

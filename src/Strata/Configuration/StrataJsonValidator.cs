@@ -16,6 +16,7 @@ internal sealed partial class StrataJsonValidator
     {
         ["$schema"] = Expect.String,
         ["database"] = Expect.StringOrNull,
+        ["devDatabase"] = Expect.StringOrNull,
         ["migrations"] = Expect.String,
         ["schemaFile"] = Expect.StringOrNull,
         ["schema"] = Expect.StringOrNull,
@@ -42,6 +43,7 @@ internal sealed partial class StrataJsonValidator
     private static readonly Dictionary<string, Expect> EnvironmentProperties = new(StringComparer.Ordinal)
     {
         ["database"] = Expect.StringOrNull,
+        ["devDatabase"] = Expect.StringOrNull,
         ["migrations"] = Expect.String,
         ["protected"] = Expect.Boolean,
         ["requireTls"] = Expect.Boolean,

@@ -56,6 +56,12 @@ public sealed class StrataSettings
     /// </summary>
     public bool RequireTls { get; init; }
 
+    /// <summary>
+    /// An empty PostgreSQL database for scratch work (<c>--dev-database</c>, <c>STRATA_DEV_DATABASE_URL</c>, strata.json
+    /// <c>devDatabase</c>), or null: the schema commands then create temporary databases next to <see cref="Database"/>.
+    /// </summary>
+    public DatabaseTarget? DevDatabase { get; init; }
+
     /// <summary>The desired-schema file (<c>schema.sql</c>) as an absolute path, or null when not configured.</summary>
     public string? SchemaFile { get; init; }
 

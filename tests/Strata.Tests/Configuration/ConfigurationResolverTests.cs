@@ -224,7 +224,7 @@ public sealed class ConfigurationResolverTests : IDisposable
     {
         var names = Resolve().Origins.Select(o => o.Setting).ToList();
 
-        names.ShouldBe(["config", "environment", "database", "migrations", "protected", "requireTls", "history.table", "history.schema", "lockTimeout", "statementLockTimeout", "statementTimeout", "lockRetries", "lockKey", "schemaFile"]);
+        names.ShouldBe(["config", "environment", "database", "migrations", "devDatabase", "protected", "requireTls", "history.table", "history.schema", "lockTimeout", "statementLockTimeout", "statementTimeout", "lockRetries", "lockKey", "schemaFile"]);
         Resolve().Origins[0].ToString().ShouldBe("config ← none (no strata.json in the working directory)");
     }
 
