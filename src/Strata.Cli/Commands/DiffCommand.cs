@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
 using Strata.Schema;
 
 namespace Strata.Cli.Commands;
@@ -27,7 +28,17 @@ internal static class DiffCommand
                 ? await engine.ReadMigrationsAsync(ct)
                 : await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
             var plan = SchemaDiffer.Plan(current, desired, engine.Renderer, files.Renames);
-            Print(ctx, plan, parse.GetValue(reverse));
+            if (ctx.Terminal.Json)
+            {
+                ctx.Terminal.WriteJson(
+                    new SchemaJson("diff") { Differences = !plan.Up.IsEmpty, Changes = SchemaJson.ChangesOf(plan.Up), Script = plan.Up.ToScript(), Reverse = plan.Down.ToScript() },
+                    CliJsonContext.Default.SchemaJson);
+            }
+            else
+            {
+                Print(ctx, plan, parse.GetValue(reverse));
+            }
+
             return plan.Up.IsEmpty || !parse.GetValue(exitCode) ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
 using Strata.Schema;
 
 namespace Strata.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class DumpCommand
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Write the dump to this file instead of stdout (commit it to review schema changes in pull requests)." };
-        var command = new Command("dump", "Apply every migration to a scratch database (a temporary database on the same PostgreSQL server, in memory for SQLite) and print the resulting schema as SQL. Stable across runs; no pg_dump needed.")
+        var command = new Command("dump", "Apply every migration to a scratch database (a temporary database on the same PostgreSQL server or the dev database; a temporary file for SQLite) and print the resulting schema as SQL. Stable across runs; no pg_dump needed.")
         {
             output,
         };
@@ -25,11 +26,16 @@ internal static class DumpCommand
             {
                 var path = Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, target));
                 await File.WriteAllTextAsync(path, text, ct);
+                ctx.Terminal.WriteJsonIf(new SchemaJson("dump") { File = Output.RunRenderer.Relative(ctx, path), Tables = schema.Tables.Count, Objects = schema.Objects.Count });
                 ctx.Terminal.Note($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(Output.RunRenderer.Relative(ctx, path))}");
                 return ExitCodes.Success;
             }
 
-            ctx.Terminal.Data(text.TrimEnd('\n'));
+            if (!ctx.Terminal.WriteJsonIf(new SchemaJson("dump") { Script = text, Tables = schema.Tables.Count, Objects = schema.Objects.Count }))
+            {
+                ctx.Terminal.Data(text.TrimEnd('\n'));
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
 using Strata.Schema;
 
 namespace Strata.Cli.Commands;
@@ -27,6 +28,7 @@ internal static class GenerateCommand
             var plan = SchemaDiffer.Plan(current, desired, engine.Renderer, files.Renames);
             if (plan.Up.IsEmpty)
             {
+                ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = false, Changes = [] });
                 ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] nothing to generate: the migrations already produce the desired schema");
                 return ExitCodes.Success;
             }
@@ -37,6 +39,7 @@ internal static class GenerateCommand
             var name = NewCommand.Normalise(parse.GetValue(slug) ?? "");
             var file = Path.Combine(folder, $"{NewCommand.NextVersion(folder, parse.GetValue(sequential), DateTime.UtcNow)}_{name}.sql");
             await File.WriteAllTextAsync(file, Text(name, plan), ct);
+            ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = true, Changes = SchemaJson.ChangesOf(plan.Up), File = Output.RunRenderer.Relative(ctx, file) });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] created {Markup.Escape(Output.RunRenderer.Relative(ctx, file))}: {plan.Up.Changes.Count} change(s), {plan.Up.DestructiveChanges.Count} destructive");
             foreach (var change in plan.Up.Changes)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
 using Strata.Schema;
 
 namespace Strata.Cli.Commands;
@@ -27,7 +28,11 @@ internal static class PullCommand
             var target = parse.GetValue(output);
             if (target == "-")
             {
-                ctx.Terminal.Data(text.TrimEnd('\n'));
+                if (!ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { Script = text, Tables = schema.Tables.Count, Objects = schema.Objects.Count }))
+                {
+                    ctx.Terminal.Data(text.TrimEnd('\n'));
+                }
+
                 return ExitCodes.Success;
             }
 
@@ -40,6 +45,7 @@ internal static class PullCommand
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, text, ct);
             var display = Output.RunRenderer.Relative(ctx, path);
+            ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { File = display, Tables = schema.Tables.Count, Objects = schema.Objects.Count });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(display)}: {schema.Tables.Count} table(s), {schema.Objects.Count} other object(s)");
             return ExitCodes.Success;
         });

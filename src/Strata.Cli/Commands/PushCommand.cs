@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
 using Strata.Errors;
 using Strata.Schema;
 
@@ -35,18 +36,24 @@ internal static class PushCommand
             var diff = SchemaDiffer.Compare(current, desired, engine.Renderer, files.Renames);
             if (diff.IsEmpty)
             {
+                ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = false, Changes = [], Applied = false });
                 ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] {Markup.Escape(ctx.DatabaseDisplay)} already matches the desired schema");
                 return ExitCodes.Success;
             }
 
             if (parse.GetValue(dryRun))
             {
-                ctx.Terminal.Data(diff.ToScript().TrimEnd('\n'));
+                if (!ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = true, Changes = SchemaJson.ChangesOf(diff), Script = diff.ToScript(), Applied = false }))
+                {
+                    ctx.Terminal.Data(diff.ToScript().TrimEnd('\n'));
+                }
+
                 return ExitCodes.Success;
             }
 
             DestructiveGate.Check(ctx, diff, !parse.GetValue(noStrict), "push");
             await engine.ApplyAsync(diff, ct);
+            ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = true, Changes = SchemaJson.ChangesOf(diff), Script = diff.ToScript(), Applied = true });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] pushed {diff.Changes.Count} change(s) to {Markup.Escape(ctx.DatabaseDisplay)}");
             return ExitCodes.Success;
         });

@@ -43,7 +43,14 @@ internal abstract class SchemaEngine
             {
                 foreach (var (path, display, text) in files.Files)
                 {
-                    await session.Executor.ExecuteStatementsAsync(display, new SqlScript(text, path, 1, transactional: false), null, cancellationToken);
+                    try
+                    {
+                        await session.Executor.ExecuteStatementsAsync(display, new SqlScript(text, path, 1, transactional: false), null, cancellationToken);
+                    }
+                    catch (MigrationFailedException e)
+                    {
+                        throw new SchemaFileException(e);
+                    }
                 }
             }
         }, cancellationToken);

@@ -20,7 +20,10 @@ internal static class ErrorRenderer
         switch (exception)
         {
             case MigrationFailedException failed:
-                RenderFailure(terminal, failed);
+                RenderFailure(terminal, failed, $"migration {failed.Migration} failed", failed.Outcome);
+                break;
+            case SchemaFileException schema:
+                RenderFailure(terminal, schema.Failure, $"the schema file {schema.Failure.Migration} is not valid for this database", "nothing was changed: the schema file ran on a throw-away scratch database");
                 break;
             case StrataException strata:
                 err.MarkupLine("[red]error:[/] " + Markup.Escape(strata.Message));
@@ -47,19 +50,19 @@ internal static class ErrorRenderer
         }
     }
 
-    private static void RenderFailure(Terminal terminal, MigrationFailedException failed)
+    private static void RenderFailure(Terminal terminal, MigrationFailedException failed, string heading, string outcome)
     {
         // Written raw, never wrapped: the source line and the caret under it must stay aligned however long the line.
         var location = failed.Location;
         var gutter = location.Line.ToString(CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
-        terminal.Err.MarkupLine($"[red]error:[/] migration {Markup.Escape(failed.Migration)} failed");
+        terminal.Err.MarkupLine($"[red]error:[/] {Markup.Escape(heading)}");
         terminal.RawError($"{pad}--> {location}");
         if (location.Line == 0)
         {
             // A C# migration: there is no SQL line to show.
             terminal.RawError($"{pad} = {(failed.SqlState is null ? "" : $"SQLSTATE {failed.SqlState}: ")}{failed.ServerMessage}");
-            terminal.RawError($"{pad} = {failed.Outcome}");
+            terminal.RawError($"{pad} = {outcome}");
             return;
         }
 
@@ -68,7 +71,7 @@ internal static class ErrorRenderer
         terminal.RawError($"{pad} | {Caret(location.LineText, location.Column)}^");
         var state = failed.SqlState is null ? "" : $"SQLSTATE {failed.SqlState}: ";
         terminal.RawError($"{pad} = {state}{failed.ServerMessage}");
-        terminal.RawError($"{pad} = {failed.Outcome}");
+        terminal.RawError($"{pad} = {outcome}");
     }
 
     /// <summary>Spaces up to the column, keeping tabs so the caret lines up under tab-indented SQL.</summary>
@@ -99,7 +102,7 @@ internal static class ErrorRenderer
             MigrationSourceException s => s.Problems,
             _ => null,
         };
-        var failed = exception as MigrationFailedException;
+        var failed = exception as MigrationFailedException ?? (exception as SchemaFileException)?.Failure;
         return new ErrorBodyJson(
             Category(exitCode),
             exitCode,

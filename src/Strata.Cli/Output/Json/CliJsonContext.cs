@@ -11,4 +11,5 @@ namespace Strata.Cli.Output.Json;
 [JsonSerializable(typeof(RunJson))]
 [JsonSerializable(typeof(MessageJson))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(SchemaJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
