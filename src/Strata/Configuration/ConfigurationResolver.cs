@@ -73,7 +73,7 @@ public static class ConfigurationResolver
         };
     }
 
-    private static IReadOnlyDictionary<string, string> ReadDotEnv(string cwd, List<SettingOrigin> origins)
+    internal static IReadOnlyDictionary<string, string> ReadDotEnv(string cwd, List<SettingOrigin> origins)
     {
         var variables = Guard(() => DotEnvFile.Load(cwd, out _), Path.Combine(cwd, DotEnvFile.FileName));
         if (File.Exists(Path.Combine(cwd, DotEnvFile.FileName)))
@@ -84,7 +84,7 @@ public static class ConfigurationResolver
         return variables;
     }
 
-    private static StrataJsonFile? LoadJson(string? configFile, string cwd, List<SettingOrigin> origins)
+    internal static StrataJsonFile? LoadJson(string? configFile, string cwd, List<SettingOrigin> origins)
     {
         if (configFile is not null)
         {
