@@ -41,7 +41,10 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 
         await using (scratch)
         {
-            await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct)));
+            await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct))
+            {
+                ConnectionString = scratch.ConnectionString,
+            });
         }
     }
 

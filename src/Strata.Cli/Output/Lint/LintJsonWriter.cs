@@ -1,14 +1,19 @@
 using System.Text;
 using System.Text.Json;
-using Strata.Lint;
+using Strata.Cli.Lint;
 
 namespace Strata.Cli.Output.Lint;
 
-/// <summary><c>strata lint --json</c>: the findings and counts as one JSON object (written with Utf8JsonWriter: no reflection).</summary>
+/// <summary>
+/// <c>strata lint --json</c>: the findings and counts as one JSON object (written with Utf8JsonWriter: no reflection).
+/// With <c>--measure</c> a <c>measured</c> array describes each pending migration (see <see cref="MeasuredJson"/>) and,
+/// with <c>--against</c>, findings about a table carry its size.
+/// </summary>
 internal static class LintJsonWriter
 {
-    public static string Write(LintReport report)
+    public static string Write(LintResult result)
     {
+        var report = result.Report;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -19,6 +24,11 @@ internal static class LintJsonWriter
             json.WriteNumber("warnings", report.Warnings);
             json.WriteNumber("notes", report.Notes);
             json.WriteNumber("suppressed", report.Suppressed);
+            if (result.Against is { } against)
+            {
+                json.WriteString("against", against);
+            }
+
             json.WriteStartArray("findings");
             foreach (var f in report.Findings)
             {
@@ -32,10 +42,20 @@ internal static class LintJsonWriter
                 json.WriteString("statement", f.Statement);
                 json.WriteString("why", f.Rule.Why);
                 json.WriteString("instead", f.Rule.Instead);
+                if (result.WeightOf(f) is { } weight)
+                {
+                    MeasuredJson.WriteTable(json, weight);
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            if (result.Measured.Migrations.Count > 0)
+            {
+                MeasuredJson.Write(json, result.Measured);
+            }
+
             json.WriteEndObject();
         }
 
