@@ -49,6 +49,7 @@ internal sealed class LintMeasurer
         var count = plan.Count(p => p.Measure);
         if (count == 0)
         {
+            ctx.Terminal.Note("nothing to measure: no migration is pending" + (only is null ? "" : " among the files named"));
             return measurer._outcome;
         }
 
@@ -141,18 +142,28 @@ internal sealed class LintMeasurer
     /// <summary>Brings the scratch database up to <paramref name="version"/>; false (with a finding) when a migration fails there.</summary>
     private async Task<bool> MigrateAsync(Migrator migrator, long version, MigrationStatusEntry next, CancellationToken ct)
     {
-        var result = await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct);
+        MigrationResult result;
+        try
+        {
+            result = await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct);
+        }
+        catch (MigrationFailedException failure)
+        {
+            Failed(failure, next);
+            return false;
+        }
+
         if (result.Success)
         {
             return true;
         }
 
-        if (result.Errors[0] is not MigrationFailedException failure)
+        if (result.Errors[0] is not MigrationFailedException failed)
         {
             throw result.Errors[0];
         }
 
-        Failed(failure, next);
+        Failed(failed, next);
         return false;
     }
 
@@ -178,14 +189,14 @@ internal sealed class LintMeasurer
             return;
         }
 
-        var before = next is null || next.Migration!.DisplayName == failure.Migration ? "" : $" while preparing the state before {next.DisplayName}";
+        var before = next is null || next.Migration!.DisplayName == failure.Migration ? "" : $" (applied there to reach the state before {next.DisplayName})";
         _outcome.Findings.Add(new LintFinding(
             LintRules.MigrationFailed,
             severity,
             failure.Location.Path,
             failure.Location.Line,
             failure.Location.Column,
-            MeasuredFindings.Failed(failure) + before,
+            MeasuredFindings.Failed(failure, before),
             failure.Location.LineText.Trim()));
     }
 }

@@ -16,6 +16,9 @@ internal sealed record LintResult(LintReport Report, MeasureOutcome Measured, IR
     public static LintResult Static(LintReport report) =>
         new(report, MeasureOutcome.None, new Dictionary<LintFinding, TableWeight>(), null);
 
+    /// <summary>True when measuring was asked for (even if nothing was pending).</summary>
+    public bool IsMeasured => !ReferenceEquals(Measured, MeasureOutcome.None);
+
     /// <summary>The table weight of <paramref name="finding"/>, if it has one.</summary>
     public TableWeight? WeightOf(LintFinding finding) => Weights.TryGetValue(finding, out var weight) ? weight : null;
 

@@ -72,8 +72,8 @@ internal static class MeasuredFindings
     }
 
     /// <summary>What went wrong, as the finding's message: the server's words and SQLSTATE, and its hint when it gave one.</summary>
-    public static string Failed(MigrationFailedException failure) =>
-        $"fails on the scratch database: {failure.ServerMessage}"
+    public static string Failed(MigrationFailedException failure, string context = "") =>
+        $"fails on the scratch database{context}: {failure.ServerMessage}"
         + (failure.SqlState is { } state ? $" (SQLSTATE {state})" : "")
         + (failure.Hint is { } hint ? $"; hint: {hint}" : "");
 

@@ -101,6 +101,21 @@ public sealed class PostgresLintMeasureTests : PostgresCliTest
     }
 
     [Fact]
+    public async Task An_applied_migration_that_fails_on_the_scratch_database_stops_measuring_at_its_line()
+    {
+        Workspace.Write("001_orders.sql", Orders);
+        (await Cli().RunAsync("migrate")).ExitCode.ShouldBe(0);
+        Workspace.Write("001_orders.sql", Orders.Replace("CREATE TABLE tags (id int,", "CREATE TABLE tags (id intt,", StringComparison.Ordinal)).Write("002_total.sql", TotalBigint);
+
+        var result = await Cli().RunAsync("lint", "--measure");
+
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Stdout.ShouldContain("migrations/001_orders.sql:2:23  error  migration-failed  fails on the scratch database (applied there to reach the state before 002_total): type \"intt\" does not exist (SQLSTATE 42704)");
+        result.Stdout.ShouldContain("  not measured 002_total: measuring stopped at 001_orders, which failed on the scratch database");
+        result.Stdout.ShouldContain("error  edited-applied");
+    }
+
+    [Fact]
     public async Task Measured_findings_follow_suppressions_and_strata_json_severities()
     {
         File.WriteAllText(Path.Combine(Workspace.Root, "strata.json"), """{ "lint": { "rules": { "measured-access-exclusive": "off", "measured-rewrite": "error" } } }""");

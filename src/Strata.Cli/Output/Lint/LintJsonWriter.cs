@@ -51,7 +51,7 @@ internal static class LintJsonWriter
             }
 
             json.WriteEndArray();
-            if (result.Measured.Migrations.Count > 0)
+            if (result.IsMeasured)
             {
                 MeasuredJson.Write(json, result.Measured);
             }

@@ -24,25 +24,11 @@ internal static class LintTextRenderer
         }
         else
         {
-            foreach (var file in Files(result))
-            {
-                var findings = report.Findings.Where(f => f.File == file).ToList();
-                foreach (var finding in findings.Where(f => !LintRules.Measured.Contains(f.Rule)))
-                {
-                    Finding(terminal, finding, result.WeightOf(finding));
-                }
+            ByFile(terminal, result);
+        }
 
-                if (result.MeasuredFile(file) is { } measured)
-                {
-                    MeasuredBlock.Render(terminal, measured);
-                }
-
-                foreach (var finding in findings.Where(f => LintRules.Measured.Contains(f.Rule)))
-                {
-                    Finding(terminal, finding, result.WeightOf(finding));
-                }
-            }
-
+        if (result.IsMeasured)
+        {
             var outcome = result.Measured;
             terminal.Line($"measured {Count(outcome.MeasuredCount, "pending migration")} on a scratch database"
                 + (outcome.MeasuredCount < outcome.Migrations.Count ? $" ({outcome.Migrations.Count - outcome.MeasuredCount} not measured after a failure)" : "")
@@ -52,6 +38,29 @@ internal static class LintTextRenderer
         var summary = $"{Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {Count(report.Notes, "note")} in {Count(report.Files, "file")}"
             + (report.Suppressed > 0 ? $" ({report.Suppressed} suppressed by strata:lint-ignore)" : "");
         terminal.Line(report.Errors > 0 ? $"[red]{terminal.Cross}[/] {summary}" : $"[green]{terminal.Tick}[/] {summary}");
+    }
+
+    /// <summary>Each file's static findings, its measured block, then its measured findings.</summary>
+    private static void ByFile(Terminal terminal, LintResult result)
+    {
+        foreach (var file in Files(result))
+        {
+            var findings = result.Report.Findings.Where(f => f.File == file).ToList();
+            foreach (var finding in findings.Where(f => !LintRules.Measured.Contains(f.Rule)))
+            {
+                Finding(terminal, finding, result.WeightOf(finding));
+            }
+
+            if (result.MeasuredFile(file) is { } measured)
+            {
+                MeasuredBlock.Render(terminal, measured);
+            }
+
+            foreach (var finding in findings.Where(f => LintRules.Measured.Contains(f.Rule)))
+            {
+                Finding(terminal, finding, result.WeightOf(finding));
+            }
+        }
     }
 
     /// <summary>The files in output order: as the findings come (migration order), with measured files without findings in their place.</summary>
