@@ -95,10 +95,16 @@ internal sealed class LintMeasurer
                 }
             }
 
-            foreach (var (entry, _) in plan.Where(p => p.Measure).Skip(done))
-            {
-                _outcome.Migrations.Add(new MeasuredMigration(entry.Migration!, null, null, $"measuring stopped at {_stoppedAt}, which failed on the scratch database"));
-            }
+            NotMeasured(plan.Where(p => p.Measure).Skip(done).Select(p => p.Entry));
+        }
+    }
+
+    /// <summary>The pending migrations after the failure that stopped the run.</summary>
+    private void NotMeasured(IEnumerable<MigrationStatusEntry> rest)
+    {
+        foreach (var entry in rest)
+        {
+            _outcome.Migrations.Add(new MeasuredMigration(entry.Migration!, null, null, $"measuring stopped at {_stoppedAt}, which failed on the scratch database"));
         }
     }
 

@@ -21,53 +21,35 @@ internal static class MeasuredFindings
         }
 
         var file = measured.Migration.SourcePath;
-        var suppressions = ScriptSuppressions.Read(measured.Migration, SqlFlavor.PostgreSql);
-        void Add(LintRule rule, int line, int column, string message, string statement, QualifiedName? table)
-        {
-            var severity = options.SeverityOf(rule);
-            if (severity == LintSeverity.Off)
-            {
-                return;
-            }
-
-            if (suppressions.Silences(rule, line))
-            {
-                outcome.Suppressed++;
-                return;
-            }
-
-            var finding = new LintFinding(rule, severity, file, line, column, message, statement);
-            outcome.Findings.Add(finding);
-            if (table is { } name)
-            {
-                outcome.Tables[finding] = name;
-            }
-        }
-
+        var sink = new Sink(outcome, file, ScriptSuppressions.Read(measured.Migration, SqlFlavor.PostgreSql), options);
         var held = new List<HeldLock>();
         foreach (var statement in measurement.Statements)
         {
             held.AddRange(statement.NewLocks);
             foreach (var (rule, table, message) in Effects(statement, held, measurement.Transactional))
             {
-                Add(rule, statement.Line, statement.Column, message, statement.FirstLine, table);
-                var key = (file, statement.Line);
-                outcome.Blocking.TryAdd(key, []);
-                if (!outcome.Blocking[key].Contains(table))
+                sink.Add(rule, statement.Line, statement.Column, message, statement.FirstLine, table);
+                if (!outcome.Blocking.TryGetValue((file, statement.Line), out var tables))
                 {
-                    outcome.Blocking[key].Add(table);
+                    tables = [];
+                    outcome.Blocking[(file, statement.Line)] = tables;
+                }
+
+                if (!tables.Contains(table))
+                {
+                    tables.Add(table);
                 }
             }
         }
 
         foreach (var change in measured.Changes?.DestructiveChanges ?? [])
         {
-            Add(LintRules.MeasuredDrop, 0, 0, change.Destructive!, "", null);
+            sink.Add(LintRules.MeasuredDrop, 0, 0, change.Destructive!, "", null);
         }
 
         if (measurement.Failure is { } failure)
         {
-            Add(LintRules.MigrationFailed, failure.Location.Line, failure.Location.Column, Failed(failure), failure.Location.LineText.Trim(), null);
+            sink.Add(LintRules.MigrationFailed, failure.Location.Line, failure.Location.Column, Failed(failure), failure.Location.LineText.Trim(), null);
         }
     }
 
@@ -99,6 +81,32 @@ internal static class MeasuredFindings
                 var on = strongest.Relation.Name == table ? Describe(strongest.Relation) : $"{Describe(strongest.Relation)} of {table}";
                 var waits = strongest.BlocksReads ? (strongest.Relation.IsIndex ? $"queries on {table} wait" : "reads and writes wait") : "writes wait";
                 yield return (strongest.BlocksReads ? LintRules.MeasuredAccessExclusive : LintRules.MeasuredBlocksWrites, table, $"took {strongest.Mode} on {on}, held until commit ({waits})");
+            }
+        }
+    }
+
+    /// <summary>Adds findings of one file to the outcome, unless strata.json turns their rule off or a comment silences them.</summary>
+    private sealed class Sink(MeasureOutcome outcome, string file, ScriptSuppressions suppressions, LintOptions options)
+    {
+        public void Add(LintRule rule, int line, int column, string message, string statement, QualifiedName? table)
+        {
+            var severity = options.SeverityOf(rule);
+            if (severity == LintSeverity.Off)
+            {
+                return;
+            }
+
+            if (suppressions.Silences(rule, line))
+            {
+                outcome.Suppressed++;
+                return;
+            }
+
+            var finding = new LintFinding(rule, severity, file, line, column, message, statement);
+            outcome.Findings.Add(finding);
+            if (table is { } name)
+            {
+                outcome.Tables[finding] = name;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Strata.Cli.Lint;
+using Strata.Lint;
 
 namespace Strata.Cli.Output.Lint;
 
@@ -30,24 +31,9 @@ internal static class LintJsonWriter
             }
 
             json.WriteStartArray("findings");
-            foreach (var f in report.Findings)
+            foreach (var finding in report.Findings)
             {
-                json.WriteStartObject();
-                json.WriteString("file", f.File);
-                json.WriteNumber("line", f.Line);
-                json.WriteNumber("column", f.Column);
-                json.WriteString("rule", f.Rule.Id);
-                json.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-                json.WriteString("message", f.Message);
-                json.WriteString("statement", f.Statement);
-                json.WriteString("why", f.Rule.Why);
-                json.WriteString("instead", f.Rule.Instead);
-                if (result.WeightOf(f) is { } weight)
-                {
-                    MeasuredJson.WriteTable(json, weight);
-                }
-
-                json.WriteEndObject();
+                WriteFinding(json, finding, result.WeightOf(finding));
             }
 
             json.WriteEndArray();
@@ -60,5 +46,25 @@ internal static class LintJsonWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, LintFinding f, TableWeight? weight)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", f.File);
+        json.WriteNumber("line", f.Line);
+        json.WriteNumber("column", f.Column);
+        json.WriteString("rule", f.Rule.Id);
+        json.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+        json.WriteString("message", f.Message);
+        json.WriteString("statement", f.Statement);
+        json.WriteString("why", f.Rule.Why);
+        json.WriteString("instead", f.Rule.Instead);
+        if (weight is not null)
+        {
+            MeasuredJson.WriteTable(json, weight);
+        }
+
+        json.WriteEndObject();
     }
 }
