@@ -30,7 +30,7 @@ internal static class LintTextRenderer
         if (result.IsMeasured)
         {
             var outcome = result.Measured;
-            terminal.Line($"measured {Count(outcome.MeasuredCount, "pending migration")} on a scratch database"
+            terminal.Line(outcome.Migrations.Count == 0 ? "nothing measured: no migration is pending" : $"measured {Count(outcome.MeasuredCount, "pending migration")} on a scratch database"
                 + (outcome.MeasuredCount < outcome.Migrations.Count ? $" ({outcome.Migrations.Count - outcome.MeasuredCount} not measured after a failure)" : "")
                 + (result.Against is { } against ? $"; weighed by the table sizes of {Markup.Escape(against)}" : ""));
         }
