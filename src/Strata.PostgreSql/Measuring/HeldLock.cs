@@ -17,9 +17,6 @@ internal sealed record HeldLock(ProbedRelation Relation, string Mode)
     /// <summary>True for SHARE and stronger: inserts, updates and deletes wait.</summary>
     public bool BlocksWrites => Strength >= 5;
 
-    /// <summary>What the mode makes others wait for, for messages.</summary>
-    public string Effect => BlocksReads ? "blocks reads and writes" : BlocksWrites ? "blocks writes" : "blocks schema changes only";
-
     /// <summary><c>AccessExclusiveLock</c> (as <c>pg_locks.mode</c> says it) as <c>ACCESS EXCLUSIVE</c>.</summary>
     public static string ModeOf(string pgLocksMode)
     {
