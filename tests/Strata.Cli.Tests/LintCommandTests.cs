@@ -140,6 +140,48 @@ public sealed class LintCommandTests
         result.Stdout.ShouldContain("V2__bad.sql");
     }
 
+    [Fact]
+    public async Task Measuring_on_sqlite_is_exit_2_after_the_static_rules_ran()
+    {
+        using var workspace = new Workspace().Write("001_users.sql", "CREATE TABLE users (id int, email text);\n-- strata:down\nDROP TABLE users;\n")
+            .Write("002_drop.sql", "ALTER TABLE users DROP COLUMN email;\n-- strata:down\nSELECT 1;\n");
+
+        var result = await workspace.Cli().RunAsync("lint", "--measure");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stdout.ShouldContain("migrations/002_drop.sql:1:1  error  drop-column");
+        result.Stderr.ShouldContain("--measure needs PostgreSQL, but the configured database is sqlite:app.db: nothing was measured; the static rules ran (above)");
+        File.Exists(Path.Combine(workspace.Root, "app.db")).ShouldBeFalse("lint never creates the SQLite file");
+        using var files = Postgres();
+        var offline = await Offline(files).RunAsync("lint", "--measure", "--offline");
+        offline.ExitCode.ShouldBe(2, offline.ToString());
+        offline.Stderr.ShouldContain("--measure cannot be combined with --offline");
+    }
+
+    [Fact]
+    public async Task Lint_help_teaches_measuring_and_the_table_size_thresholds()
+    {
+        using var workspace = Postgres();
+
+        var help = await Offline(workspace).RunAsync("lint", "--help");
+
+        help.Stdout.ShouldContain("--measure");
+        help.Stdout.ShouldContain("--against <url-or-environment>");
+        help.Stdout.ShouldContain("lint.small");
+        help.Stdout.ShouldContain("scratch database");
+    }
+
+    [Fact]
+    public async Task Malformed_table_size_thresholds_are_exit_2_naming_the_key()
+    {
+        using var workspace = Put(Postgres(), "strata.json", """{ "migrations": "migrations", "lint": { "small": { "rows": 100, "size": "ten" } } }""");
+
+        var result = await Offline(workspace).RunAsync("lint");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("\"lint.small.size\" must be a size such as \"10MB\"");
+    }
+
     /// <summary>A workspace with one harmless migration and a strata.json without a database: PostgreSQL rules, files only.</summary>
     private static Workspace Postgres() => Put(
         new Workspace().Write("001_init.sql", "CREATE TABLE users (id int, email text, name text);\n-- strata:down\nDROP TABLE users;\n"),

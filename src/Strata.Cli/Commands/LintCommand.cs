@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Strata.Cli.Infrastructure;
+using Strata.Cli.Lint;
 using Strata.Cli.Output.Lint;
 using Strata.Errors;
 using Strata.Lint;
@@ -17,40 +18,72 @@ internal static class LintCommand
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var output = new Option<string?>("--output", "-o") { Description = "Write the json or sarif report to this file instead of stdout." };
         var offline = new Option<bool>("--offline") { Description = "Do not read the database's history: lint every file, skip the edited-applied and out-of-order checks." };
+        var measure = new Option<bool>("--measure") { Description = MeasureHelp };
+        var against = new Option<string?>("--against") { Description = AgainstHelp, HelpName = "url-or-environment" };
         var command = new Command("lint", Help)
         {
             files,
             format,
             output,
             offline,
+            measure,
+            against,
         };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var settings = ctx.Settings;
-            IReadOnlyList<Migration> migrations;
-            try
-            {
-                migrations = Select(await ctx.Source.LoadAsync(ctx.Flavor, ct), parse.GetValue(files) ?? [], ctx.Host.WorkingDirectory, settings.MigrationsPath);
-            }
-            catch (MigrationSourceException e)
-            {
-                return Report(ctx, parse.GetValue(format)!, parse.GetValue(output), FileProblems(e));
-            }
-
-            var linter = new Linter(new LintOptions
-            {
-                Flavor = ctx.Flavor,
-                EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
-                Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
-            });
-            var named = parse.GetValue(files) is { Length: > 0 };
-            var report = named || parse.GetValue(offline) || !HasHistory(ctx)
-                ? linter.Lint(migrations)
-                : linter.Lint(await ctx.CreateMigrator().GetStatusAsync(ct));
-            return Report(ctx, parse.GetValue(format)!, parse.GetValue(output), report);
+            var arguments = new LintArguments(parse.GetValue(files) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(measure), parse.GetValue(against));
+            return await RunAsync(ctx, arguments, ct);
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(CommandContext ctx, LintArguments arguments, CancellationToken ct)
+    {
+        var settings = ctx.Settings;
+        IReadOnlyList<Migration> migrations;
+        try
+        {
+            migrations = Select(await ctx.Source.LoadAsync(ctx.Flavor, ct), arguments.Files, ctx.Host.WorkingDirectory, settings.MigrationsPath);
+        }
+        catch (MigrationSourceException e)
+        {
+            return Report(ctx, arguments, LintResult.Static(FileProblems(e)));
+        }
+
+        var options = new LintOptions
+        {
+            Flavor = ctx.Flavor,
+            EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
+            Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
+        };
+        _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile); // a typo in lint.small/lint.large is reported on every run
+        var linter = new Linter(options);
+        var named = arguments.Files.Length > 0;
+        if (arguments.Measuring && arguments.Offline)
+        {
+            throw new ConfigurationException(
+                $"{arguments.MeasureFlag} cannot be combined with --offline: measuring reads the database's history and runs the migrations on its server",
+                $"leave out --offline, or leave out {arguments.MeasureFlag} for a lint of the files alone");
+        }
+
+        if (arguments.Measuring && ctx.Database.Kind == Configuration.DatabaseKind.PostgreSql)
+        {
+            return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named ? migrations : [], arguments.Against, linter, options, ct));
+        }
+
+        var report = named || arguments.Offline || !HasHistory(ctx)
+            ? linter.Lint(migrations)
+            : linter.Lint(await ctx.CreateMigrator().GetStatusAsync(ct));
+        var code = Report(ctx, arguments, LintResult.Static(report));
+        if (arguments.Measuring)
+        {
+            throw new ConfigurationException(
+                $"{arguments.MeasureFlag} needs PostgreSQL, but the configured database is {ctx.DatabaseDisplay}: nothing was measured; the static rules ran (above)",
+                $"leave out {arguments.MeasureFlag} on SQLite, or configure a PostgreSQL database (--database postgres://…) to measure on its server");
+        }
+
+        return code;
     }
 
     /// <summary>
@@ -67,18 +100,34 @@ internal static class LintCommand
         + "Silence one rule for one statement with a comment before it: -- strata:lint-ignore <rule-id> <reason> "
         + "(-- strata:lint-ignore-file <rule-id> for a whole file); change severities in strata.json: \"lint\": { \"rules\": { \"missing-down\": \"off\" } }. "
         + "With a database configured, only migrations still to run are linted, and edited applied files and out-of-order versions are reported too "
-        + "(--offline: files only). Exit 3 when errors remain, 0 otherwise.";
+        + "(--offline: files only). With --measure (PostgreSQL) each pending migration also runs on a scratch database and its real "
+        + "locks, rewrites and schema changes are reported; --against <url-or-environment> measures what is pending there and "
+        + "weighs findings by its table sizes (strata.json lint.small and lint.large). Exit 3 when errors remain, 0 otherwise.";
 
-    private static int Report(CommandContext ctx, string format, string? output, LintReport report)
+    private const string MeasureHelp =
+        "PostgreSQL: run each pending migration on a scratch database (a temporary database on the configured server, dropped "
+        + "afterwards) holding the schema before it, inside a transaction that is rolled back, and report what PostgreSQL did: "
+        + "the locks held at the end (pg_locks), the tables and indexes rewritten (new relfilenode) and the schema changes, "
+        + "as findings measured-rewrite, measured-access-exclusive, measured-blocks-writes, measured-drop and migration-failed. "
+        + "A -- strata:no-transaction migration runs for real there (its locks cannot be observed). The configured database is only read.";
+
+    private const string AgainstHelp =
+        "Measure (implies --measure) the migrations pending on this database, a postgres:// URL or the name of an environment in "
+        + "strata.json, and weigh the findings about rewrites and scans under lock by its table sizes: below lint.small "
+        + "(default 10,000 rows and 10MB) a note, from lint.large (default 1,000,000 rows or 1GB) an error, a warning between. "
+        + "Only its catalogs are read (a replica works); the scratch database is still made on the configured server.";
+
+    private static int Report(CommandContext ctx, LintArguments arguments, LintResult result)
     {
-        var machine = format == "sarif" ? SarifWriter.Write(report, PrintVersionAction.Version, f => f.Replace('\\', '/'))
-            : format == "json" || ctx.Terminal.Json ? LintJsonWriter.Write(report)
+        var report = result.Report;
+        var machine = arguments.Format == "sarif" ? SarifWriter.Write(result, PrintVersionAction.Version, f => f.Replace('\\', '/'))
+            : arguments.Format == "json" || ctx.Terminal.Json ? LintJsonWriter.Write(result)
             : null;
         if (machine is null)
         {
-            LintTextRenderer.Render(ctx.Terminal, report);
+            LintTextRenderer.Render(ctx.Terminal, result);
         }
-        else if (output is not null)
+        else if (arguments.Output is { } output)
         {
             File.WriteAllText(Path.Combine(ctx.Host.WorkingDirectory, output), machine + Environment.NewLine);
             ctx.Terminal.Note($"wrote {Spectre.Console.Markup.Escape(output)}: {report.Errors} errors, {report.Warnings} warnings, {report.Notes} notes");
@@ -133,5 +182,14 @@ internal static class LintCommand
     {
         var match = System.Text.RegularExpressions.Regex.Match(location, @"^(?<file>.+?):(?<line>\d+)(?::\d+)?$");
         return match.Success ? (match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)) : (location, 0);
+    }
+
+    /// <summary>What the command line asked for.</summary>
+    private sealed record LintArguments(string[] Files, string Format, string? Output, bool Offline, bool Measure, string? Against)
+    {
+        public bool Measuring => Measure || Against is not null;
+
+        /// <summary>The option that asked for measuring, for messages.</summary>
+        public string MeasureFlag => Against is not null ? "--against" : "--measure";
     }
 }

@@ -61,6 +61,18 @@ internal sealed class CommandContext
         }
     }
 
+    /// <summary>
+    /// A second database named by <paramref name="option"/> (e.g. <c>lint --against</c>): an environment of strata.json
+    /// or a database URL (see <see cref="OtherDatabase"/>); its password is registered for redaction before anything
+    /// can print it. <paramref name="environment"/> is the environment's name when the value named one.
+    /// </summary>
+    public DatabaseTarget ResolveOther(string value, string option, out string? environment)
+    {
+        var target = OtherDatabase.Resolve(value, option, _options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory, out environment);
+        _redactor.Add(target.Password);
+        return target;
+    }
+
     /// <summary>Where the database is, safe to print; a SQLite file is shown relative to the working directory.</summary>
     public string DatabaseDisplay
     {

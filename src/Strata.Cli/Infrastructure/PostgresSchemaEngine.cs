@@ -50,7 +50,10 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 
         await using (scratch)
         {
-            await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct)));
+            await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct))
+            {
+                ConnectionString = scratch.ConnectionString,
+            });
         }
     }
 
@@ -76,7 +79,10 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 
         try
         {
-            await work(new ScratchDatabase(new PostgreSqlDialect(database.ConnectionString), ct => database.ReadAsync(HistoryFilter, ct)));
+            await work(new ScratchDatabase(new PostgreSqlDialect(database.ConnectionString), ct => database.ReadAsync(HistoryFilter, ct))
+            {
+                ConnectionString = database.ConnectionString,
+            });
         }
         finally
         {

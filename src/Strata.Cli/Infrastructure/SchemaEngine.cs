@@ -103,7 +103,7 @@ internal abstract class SchemaEngine
 
     protected static StrataException ScratchFailed(string detail, Exception inner) => new(
         ErrorCategory.Unavailable,
-        "could not create a scratch database to read the desired schema: " + detail,
+        "could not create a scratch database (the schema commands, verify and lint --measure work on one): " + detail,
         "the role needs the CREATEDB privilege (ALTER ROLE … CREATEDB) on this server; or give Strata an empty database of its own for this work: \"devDatabase\" in strata.json, --dev-database or STRATA_DEV_DATABASE_URL",
         inner);
 }

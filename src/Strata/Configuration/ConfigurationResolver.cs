@@ -75,7 +75,7 @@ public static class ConfigurationResolver
         };
     }
 
-    private static IReadOnlyDictionary<string, string> ReadDotEnv(string cwd, List<SettingOrigin> origins)
+    internal static IReadOnlyDictionary<string, string> ReadDotEnv(string cwd, List<SettingOrigin> origins)
     {
         var variables = Guard(() => DotEnvFile.Load(cwd, out _), Path.Combine(cwd, DotEnvFile.FileName));
         if (File.Exists(Path.Combine(cwd, DotEnvFile.FileName)))
@@ -86,7 +86,7 @@ public static class ConfigurationResolver
         return variables;
     }
 
-    private static StrataJsonFile? LoadJson(string? configFile, string cwd, List<SettingOrigin> origins)
+    internal static StrataJsonFile? LoadJson(string? configFile, string cwd, List<SettingOrigin> origins)
     {
         if (configFile is not null)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Strata.Cli.Lint;
 using Strata.Lint;
 
 namespace Strata.Cli.Output.Lint;
@@ -7,14 +8,17 @@ namespace Strata.Cli.Output.Lint;
 /// <summary>
 /// <c>strata lint --format sarif</c>: SARIF 2.1.0 for code-scanning annotations (GitHub, Azure DevOps). Every rule is
 /// listed in the driver with its why and alternative; results point at the file (relative to the working directory,
-/// under <c>%SRCROOT%</c>) and the statement's line and column.
+/// under <c>%SRCROOT%</c>) and the statement's line and column. Measured findings (<c>--measure</c>) are results like the
+/// others, under their own rule ids; with <c>--against</c> a result about a table carries its name, rows and bytes
+/// in its property bag.
 /// </summary>
 internal static class SarifWriter
 {
     public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static string Write(LintReport report, string version, Func<string, string> relativeUri)
+    public static string Write(LintResult result, string version, Func<string, string> relativeUri)
     {
+        var report = result.Report;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -27,7 +31,7 @@ internal static class SarifWriter
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding, relativeUri(finding.File));
+                WriteResult(json, finding, relativeUri(finding.File), result.WeightOf(finding));
             }
 
             json.WriteEndArray();
@@ -67,17 +71,40 @@ internal static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, LintFinding finding, string uri)
+    private static void WriteResult(Utf8JsonWriter json, LintFinding finding, string uri, TableWeight? weight)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule.Id);
         json.WriteNumber("ruleIndex", LintRules.All.ToList().IndexOf(finding.Rule));
         json.WriteString("level", Level(finding.Severity));
         json.WriteStartObject("message");
-        json.WriteString("text", $"{finding.Message}. {finding.Rule.Why}. Instead: {finding.Rule.Instead}");
+        var size = weight is null ? "" : $" ({weight})";
+        json.WriteString("text", $"{finding.Message}{size}. {finding.Rule.Why}. Instead: {finding.Rule.Instead}");
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
+        WritePhysicalLocation(json, finding, uri);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        if (weight is not null)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("table", weight.Table.ToString());
+            json.WriteString("tableSize", weight.ToString());
+            if (weight.Size is { } measured)
+            {
+                json.WriteNumber("rows", measured.Rows);
+                json.WriteNumber("bytes", measured.Bytes);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter json, LintFinding finding, string uri)
+    {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
         json.WriteString("uri", uri);
@@ -98,9 +125,6 @@ internal static class SarifWriter
         }
 
         json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -1,0 +1,208 @@
+using Strata.Cli.Infrastructure;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.Lint;
+using Strata.Planning;
+using Strata.PostgreSql.Measuring;
+using Strata.Schema;
+using Strata.Sources;
+
+namespace Strata.Cli.Lint;
+
+/// <summary>
+/// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (a temporary database on the
+/// configured server, dropped afterwards) the migrations applied on the target are applied through the normal
+/// <see cref="Migrator"/>, and each pending one is measured by <see cref="MigrationProbe"/> (in a transaction that is
+/// rolled back), then applied for real so the next one starts from the right state. The first failure stops the
+/// run: later migrations cannot be measured on a state that is not the one they will meet. The configured and target
+/// databases are only read.
+/// </summary>
+internal sealed class LintMeasurer
+{
+    private readonly CommandContext _ctx;
+    private readonly MigratorOptions _options;
+    private readonly LintOptions _lint;
+    private readonly MeasureOutcome _outcome = new();
+    private string? _stoppedAt;
+
+    private LintMeasurer(CommandContext ctx, string environment, LintOptions lint)
+    {
+        _ctx = ctx;
+        _options = ctx.MigratorOptions with { Environment = environment };
+        _lint = lint;
+    }
+
+    /// <summary>
+    /// Measures the migrations pending in <paramref name="target"/> (the status of the --against or configured
+    /// database), limited to <paramref name="only"/> (absolute paths) when given; the others are applied unmeasured.
+    /// </summary>
+    public static async Task<MeasureOutcome> RunAsync(
+        CommandContext ctx, StatusReport target, string environment, IReadOnlySet<string>? only, LintOptions lint, CancellationToken cancellationToken)
+    {
+        var measurer = new LintMeasurer(ctx, environment, lint);
+        var entries = target.Entries.Where(e => e.Migration is not null && e.Status is not (MigrationStatusKind.Missing or MigrationStatusKind.Skipped)).ToList();
+        bool Measure(MigrationStatusEntry e) =>
+            e.Status is MigrationStatusKind.Pending or MigrationStatusKind.OutOfOrder or MigrationStatusKind.Outdated
+            && e.Migration!.Up is SqlScript
+            && (only is null || only.Contains(Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, e.Migration.SourcePath))));
+        var plan = entries.Select(e => (Entry: e, Measure: Measure(e))).ToList();
+        var count = plan.Count(p => p.Measure);
+        if (count == 0)
+        {
+            ctx.Terminal.Note("nothing to measure: no migration is pending" + (only is null ? "" : " among the files named"));
+            return measurer._outcome;
+        }
+
+        ctx.Terminal.Note($"measuring {count} pending migration{(count == 1 ? "" : "s")} on a scratch database (a temporary database on {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}) …");
+        await SchemaEngine.For(ctx).UseScratchAsync(scratch => measurer.RunAsync(scratch, plan, count, cancellationToken), cancellationToken);
+        return measurer._outcome;
+    }
+
+    private async Task RunAsync(ScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
+    {
+        var engine = SchemaEngine.For(_ctx);
+        var migrator = new Migrator(scratch.Provider, _ctx.Source, _options);
+        var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString!, _options.Session, engine.HistoryFilter, ct);
+        await using (probe)
+        {
+            var lastMeasured = plan.FindLastIndex(p => p.Measure);
+            long? upTo = null;
+            var done = 0;
+            for (var i = 0; i <= lastMeasured && _stoppedAt is null; i++)
+            {
+                var (entry, measure) = plan[i];
+                if (!measure && entry.Version is { } applied)
+                {
+                    upTo = applied;
+                    continue;
+                }
+
+                if (upTo is { } version && !await MigrateAsync(migrator, version, entry, ct))
+                {
+                    break;
+                }
+
+                upTo = null;
+                if (measure)
+                {
+                    _ctx.Terminal.Note($"  {++done}/{count} {Spectre.Console.Markup.Escape(entry.DisplayName)}");
+                    await MeasureAsync(probe, engine, entry.Migration!, ct);
+                }
+
+                if (_stoppedAt is null)
+                {
+                    await ApplyAsync(migrator, probe, entry, ct);
+                }
+            }
+
+            NotMeasured(plan.Where(p => p.Measure).Skip(done).Select(p => p.Entry));
+        }
+    }
+
+    /// <summary>The pending migrations after the failure that stopped the run.</summary>
+    private void NotMeasured(IEnumerable<MigrationStatusEntry> rest)
+    {
+        foreach (var entry in rest)
+        {
+            _outcome.Migrations.Add(new MeasuredMigration(entry.Migration!, null, null, $"measuring stopped at {_stoppedAt}, which failed on the scratch database"));
+        }
+    }
+
+    private async Task MeasureAsync(MigrationProbe probe, SchemaEngine engine, Migration migration, CancellationToken ct)
+    {
+        var script = (SqlScript)migration.Up;
+        var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct);
+        var changes = measurement.After is { } after ? SchemaDiffer.Compare(measurement.Before, after, engine.Renderer) : null;
+        var note = measurement.Failure is not null
+            ? $"failed at line {measurement.Failure.Location.Line} on the scratch database; the migrations after it were not measured"
+            : script.Transactional
+                ? "ran in a transaction on a scratch database holding the schema before it, then rolled back"
+                : "ran for real without a transaction (-- strata:no-transaction): each statement commits on its own and releases its locks when it ends, so no lock is left to read afterwards (CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes)";
+        var measured = new MeasuredMigration(migration, measurement, changes, note);
+        _outcome.Migrations.Add(measured);
+        MeasuredFindings.Add(_outcome, measured, _lint);
+        if (measurement.Failure is not null)
+        {
+            _stoppedAt = migration.DisplayName;
+        }
+    }
+
+    /// <summary>Applies a measured migration for real: a transactional or versioned one through the migrator, a repeatable through the probe.</summary>
+    private async Task ApplyAsync(Migrator migrator, MigrationProbe probe, MigrationStatusEntry entry, CancellationToken ct)
+    {
+        var migration = entry.Migration!;
+        if (entry.Version is not { } version)
+        {
+            await Guard(migration, () => probe.ApplyAsync(migration.DisplayName, (SqlScript)migration.Up, ct));
+        }
+        else if (migration.Up.Transactional)
+        {
+            await MigrateAsync(migrator, version, entry, ct);
+        }
+        else
+        {
+            await migrator.MarkAppliedAsync([new MigrationReference(version, null)], ct);
+        }
+    }
+
+    /// <summary>Brings the scratch database up to <paramref name="version"/>; false (with a finding) when a migration fails there.</summary>
+    private async Task<bool> MigrateAsync(Migrator migrator, long version, MigrationStatusEntry next, CancellationToken ct)
+    {
+        MigrationResult result;
+        try
+        {
+            result = await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct);
+        }
+        catch (MigrationFailedException failure)
+        {
+            Failed(failure, next);
+            return false;
+        }
+
+        if (result.Success)
+        {
+            return true;
+        }
+
+        if (result.Errors[0] is not MigrationFailedException failed)
+        {
+            throw result.Errors[0];
+        }
+
+        Failed(failed, next);
+        return false;
+    }
+
+    private async Task Guard(Migration migration, Func<Task> apply)
+    {
+        try
+        {
+            await apply();
+        }
+        catch (MigrationFailedException failure)
+        {
+            Failed(failure, null);
+        }
+    }
+
+    /// <summary>A migration failed while the scratch database was brought to the state a pending one needs: a finding, and the run stops.</summary>
+    private void Failed(MigrationFailedException failure, MigrationStatusEntry? next)
+    {
+        _stoppedAt = failure.Migration;
+        var severity = _lint.SeverityOf(LintRules.MigrationFailed);
+        if (severity == LintSeverity.Off)
+        {
+            return;
+        }
+
+        var before = next is null || next.Migration!.DisplayName == failure.Migration ? "" : $" (applied there to reach the state before {next.DisplayName})";
+        _outcome.Findings.Add(new LintFinding(
+            LintRules.MigrationFailed,
+            severity,
+            failure.Location.Path,
+            failure.Location.Line,
+            failure.Location.Column,
+            MeasuredFindings.Failed(failure, before),
+            failure.Location.LineText.Trim()));
+    }
+}

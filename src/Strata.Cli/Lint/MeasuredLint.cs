@@ -1,0 +1,66 @@
+using Npgsql;
+using Strata.Cli.Infrastructure;
+using Strata.Configuration;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.Lint;
+using Strata.PostgreSql.Measuring;
+using Strata.Schema;
+using Strata.Sources;
+
+namespace Strata.Cli.Lint;
+
+/// <summary>
+/// <c>strata lint --measure</c> and <c>--against</c>: the history of the target (the <c>--against</c> database, else
+/// the configured one) decides what is pending; the static rules run over it, <see cref="LintMeasurer"/> measures it
+/// on a scratch database, and with <c>--against</c> the findings are weighed by the target's table sizes. Called by
+/// <c>LintCommand</c> once the configured database is known to be PostgreSQL.
+/// </summary>
+internal static class MeasuredLint
+{
+    public static async Task<LintResult> RunAsync(
+        CommandContext ctx, IReadOnlyList<Migration> named, string? againstValue, Linter linter, LintOptions options, CancellationToken cancellationToken)
+    {
+        var settings = ctx.Settings;
+        var environment = settings.Environment;
+        DatabaseTarget? against = null;
+        if (againstValue is not null)
+        {
+            against = ctx.ResolveOther(againstValue, "--against", out var environmentName);
+            if (against.Kind != DatabaseKind.PostgreSql)
+            {
+                throw new ConfigurationException(
+                    $"--against {against.DisplayName}: weighing by table sizes needs a PostgreSQL database",
+                    "give a postgres:// URL, or the name of an environment in strata.json whose database is PostgreSQL");
+            }
+
+            environment = environmentName ?? environment;
+        }
+
+        var provider = ProviderFactory.Create(against ?? ctx.Database, settings);
+        var status = await new Migrator(provider, ctx.Source, ctx.MigratorOptions with { Environment = environment }).GetStatusAsync(cancellationToken);
+        var report = named.Count > 0 ? linter.Lint(named) : linter.Lint(status);
+        var only = named.Count > 0
+            ? named.Select(m => Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, m.SourcePath))).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var measured = await LintMeasurer.RunAsync(ctx, status, environment, only, options, cancellationToken);
+        var thresholds = LintSettings.Thresholds(settings.Lint, settings.ConfigFile);
+        var sizes = against is null ? null : await SizesAsync(against, LintWeigher.Tables(report, measured), cancellationToken);
+        return LintWeigher.Combine(report, measured, sizes, thresholds, options, against?.DisplayName);
+    }
+
+    private static async Task<IReadOnlyDictionary<QualifiedName, TableSize>> SizesAsync(DatabaseTarget against, IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TableSizes.ReadAsync(against.ConnectionString, tables, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new DatabaseUnavailableException(
+                $"cannot read the table sizes of {against.DisplayName}: {(e is PostgresException p ? p.MessageText : e.Message)}",
+                "check that the --against database is reachable and that the role may read pg_class and pg_stat_user_tables",
+                null);
+        }
+    }
+}

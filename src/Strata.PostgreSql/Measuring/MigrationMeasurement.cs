@@ -1,0 +1,23 @@
+using Strata.Errors;
+using Strata.Schema;
+
+namespace Strata.PostgreSql.Measuring;
+
+/// <summary>
+/// What running one migration on a scratch database did, from <see cref="MigrationProbe"/>: per statement, the locks
+/// it took and the relations it rewrote; the locks held at the end (transactional migrations only: in a no-transaction
+/// migration each statement commits and releases its locks); the schema before and after; or the failure.
+/// </summary>
+/// <param name="Transactional">False for a <c>-- strata:no-transaction</c> migration, which ran for real.</param>
+/// <param name="Statements">The statements that ran (up to and without the failing one).</param>
+/// <param name="LocksAtEnd">The relation locks held just before the rollback (empty for no-transaction migrations).</param>
+/// <param name="Before">The schema before the migration.</param>
+/// <param name="After">The schema after it (inside its transaction for a transactional one); null when it failed.</param>
+/// <param name="Failure">The failure, at its file position with the server's message; null when every statement ran.</param>
+internal sealed record MigrationMeasurement(
+    bool Transactional,
+    IReadOnlyList<StatementMeasurement> Statements,
+    IReadOnlyList<HeldLock> LocksAtEnd,
+    DatabaseSchema Before,
+    DatabaseSchema? After,
+    MigrationFailedException? Failure);
