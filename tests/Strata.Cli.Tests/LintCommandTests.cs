@@ -23,6 +23,17 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Quiet_prints_only_the_errors_a_line_each()
+    {
+        using var workspace = Put(Postgres(), "migrations/002_risky.sql", Risky);
+
+        var result = await Offline(workspace).RunAsync("lint", "--quiet");
+
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Stdout.Trim().ShouldBe("migrations/002_risky.sql:2:1  error  drop-column  drops column users.email");
+    }
+
+    [Fact]
     public async Task Only_warnings_exit_0_and_named_files_limit_the_run()
     {
         using var workspace = Put(Put(Postgres(), "migrations/002_risky.sql", Risky), "migrations/003_index.sql", "CREATE INDEX a ON users (a);\n-- strata:down\nDROP INDEX a;\n");

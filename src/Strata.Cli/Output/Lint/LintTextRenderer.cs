@@ -8,13 +8,24 @@ namespace Strata.Cli.Output.Lint;
 /// Human output of <c>strata lint</c>: one block per finding (location, severity, rule, what, the table's size with
 /// <c>--against</c>; the statement; why; instead), file by file. With <c>--measure</c> each measured migration gets a
 /// "measured" block (locks held at the end, rewrites, schema changes) after its static findings, followed by its
-/// measured findings. Then a summary.
+/// measured findings. Then a summary. With <c>--quiet</c>: only the error findings, a line each.
 /// </summary>
 internal static class LintTextRenderer
 {
     public static void Render(Terminal terminal, LintResult result)
     {
         var report = result.Report;
+        if (terminal.Quiet)
+        {
+            // --quiet prints only errors: one line per error finding, so a CI log still says what failed.
+            foreach (var finding in report.Findings.Where(f => f.Severity == LintSeverity.Error))
+            {
+                terminal.Data($"{finding.Location}  error  {finding.Rule.Id}  {finding.Message}");
+            }
+
+            return;
+        }
+
         if (result.Measured.Migrations.Count == 0)
         {
             foreach (var finding in report.Findings)
