@@ -13,9 +13,13 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
     public async Task<IReadOnlyList<string>> CleanAsync(bool includeTemplates, CancellationToken cancellationToken)
     {
         var clone = new Regex("^" + Regex.Escape(server.Prefix) + "_(p[0-9]+_[0-9a-f]{6})_[0-9]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Databases first, owners second: an owner connects before it creates a clone, so every clone listed here
+        // has an owner that was connected before the owners are read. The other order would drop the first clone of
+        // an owner that connected between the two queries (a test process starting while another one cleans).
+        var databases = await DatabasesAsync(cancellationToken).ConfigureAwait(false);
         var live = await LiveOwnersAsync(cancellationToken).ConfigureAwait(false);
         var dropped = new List<string>();
-        foreach (var (name, comment) in await DatabasesAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (name, comment) in databases)
         {
             var match = clone.Match(name);
             if (match.Success && !live.Contains(match.Groups[1].Value))
