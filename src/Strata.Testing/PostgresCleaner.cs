@@ -29,7 +29,7 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
             }
             else if (name.StartsWith(MigrationSetHash.TemplateName(""), StringComparison.Ordinal)
                 && (includeTemplates || !(comment ?? "").StartsWith(PgText.TemplateReady, StringComparison.Ordinal))
-                && await DropTemplateUnlessBuildingAsync(name, cancellationToken).ConfigureAwait(false))
+                && await DropTemplateUnlessBuildingAsync(name, includeTemplates, cancellationToken).ConfigureAwait(false))
             {
                 dropped.Add(name);
             }
@@ -70,7 +70,7 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
         return databases;
     }
 
-    private async Task<bool> DropTemplateUnlessBuildingAsync(string template, CancellationToken cancellationToken)
+    private async Task<bool> DropTemplateUnlessBuildingAsync(string template, bool includeReady, CancellationToken cancellationToken)
     {
         // The build lock is a session lock: hold it on one connection while dropping, so no build starts meanwhile.
         var connection = await admin.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -84,6 +84,13 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
 
         try
         {
+            // Listed while half built, it may have been finished since (its builder released the lock just before
+            // this took it): look again under the lock, or a template in use would be dropped.
+            if (!includeReady && await server.IsReadyTemplateAsync(template, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             await server.DropTemplateAsync(template, cancellationToken).ConfigureAwait(false);
             return true;
         }

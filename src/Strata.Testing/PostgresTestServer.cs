@@ -189,7 +189,7 @@ public sealed class PostgresTestServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> IsReadyTemplateAsync(string template, CancellationToken cancellationToken)
+    internal async Task<bool> IsReadyTemplateAsync(string template, CancellationToken cancellationToken)
     {
         var command = _admin.CreateCommand(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1");
