@@ -10,8 +10,8 @@ namespace Strata.TestSupport;
 /// CREATEROLE), otherwise a throwaway cluster started from the installed server programs on a free loopback port
 /// and deleted afterwards. Tests usually share one per test process through <see cref="SharedAsync"/> and take a
 /// fresh database each from <see cref="CreateDatabaseAsync"/>, which rents it from a Strata.Testing pool of empty
-/// databases (a template per process run, clones kept warm, returned ones dropped in the background), so Strata's own
-/// suite runs on its test-database toolkit. When no server can be found or started, <see cref="InitializeAsync"/>
+/// databases (clones of one unmigrated template, two kept warm, returned ones dropped in the background), so
+/// Strata's own suite runs on its test-database toolkit. When no server can be found or started, <see cref="InitializeAsync"/>
 /// throws saying how to fix it; tests never skip.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
