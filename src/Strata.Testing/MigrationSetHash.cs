@@ -28,7 +28,15 @@ public static class MigrationSetHash
     }
 
     /// <summary>Hashes an already loaded migration set; the order of <paramref name="migrations"/> does not matter.</summary>
-    public static string Compute(IEnumerable<Migration> migrations, SqlFlavor flavor, MigratorOptions options)
+    public static string Compute(IEnumerable<Migration> migrations, SqlFlavor flavor, MigratorOptions options) =>
+        Compute(migrations, flavor, options, []);
+
+    /// <summary>
+    /// Hashes a migration set together with settings of the template database that change what a clone holds
+    /// (an unmigrated template, an encoding, a locale). No settings give the same hash as the public overload, so a
+    /// pool with default options and <c>strata test-db</c> share one template.
+    /// </summary>
+    internal static string Compute(IEnumerable<Migration> migrations, SqlFlavor flavor, MigratorOptions options, IReadOnlyList<string> databaseSettings)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +44,11 @@ public static class MigrationSetHash
             .Select(m => string.Join('\u001f', m.Kind.ToString(), m.Version?.ToString(CultureInfo.InvariantCulture) ?? "", m.VersionText, m.Name, m.Checksum, string.Join(',', m.Environments)))
             .Order(StringComparer.Ordinal)
             .Prepend(string.Join('\u001f', "strata-testing/1", flavor.ToString(), options.Environment, options.History.ToString()));
+        if (databaseSettings.Count > 0)
+        {
+            lines = lines.Append(string.Join('\u001f', databaseSettings.Prepend("database")));
+        }
+
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
         return Convert.ToHexStringLower(digest)[..12];
     }

@@ -13,9 +13,13 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
     public async Task<IReadOnlyList<string>> CleanAsync(bool includeTemplates, CancellationToken cancellationToken)
     {
         var clone = new Regex("^" + Regex.Escape(server.Prefix) + "_(p[0-9]+_[0-9a-f]{6})_[0-9]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Databases first, owners second: an owner connects before it creates a clone, so every clone listed here
+        // has an owner that was connected before the owners are read. The other order would drop the first clone of
+        // an owner that connected between the two queries (a test process starting while another one cleans).
+        var databases = await DatabasesAsync(cancellationToken).ConfigureAwait(false);
         var live = await LiveOwnersAsync(cancellationToken).ConfigureAwait(false);
         var dropped = new List<string>();
-        foreach (var (name, comment) in await DatabasesAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (name, comment) in databases)
         {
             var match = clone.Match(name);
             if (match.Success && !live.Contains(match.Groups[1].Value))
@@ -25,7 +29,7 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
             }
             else if (name.StartsWith(MigrationSetHash.TemplateName(""), StringComparison.Ordinal)
                 && (includeTemplates || !(comment ?? "").StartsWith(PgText.TemplateReady, StringComparison.Ordinal))
-                && await DropTemplateUnlessBuildingAsync(name, cancellationToken).ConfigureAwait(false))
+                && await DropTemplateUnlessBuildingAsync(name, includeTemplates, cancellationToken).ConfigureAwait(false))
             {
                 dropped.Add(name);
             }
@@ -66,7 +70,7 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
         return databases;
     }
 
-    private async Task<bool> DropTemplateUnlessBuildingAsync(string template, CancellationToken cancellationToken)
+    private async Task<bool> DropTemplateUnlessBuildingAsync(string template, bool includeReady, CancellationToken cancellationToken)
     {
         // The build lock is a session lock: hold it on one connection while dropping, so no build starts meanwhile.
         var connection = await admin.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -80,6 +84,13 @@ internal sealed class PostgresCleaner(PostgresTestServer server, NpgsqlDataSourc
 
         try
         {
+            // Listed while half built, it may have been finished since (its builder released the lock just before
+            // this took it): look again under the lock, or a template in use would be dropped.
+            if (!includeReady && await server.IsReadyTemplateAsync(template, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             await server.DropTemplateAsync(template, cancellationToken).ConfigureAwait(false);
             return true;
         }

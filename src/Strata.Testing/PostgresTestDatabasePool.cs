@@ -14,7 +14,7 @@ namespace Strata.Testing;
 public sealed class PostgresTestDatabasePool : ITestDatabasePool
 {
     private readonly PostgresTestServer _server;
-    private readonly IMigrationSource _source;
+    private readonly IMigrationSource? _source;
     private readonly TestDatabaseOptions _options;
     private readonly Channel<string> _warm = Channel.CreateUnbounded<string>();
     private readonly ConcurrentQueue<string> _reusable = new();
@@ -26,7 +26,10 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
     private Task _filler = Task.CompletedTask;
     private int _disposed;
 
-    internal PostgresTestDatabasePool(string adminConnectionString, IMigrationSource source, TestDatabaseOptions options)
+    /// <param name="adminConnectionString">A role with CREATEDB on the server.</param>
+    /// <param name="source">The migrations; null for unmigrated (empty) databases.</param>
+    /// <param name="options">Warm pool, reset mode, prefix, clone strategy, template settings.</param>
+    internal PostgresTestDatabasePool(string adminConnectionString, IMigrationSource? source, TestDatabaseOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.WarmClones);
         _server = new PostgresTestServer(adminConnectionString, options.Prefix);
@@ -97,7 +100,7 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
 
     private async Task<string> StartAsync()
     {
-        var template = await _server.EnsureTemplateAsync(_source, _options.Migrator, _stopping.Token).ConfigureAwait(false);
+        var template = await _server.EnsureTemplateAsync(_source, _options, _stopping.Token).ConfigureAwait(false);
         if (_options.ResetOnReturn)
         {
             // The template takes no connections; its first clone, still untouched, shows what a reset returns to.

@@ -50,11 +50,23 @@ public sealed class PostgresTestServer : IAsyncDisposable
     /// Returns the name of the template holding every migration of <paramref name="source"/>, building it first
     /// unless a finished one exists. Several processes calling at once build it once; the others wait.
     /// </summary>
-    public async Task<string> EnsureTemplateAsync(IMigrationSource source, MigratorOptions options, CancellationToken cancellationToken = default)
+    public Task<string> EnsureTemplateAsync(IMigrationSource source, MigratorOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var hash = await MigrationSetHash.ComputeAsync(source, SqlFlavor.PostgreSql, options, cancellationToken).ConfigureAwait(false);
-        var template = MigrationSetHash.TemplateName(hash);
+        return EnsureTemplateAsync(source, new TestDatabaseOptions { Migrator = options }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The template for <paramref name="source"/> migrated with <paramref name="options"/>' migrator options and
+    /// created with its encoding and locale; with a null source an unmigrated template (nothing in it, not even a
+    /// history table), for <see cref="TestDatabases.ForPostgresEmpty"/>. Built once across processes, as above.
+    /// </summary>
+    internal async Task<string> EnsureTemplateAsync(IMigrationSource? source, TestDatabaseOptions options, CancellationToken cancellationToken)
+    {
+        var migrations = source is null ? [] : await source.LoadAsync(SqlFlavor.PostgreSql, cancellationToken).ConfigureAwait(false);
+        var migrator = source is null ? new MigratorOptions() : options.Migrator;
+        var template = MigrationSetHash.TemplateName(MigrationSetHash.Compute(migrations, SqlFlavor.PostgreSql, migrator, TemplateSettings(source is not null, options)));
         if (await IsReadyTemplateAsync(template, cancellationToken).ConfigureAwait(false))
         {
             return template;
@@ -75,6 +87,28 @@ public sealed class PostgresTestServer : IAsyncDisposable
         }
 
         return template;
+    }
+
+    /// <summary>What besides the migrations makes a template differ: none for a migrated one with the server's defaults.</summary>
+    private static List<string> TemplateSettings(bool migrated, TestDatabaseOptions options)
+    {
+        var settings = new List<string>();
+        if (!migrated)
+        {
+            settings.Add("unmigrated");
+        }
+
+        if (options.Encoding is { } encoding)
+        {
+            settings.Add("encoding=" + encoding.ToUpperInvariant());
+        }
+
+        if (options.Locale is { } locale)
+        {
+            settings.Add("locale=" + locale);
+        }
+
+        return settings;
     }
 
     /// <summary>Creates a new database from <paramref name="template"/> named after this owner and returns its name.</summary>
@@ -155,7 +189,7 @@ public sealed class PostgresTestServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> IsReadyTemplateAsync(string template, CancellationToken cancellationToken)
+    internal async Task<bool> IsReadyTemplateAsync(string template, CancellationToken cancellationToken)
     {
         var command = _admin.CreateCommand(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1");
@@ -165,16 +199,21 @@ public sealed class PostgresTestServer : IAsyncDisposable
             && comment.StartsWith(PgText.TemplateReady, StringComparison.Ordinal);
     }
 
-    private async Task BuildTemplateAsync(string template, IMigrationSource source, MigratorOptions options, CancellationToken cancellationToken)
+    private async Task BuildTemplateAsync(string template, IMigrationSource? source, TestDatabaseOptions options, CancellationToken cancellationToken)
     {
         var quoted = PgText.Quote(template);
         await DropTemplateAsync(template, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"CREATE DATABASE {quoted} TEMPLATE template0", cancellationToken).ConfigureAwait(false);
-        var target = new NpgsqlConnectionStringBuilder(ConnectionStringFor(template)) { Pooling = false, ApplicationName = "strata-testing template build" };
-        var result = await new Migrator(new PostgreSqlDialect(target.ConnectionString), source, options).MigrateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!result.Success)
+        var encoding = options.Encoding is { } e ? " ENCODING " + PgText.Literal(e) : "";
+        var locale = options.Locale is { } l ? $" LC_COLLATE {PgText.Literal(l)} LC_CTYPE {PgText.Literal(l)}" : "";
+        await ExecuteAsync($"CREATE DATABASE {quoted} TEMPLATE template0{encoding}{locale}", cancellationToken).ConfigureAwait(false);
+        if (source is not null)
         {
-            ExceptionDispatchInfo.Throw(result.Errors[0]);
+            var target = new NpgsqlConnectionStringBuilder(ConnectionStringFor(template)) { Pooling = false, ApplicationName = "strata-testing template build" };
+            var result = await new Migrator(new PostgreSqlDialect(target.ConnectionString), source, options.Migrator).MigrateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!result.Success)
+            {
+                ExceptionDispatchInfo.Throw(result.Errors[0]);
+            }
         }
 
         await ExecuteAsync($"ALTER DATABASE {quoted} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken).ConfigureAwait(false);

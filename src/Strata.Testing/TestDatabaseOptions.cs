@@ -31,4 +31,20 @@ public sealed record TestDatabaseOptions
 
     /// <summary>The options the template is migrated with (environment, history table, lock timeout).</summary>
     public MigratorOptions Migrator { get; init; } = new();
+
+    /// <summary>
+    /// The character set the PostgreSQL template is created with (<c>ENCODING</c>, e.g. <c>UTF8</c>); every clone
+    /// inherits it. Null (the default) takes the server's default, the encoding of <c>template0</c>. Part of the
+    /// template's name, so templates of different encodings live side by side. SQLite ignores it. A name the server
+    /// does not know fails the first rent with the server's error.
+    /// </summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>
+    /// The collation and character classification the PostgreSQL template is created with (<c>LC_COLLATE</c> and
+    /// <c>LC_CTYPE</c>, e.g. <c>C</c> for byte-order sorting that does not depend on the operating system's
+    /// locales); every clone inherits it. Null (the default) takes the server's default. Part of the template's
+    /// name, like <see cref="Encoding"/>. SQLite ignores it.
+    /// </summary>
+    public string? Locale { get; init; }
 }

@@ -21,6 +21,19 @@ public static class TestDatabases
     }
 
     /// <summary>
+    /// Empty PostgreSQL test databases on the server of <paramref name="adminConnectionString"/>: the template is
+    /// created from <c>template0</c> with the encoding and locale of <paramref name="options"/> and not migrated, so a
+    /// clone holds nothing (not even a history table). For testing code that creates its schema itself, such as a
+    /// migration runner; the warm pool and the cleaning of leftovers work as with <see cref="ForPostgres"/>.
+    /// <see cref="TestDatabaseOptions.Migrator"/> is not used.
+    /// </summary>
+    public static PostgresTestDatabasePool ForPostgresEmpty(string adminConnectionString, TestDatabaseOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(adminConnectionString);
+        return new PostgresTestDatabasePool(adminConnectionString, null, options ?? new TestDatabaseOptions());
+    }
+
+    /// <summary>
     /// SQLite test databases as files in <paramref name="folder"/> (created if missing): a template file migrated
     /// once per migration set, and a copy of it per rent.
     /// </summary>

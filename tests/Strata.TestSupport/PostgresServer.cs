@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Npgsql;
+using Strata.Testing;
 using Xunit;
 
 namespace Strata.TestSupport;
@@ -9,17 +9,24 @@ namespace Strata.TestSupport;
 /// A real PostgreSQL server for tests: the one named by <c>STRATA_TEST_POSTGRES</c> (its role needs CREATEDB and
 /// CREATEROLE), otherwise a throwaway cluster started from the installed server programs on a free loopback port
 /// and deleted afterwards. Tests usually share one per test process through <see cref="SharedAsync"/> and take a
-/// fresh database each from <see cref="CreateDatabaseAsync"/>. When no server can be found or started,
-/// <see cref="InitializeAsync"/> throws saying how to fix it; tests never skip.
+/// fresh database each from <see cref="CreateDatabaseAsync"/>, which rents it from a Strata.Testing pool of empty
+/// databases (clones of one unmigrated template, two kept warm, returned ones dropped in the background), so
+/// Strata's own suite runs on its test-database toolkit. When no server can be found or started, <see cref="InitializeAsync"/>
+/// throws saying how to fix it; tests never skip.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
+
+    // The databases the tests have always had: UTF8 with byte-order collation, whatever the server's default is.
+    private static readonly TestDatabaseOptions PoolOptions = new() { WarmClones = 2, Encoding = "UTF8", Locale = "C" };
 
     private LocalCluster? _cluster;
     private NpgsqlConnectionStringBuilder? _builder;
     private NpgsqlDataSource? _admin;
+    private PostgresTestDatabasePool? _pool;
 
     /// <summary>
     /// The server shared by every test in this process, started on first use and stopped when the process
@@ -40,14 +47,18 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private NpgsqlDataSource Admin => _admin ?? throw new InvalidOperationException("the PostgreSQL server is not started; call InitializeAsync first");
 
-    /// <summary>Starts (or connects to) the server and waits until it accepts connections.</summary>
+    private PostgresTestDatabasePool Pool => _pool ?? throw new InvalidOperationException("the PostgreSQL server is not started; call InitializeAsync first");
+
+    /// <summary>
+    /// Starts (or connects to) the server, waits until it accepts connections, cleans what crashed runs left on a
+    /// configured server and starts the pool of empty databases (its template is made here, its warm clones next).
+    /// </summary>
     public async Task InitializeAsync()
     {
         var external = ServerConnectionString.FromEnvironment();
         if (external is null)
         {
             _cluster = await Task.Run(() => LocalCluster.Start());
-            AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
             _builder = new NpgsqlConnectionStringBuilder(_cluster.ConnectionString);
         }
         else
@@ -55,33 +66,51 @@ public sealed class PostgresServer : IAsyncLifetime
             _builder = external;
         }
 
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         _builder.ApplicationName = "strata-tests";
         _builder.Timeout = 10;
         _admin = NpgsqlDataSource.Create(_builder);
         await WaitUntilReadyAsync();
         await CheckPrivilegesAsync();
+        _pool = TestDatabases.ForPostgresEmpty(_builder.ConnectionString, PoolOptions);
+        if (_cluster is null)
+        {
+            // Only a configured server (STRATA_TEST_POSTGRES) can hold leftovers: the databases of an earlier test
+            // process that was killed or crashed (its owner connection is gone). A throwaway cluster is new in every
+            // process. The clones of test processes still running (other test projects at the same time) are kept.
+            await _pool.Server.CleanAsync();
+        }
+
+        await _pool.EnsureTemplateAsync();
     }
 
-    /// <summary>Stops a throwaway server and deletes its folder; leaves a configured server running.</summary>
+    /// <summary>
+    /// Drops the pool's databases (waiting for those being dropped), then stops a throwaway server and deletes its
+    /// folder; leaves a configured server running.
+    /// </summary>
     public async Task DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (_pool is not null)
+        {
+            await _pool.DisposeAsync();
+        }
+
         if (_admin is not null)
         {
             await _admin.DisposeAsync();
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         _cluster?.Stop();
     }
 
-    /// <summary>Creates an empty database with a unique name, cloned from <c>template0</c>; dispose it to drop it.</summary>
-    public async Task<TestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
-    {
-        var name = "strata_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", cancellationToken);
-        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString) { Database = name, ApplicationName = null };
-        return new TestDatabase(this, name, builder);
-    }
+    /// <summary>
+    /// Rents an empty database (UTF8, collation C) with a unique name (<c>strata_test_p&lt;pid&gt;_…</c>) from the
+    /// pool; usually a warm clone made ahead, so the test does not wait for <c>CREATE DATABASE</c>. Dispose it to
+    /// return it: the pool drops it in the background.
+    /// </summary>
+    public async Task<TestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        new(this, await Pool.RentAsync(cancellationToken));
 
     /// <summary>Runs one statement on the maintenance database as the administrative user.</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken = default)
@@ -165,5 +194,24 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => _cluster?.Stop();
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        if (_cluster is not null)
+        {
+            // Stopping the throwaway cluster deletes every database in it; the pool has nothing left to do.
+            _cluster.Stop();
+            return;
+        }
+
+        // On a configured server, drop the warm clones and wait for the drops still running (bounded: the test host
+        // may be stopped at any moment; whatever is left over the next run's CleanAsync drops).
+        try
+        {
+            _pool?.DisposeAsync().AsTask().Wait(ExitTimeout);
+        }
+        catch (AggregateException)
+        {
+            // The server went away or refused a drop: the leftovers are the next run's to clean.
+        }
+    }
 }

@@ -4,7 +4,8 @@ namespace Strata.TestSupport;
 
 /// <summary>
 /// Base for test classes that need PostgreSQL: every test gets its own empty <see cref="Database"/> on the
-/// process-wide <see cref="PostgresServer.SharedAsync"/> server, dropped after the test. Test classes still run in
+/// process-wide <see cref="PostgresServer.SharedAsync"/> server, returned after the test (and dropped in the
+/// background). Test classes still run in
 /// parallel with each other (xunit runs each class as its own collection).
 /// </summary>
 public abstract class PostgresTestBase : IAsyncLifetime
@@ -25,7 +26,7 @@ public abstract class PostgresTestBase : IAsyncLifetime
         _database = await _server.CreateDatabaseAsync();
     }
 
-    /// <summary>Drops this test's database.</summary>
+    /// <summary>Returns this test's database (see <see cref="TestDatabase.DisposeAsync"/>).</summary>
     public virtual async Task DisposeAsync()
     {
         if (_database is not null)

@@ -1,31 +1,33 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Strata.Testing;
 
 namespace Strata.TestSupport;
 
 /// <summary>
-/// A fresh, empty database created for one test by <see cref="PostgresServer.CreateDatabaseAsync"/>.
-/// Disposing it drops the database (terminating leftover connections) and the roles made through it.
+/// A fresh, empty database for one test, rented by <see cref="PostgresServer.CreateDatabaseAsync"/> from the
+/// Strata.Testing pool. Disposing it returns it: the pool drops it in the background (terminating leftover
+/// connections); a database with roles made through it is dropped at once, then the roles.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly PostgresServer _server;
+    private readonly RentedDatabase _rented;
     private readonly NpgsqlDataSource _dataSource;
     private readonly List<string> _roles = [];
 
-    internal TestDatabase(PostgresServer server, string name, NpgsqlConnectionStringBuilder builder)
+    internal TestDatabase(PostgresServer server, RentedDatabase rented)
     {
         _server = server;
-        Name = name;
-        ConnectionString = builder.ConnectionString;
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(builder.ConnectionString) { ApplicationName = "strata-tests" });
+        _rented = rented;
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(rented.ConnectionString) { ApplicationName = "strata-tests" });
     }
 
-    /// <summary>The database name (<c>strata_test_…</c>).</summary>
-    public string Name { get; }
+    /// <summary>The database name (<c>strata_test_p&lt;pid&gt;_…</c>).</summary>
+    public string Name => _rented.Name;
 
     /// <summary>The administrative connection string to this database (no application name set); holds a password.</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => _rented.ConnectionString;
 
     /// <summary>The server the database lives on.</summary>
     public PostgresServer Server => _server;
@@ -95,20 +97,29 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestRole(name, password, _server.ConnectionStringFor(Name, name, password));
     }
 
-    /// <summary>Drops the database (WITH (FORCE): open connections are terminated) and its roles.</summary>
+    /// <summary>
+    /// Returns the database to the pool, which drops it in the background (WITH (FORCE): open connections are
+    /// terminated). With roles made through it, drops it here first, since a role granted on a database (or owning
+    /// it) can only be dropped after it, then drops the roles.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
-        await _server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
         string[] roles;
         lock (_roles)
         {
             roles = [.. _roles];
         }
 
-        foreach (var role in roles)
+        if (roles.Length > 0)
         {
-            await _server.ExecuteAsync($"DROP ROLE IF EXISTS \"{role}\"");
+            await _server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+            foreach (var role in roles)
+            {
+                await _server.ExecuteAsync($"DROP ROLE IF EXISTS \"{role}\"");
+            }
         }
+
+        await _rented.DisposeAsync();
     }
 }

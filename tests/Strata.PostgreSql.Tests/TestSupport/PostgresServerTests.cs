@@ -34,7 +34,7 @@ public sealed class PostgresServerTests
     }
 
     [Fact]
-    public async Task Created_database_is_empty_and_dropped_on_dispose()
+    public async Task Created_database_is_empty_and_dropped_after_dispose()
     {
         var server = await PostgresServer.SharedAsync();
         var watch = Stopwatch.StartNew();
@@ -52,8 +52,36 @@ public sealed class PostgresServerTests
             await database.DisposeAsync();
         }
 
+        // The pool drops a returned database in the background.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await server.ScalarAsync<long>($"SELECT count(*) FROM pg_database WHERE datname = '{database.Name}'") > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         (await server.ScalarAsync<long>($"SELECT count(*) FROM pg_database WHERE datname = '{database.Name}'")).ShouldBe(0);
         created.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Databases_come_from_the_toolkit_as_UTF8_with_collation_C_and_its_owner_outlives_terminated_backends()
+    {
+        var server = await PostgresServer.SharedAsync();
+        await using var database = await server.CreateDatabaseAsync();
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+
+        database.Name.ShouldStartWith($"strata_test_p{Environment.ProcessId}_");
+        (await database.ScalarAsync<string>("SELECT pg_encoding_to_char(encoding) || ' ' || datcollate || ' ' || datctype FROM pg_database WHERE datname = current_database()")).ShouldBe("UTF8 C C");
+        // What a scenario may do to its own database (R11, the lock tests): the pool's owner connection lives on the
+        // maintenance database, so the clones stay marked as alive and another process's clean leaves them alone.
+        (await database.ScalarAsync<bool>("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).ShouldBeTrue();
+        var owners = await server.ScalarAsync<string>(
+            $"SELECT string_agg(datname, ',') FROM pg_stat_activity WHERE application_name LIKE 'strata-test-owner p{Environment.ProcessId}\\_%'");
+        owners.ShouldNotBeNull("the pool's owner connection is alive");
+        owners.Split(',').ShouldNotContain(database.Name);
+        await using var next = await server.CreateDatabaseAsync();
+        (await next.ScalarAsync<int>("SELECT 1")).ShouldBe(1);
     }
 
     [Fact]
