@@ -20,9 +20,11 @@ public sealed partial class R13_LockTimeoutProtectsTraffic(ITestOutputHelper out
     private static readonly double TimeoutSeconds = ReliabilitySize.Pick(ci: 1, full: 5);
     private static readonly int Retries = ReliabilitySize.Pick(ci: 2, full: 3);
 
-    // The spec: each attempt fails after the timeout ± 0.5 s and the reader's worst latency stays below timeout + 0.5 s;
-    // CI, sharing two cores with other suites, allows a second more.
-    private static readonly double Slack = ReliabilitySize.Full ? 0.5 : 1.5;
+    // The spec: each attempt fails after the timeout ± 0.5 s and the reader's worst latency stays below timeout + 0.5 s
+    // (the full size checks exactly that). CI shares two cores with other suites and has missed 1.5 s under a load
+    // average of 20, so it allows 3 s: without lock_timeout the reader would wait behind the ALTER for as long as
+    // the blocker holds on (the whole run), so a regression still fails.
+    private static readonly double Slack = ReliabilitySize.Full ? 0.5 : 3;
 
     [Fact]
     public async Task Every_attempt_gives_up_after_the_lock_timeout_and_the_run_exits_4_while_the_blocker_stays()
