@@ -97,7 +97,7 @@ public sealed class PostgresLintMeasureTests : PostgresCliTest
         (await Database.ScalarAsync<string>("SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'total'")).ShouldBe("integer");
         (await Database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'note'")).ShouldBe(1);
         (await Database.ScalarAsync<long>("SELECT count(*) FROM orders")).ShouldBe(50);
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'strata_scratch%'")).ShouldBe(0);
+        await ShouldLeaveNoScratchDatabaseAsync();
     }
 
     [Fact]

@@ -33,6 +33,21 @@ public abstract class PostgresCliTest : PostgresTestBase, IDisposable
             ? await Database.ScalarAsync<long>("SELECT count(*) FROM public.strata_migrations")
             : -1;
 
+    /// <summary>
+    /// Fails unless no <c>strata_scratch_*</c> database is left on the server. Other test classes running in parallel
+    /// make short-lived scratch databases of their own, so this waits (up to a minute) for the count to reach zero: a
+    /// leaked one never goes away, a neighbour's does within seconds.
+    /// </summary>
+    protected async Task ShouldLeaveNoScratchDatabaseAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await Database.ScalarAsync<string>("SELECT string_agg(datname, ', ') FROM pg_database WHERE datname LIKE 'strata\\_scratch\\_%'") is { } left)
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1), "scratch databases left on the server: " + left);
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>True when <paramref name="name"/> (a table, index or other relation) exists.</summary>
     protected Task<bool> RelationExistsAsync(string name) =>
         Database.ScalarAsync<bool>("SELECT to_regclass($1) IS NOT NULL", name);

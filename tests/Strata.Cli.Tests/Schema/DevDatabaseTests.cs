@@ -18,6 +18,20 @@ public sealed class DevDatabaseTests : PostgresCliTest
         var role = await Database.CreateRoleAsync();
         await using var dev = await Server.CreateDatabaseAsync();
         await Server.ExecuteAsync($"ALTER DATABASE \"{dev.Name}\" OWNER TO \"{role.Name}\"");
+        try
+        {
+            await GenerateThroughTheDevDatabaseAsync(role, dev);
+        }
+        finally
+        {
+            // dev is dropped in the background after this test, Database's roles at once: hand dev and what the role
+            // made in it (the recreated public schema) back first, or the role would still own them when it is dropped.
+            await dev.ExecuteAsync($"REASSIGN OWNED BY \"{role.Name}\" TO CURRENT_USER");
+        }
+    }
+
+    private async Task GenerateThroughTheDevDatabaseAsync(TestRole role, TestDatabase dev)
+    {
         File.WriteAllText(Path.Combine(Workspace.Root, "schema.sql"), Schema);
         var cli = new Cli(Workspace.Root).With("DATABASE_URL", PostgresUrl.From(role.ConnectionString));
 

@@ -22,6 +22,6 @@ public sealed class PostgresVerifyTests : PostgresCliTest
         failing.ExitCode.ShouldBe(3, failing.ToString());
         failing.Stderr.ShouldContain("004_age.sql (004_age): its down script does not restore the schema it started from");
         failing.Stderr.ShouldContain("notes");
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'strata_scratch%'")).ShouldBe(0);
+        await ShouldLeaveNoScratchDatabaseAsync();
     }
 }
