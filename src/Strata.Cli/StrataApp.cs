@@ -30,7 +30,7 @@ internal static class StrataApp
             {
                 foreach (var error in parse.Errors)
                 {
-                    await stderr.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+                    await stderr.WriteLineAsync("error: " + ParseErrorText.Friendly(error.Message)).ConfigureAwait(false);
                 }
 
                 await stderr.WriteLineAsync($"Run 'strata {CommandPath(parse)}--help' to see the usage.").ConfigureAwait(false);

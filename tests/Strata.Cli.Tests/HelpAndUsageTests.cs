@@ -20,6 +20,16 @@ public sealed class HelpAndUsageTests
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_is_named_in_words_not_dotnet_types()
+    {
+        var result = await Cli().RunAsync("rollback", "--steps", "abc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("Cannot parse argument 'abc' for option '--steps' as a whole number.");
+        result.Stderr.ShouldNotContain("System.");
+    }
+
+    [Fact]
     public async Task Command_help_teaches_its_options()
     {
         var migrate = await Cli().RunAsync("migrate", "--help");
