@@ -110,17 +110,10 @@ public sealed class PostgreSqlDevDatabase : IAsyncDisposable
         {
             if (Stopwatch.GetElapsedTime(started) >= timeout)
             {
-                var holder = await ScalarAsync<string?>(connection, $"""
-                    SELECT format('pid %s (application_name %L, user %L)', l.pid, a.application_name, a.usename)
-                    FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-                    WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()
-                      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                      AND l.classid = {LockKey >> 32} AND l.objid = {LockKey & 0xFFFFFFFF} AND l.objsubid = 1
-                    LIMIT 1
-                    """, cancellationToken).ConfigureAwait(false);
+                var holder = await AdvisoryLockHolder.FindAsync(connection, LockKey, cancellationToken).ConfigureAwait(false);
                 throw new StrataException(
                     ErrorCategory.Unavailable,
-                    $"timed out after {timeout.TotalSeconds:0.#} s waiting for the dev database {display}, in use by {holder ?? "another session"}",
+                    $"timed out after {timeout.TotalSeconds:0.#} s waiting for the dev database {display}, in use by {(holder.ProcessId is null ? "another session" : holder.ToString())}",
                     "wait for that command to finish, or raise the wait with --lock-timeout <seconds>");
             }
 

@@ -113,7 +113,7 @@ internal sealed class MigrationLock : IMigrationLock
             var elapsed = Stopwatch.GetElapsedTime(started);
             if (elapsed >= timeout && timeout != Timeout.InfiniteTimeSpan)
             {
-                var holder = await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false);
+                var holder = await AdvisoryLockHolder.FindAsync(connection, Key, cancellationToken).ConfigureAwait(false);
                 if (holder.ProcessId is null && await TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
                 {
                     return; // released between the last try and the look-up: it is ours now
@@ -125,7 +125,7 @@ internal sealed class MigrationLock : IMigrationLock
             if (!reported)
             {
                 // A holder that is already gone is not worth reporting; the next try will most likely succeed.
-                var holder = await FindHolderAsync(connection, cancellationToken).ConfigureAwait(false);
+                var holder = await AdvisoryLockHolder.FindAsync(connection, Key, cancellationToken).ConfigureAwait(false);
                 if (holder.ProcessId is not null)
                 {
                     reported = true;
@@ -146,37 +146,5 @@ internal sealed class MigrationLock : IMigrationLock
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = Key, NpgsqlDbType = NpgsqlDbType.Bigint });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
-    }
-
-    /// <summary>The session holding the key in this database, as far as <c>pg_locks</c> and <c>pg_stat_activity</c> show it.</summary>
-    private async Task<LockHolder> FindHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT l.pid, a.application_name, a.usename::text, a.state_change
-            FROM pg_locks l
-            LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted
-              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1
-              AND l.pid <> pg_backend_pid()
-            LIMIT 1
-            """;
-        var (classId, objectId) = LockKey.Halves(Key);
-        var command = new NpgsqlCommand(sql, connection);
-        await using var commandScope = command.ConfigureAwait(false);
-        command.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = classId, NpgsqlDbType = NpgsqlDbType.Oid });
-        command.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = objectId, NpgsqlDbType = NpgsqlDbType.Oid });
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return new LockHolder(null, null, null, null);
-        }
-
-        return new LockHolder(
-            reader.IsDBNull(0) ? null : reader.GetInt32(0),
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
     }
 }

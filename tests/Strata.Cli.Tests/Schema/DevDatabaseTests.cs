@@ -66,6 +66,26 @@ public sealed class DevDatabaseTests : PostgresCliTest
     }
 
     [Fact]
+    public async Task A_dev_database_in_use_by_another_command_is_waited_for_then_the_holder_is_named()
+    {
+        await using var dev = await Server.CreateDatabaseAsync();
+        await using var holder = await dev.OpenConnectionAsync();
+        // Another strata command holds the dev database: its advisory lock key is "strata-d" in ASCII.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(8319400174550068580)", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        File.WriteAllText(Path.Combine(Workspace.Root, "schema.sql"), Schema);
+
+        var diff = await Cli().RunAsync("diff", "--dev-database", PostgresUrl.From(dev.ConnectionString), "--lock-timeout", "1");
+
+        diff.ExitCode.ShouldBe(5, diff.ToString());
+        diff.Stderr.ShouldContain("timed out after 1 s waiting for the dev database");
+        diff.Stderr.ShouldContain("in use by pid ");
+    }
+
+    [Fact]
     public async Task Verify_uses_the_dev_database_from_strata_json()
     {
         await using var dev = await Server.CreateDatabaseAsync();
