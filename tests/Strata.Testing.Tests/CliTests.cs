@@ -4,6 +4,7 @@ using Strata.TestSupport;
 namespace Strata.Testing.Tests;
 
 /// <summary>strata test-db and strata reset, run as real processes.</summary>
+[Collection(CleanTests.Name)]
 public sealed class CliTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);

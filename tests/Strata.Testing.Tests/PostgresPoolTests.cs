@@ -4,6 +4,7 @@ using Strata.TestSupport;
 namespace Strata.Testing.Tests;
 
 /// <summary>The PostgreSQL pool: templates per migration set, clones per rent, the warm pool, leftovers.</summary>
+[Collection(CleanTests.Name)]
 public sealed class PostgresPoolTests
 {
     [Fact]
