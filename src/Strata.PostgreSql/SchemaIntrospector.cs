@@ -7,7 +7,7 @@ namespace Strata.PostgreSql;
 /// <summary>
 /// Reads a PostgreSQL database's schema into a <see cref="DatabaseSchema"/>: schemas, extensions, tables and columns
 /// (types, nullability, defaults, identity, generated), keys and checks, indexes, enums and domains, sequences,
-/// views, materialized views, functions, procedures, triggers, policies, table grants and comments. All catalog queries
+/// views and materialized views (with their columns), functions, procedures, triggers, policies, table grants and comments. All catalog queries
 /// go to the server in one batch (one round trip, no query per object), so a 1,000-table schema reads in well under a
 /// second. Called by the CLI's <c>pull</c>, <c>dump</c>, <c>diff</c>, <c>generate</c>, <c>push</c>, and by lint, verify
 /// and the bench harness. Connection failures surface as <see cref="NpgsqlException"/>; the caller translates them.
@@ -47,6 +47,8 @@ public static class PostgreSqlSchemaIntrospector
                 batch.BatchCommands.Add(new NpgsqlBatchCommand(query));
             }
 
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(RelationColumns.Query));
+
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -57,7 +59,8 @@ public static class PostgreSqlSchemaIntrospector
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var schema = SchemaRows.Build(rows);
+                var relationColumns = await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+                var schema = RelationColumns.Attach(SchemaRows.Build(rows), relationColumns);
                 return filter is null ? schema : schema.Filter(filter);
             }
         }

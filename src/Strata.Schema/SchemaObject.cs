@@ -23,6 +23,13 @@ public sealed record SchemaObject(ObjectKind Kind, QualifiedName Name, string De
     /// <summary>The object's comment, or null.</summary>
     public string? Comment { get; init; }
 
+    /// <summary>
+    /// Views, materialized views and composite types: their columns (attributes) in order, each with the engine's type
+    /// text, nullability as the catalog states it (view columns are never marked NOT NULL) and comment; empty for other
+    /// kinds. Read by code generation; the diff compares <see cref="Definition"/> and never looks at these.
+    /// </summary>
+    public IReadOnlyList<ColumnDefinition> Columns { get; init; } = [];
+
     /// <summary>The identity the diff matches objects by: kind, name, table and arguments.</summary>
     public string Key => $"{Kind}|{Table}|{Name}|{Arguments}";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Strata.Schema;
 
@@ -5,7 +6,7 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// Reads a SQLite database's schema into a <see cref="DatabaseSchema"/>: tables with columns (declared type, NOT NULL,
-/// default, generated), primary, unique and foreign keys, checks, indexes, views and triggers. Four set-based queries
+/// default, generated), primary, unique and foreign keys, checks, indexes, views (with their columns) and triggers. Five set-based queries
 /// (<c>sqlite_schema</c> joined with the table-valued pragmas), not one per table. Called by the CLI's schema commands
 /// and by lint and verify; SQLite errors surface as <see cref="SqliteException"/>.
 /// </summary>
@@ -45,8 +46,32 @@ public static class SqliteSchemaIntrospector
             FROM sqlite_schema m JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i
             WHERE m.type = 'table' AND {UserObjects} AND l.origin = 'u' ORDER BY m.name, l.name, i.seqno
             """, cancellationToken).ConfigureAwait(false);
-        var schema = SqliteSchemaRows.Build(objects, columns, keys, uniques);
+        var viewColumns = await QueryAsync(connection, $"""
+            SELECT m.name, p.name, p.type, p."notnull"
+            FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
+            WHERE m.type = 'view' AND {UserObjects} ORDER BY m.name, p.cid
+            """, cancellationToken).ConfigureAwait(false);
+        var schema = WithViewColumns(SqliteSchemaRows.Build(objects, columns, keys, uniques), viewColumns);
         return filter is null ? schema : schema.Filter(filter);
+    }
+
+    /// <summary>
+    /// The state with each view's columns (<see cref="SchemaObject.Columns"/>): the type is what SQLite declares for the
+    /// column (the declared type of a table column the view selects directly, else empty). Read by code generation.
+    /// </summary>
+    private static DatabaseSchema WithViewColumns(DatabaseSchema schema, List<object?[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return schema;
+        }
+
+        var byView = rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<ColumnDefinition>)[.. g.Select(r => new ColumnDefinition((string)r[1]!, r[2] as string ?? "", Convert.ToInt64(r[3], CultureInfo.InvariantCulture) != 0))],
+            StringComparer.Ordinal);
+        var objects = schema.Objects.Select(o => o.Kind == ObjectKind.View && byView.TryGetValue(o.Name.Name, out var found) ? o with { Columns = found } : o);
+        return new DatabaseSchema(schema.Tables, objects);
     }
 
     private static async Task<List<object?[]>> QueryAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
