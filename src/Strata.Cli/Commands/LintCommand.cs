@@ -41,16 +41,6 @@ internal static class LintCommand
     private static async Task<int> RunAsync(CommandContext ctx, LintArguments arguments, CancellationToken ct)
     {
         var settings = ctx.Settings;
-        IReadOnlyList<Migration> migrations;
-        try
-        {
-            migrations = Select(await ctx.Source.LoadAsync(ctx.Flavor, ct), arguments.Files, ctx.Host.WorkingDirectory, settings.MigrationsPath);
-        }
-        catch (MigrationSourceException e)
-        {
-            return Report(ctx, arguments, LintResult.Static(FileProblems(e)));
-        }
-
         var options = new LintOptions
         {
             Flavor = ctx.Flavor,
@@ -59,6 +49,17 @@ internal static class LintCommand
         };
         _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile); // a typo in lint.small/lint.large is reported on every run
         var linter = new Linter(options);
+        IReadOnlyList<Migration> migrations;
+        try
+        {
+            migrations = Select(await ctx.Source.LoadAsync(ctx.Flavor, ct), arguments.Files, ctx.Host.WorkingDirectory, settings.MigrationsPath);
+        }
+        catch (MigrationSourceException e)
+        {
+            // Files that did not load are file-name findings; every statement of the files that could be read is still checked.
+            return Report(ctx, arguments, LintResult.Static(LintUnloadable(linter, e, arguments.Files, ctx.Host.WorkingDirectory)));
+        }
+
         var named = arguments.Files.Length > 0;
         if (arguments.Measuring && arguments.Offline)
         {
@@ -166,22 +167,21 @@ internal static class LintCommand
         return chosen;
     }
 
-    /// <summary>Unusable files (names, duplicates, encodings) as file-name findings, so lint reports them like the rest.</summary>
-    private static LintReport FileProblems(MigrationSourceException e)
+    /// <summary>
+    /// The folder has files that do not load: lint the readable ones (only those named, when files are named) with the
+    /// problems (of the named files) beside them.
+    /// </summary>
+    private static LintReport LintUnloadable(Linter linter, MigrationSourceException e, string[] files, string workingDirectory)
     {
-        var findings = e.Problems.Select(p =>
+        if (files.Length == 0)
         {
-            var (file, line) = SplitLocation(p.Location);
-            return new LintFinding(LintRules.FileName, LintSeverity.Error, file, line, line > 0 ? 1 : 0, p.Message, "");
-        }).ToList();
-        return new LintReport(findings.Select(f => f.File).Distinct(StringComparer.Ordinal).Count(), findings, 0);
-    }
+            return linter.Lint(e.Readable, e.Problems);
+        }
 
-    /// <summary>Splits <c>file</c>, <c>file:line</c> or <c>file:line:column</c>.</summary>
-    private static (string File, int Line) SplitLocation(string location)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(location, @"^(?<file>.+?):(?<line>\d+)(?::\d+)?$");
-        return match.Success ? (match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)) : (location, 0);
+        string Full(string path) => Path.GetFullPath(Path.Combine(workingDirectory, path));
+        var named = files.Select(Full).ToHashSet(StringComparer.Ordinal);
+        bool IsNamed(string location) => named.Any(n => Full(location) == n || Full(location).StartsWith(n + ":", StringComparison.Ordinal));
+        return linter.Lint([.. e.Readable.Where(m => named.Contains(Full(m.SourcePath)))], [.. e.Problems.Where(p => IsNamed(p.Location))]);
     }
 
     /// <summary>What the command line asked for.</summary>

@@ -13,8 +13,25 @@ public sealed class MigrationSourceException : StrataException
         Problems = problems;
     }
 
+    /// <summary>
+    /// Creates the error from the full list of problems and the migrations of the files that could be read all the same
+    /// (a file whose only problem is, say, a transaction statement, or one of two files sharing a version), so that
+    /// <c>strata lint</c> can check every statement of every readable file whatever the other files' problems.
+    /// </summary>
+    public MigrationSourceException(IReadOnlyList<Problem> problems, IReadOnlyList<Sources.Migration> readable)
+        : this(problems)
+    {
+        Readable = readable;
+    }
+
     /// <summary>Every problem found while loading, each naming the file (and line) at fault.</summary>
     public IReadOnlyList<Problem> Problems { get; }
+
+    /// <summary>
+    /// The migrations of the files that were read and parsed despite the problems, in version order then repeatables
+    /// by name (empty when the source does not say). Never run: only <c>strata lint</c> reads them.
+    /// </summary>
+    public IReadOnlyList<Sources.Migration> Readable { get; } = [];
 
     private static string Describe(IReadOnlyList<Problem> problems) =>
         $"{problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the migration files:"

@@ -73,6 +73,18 @@ public sealed class Linter
         return new LintReport(files, findings, suppressed);
     }
 
+    /// <summary>
+    /// Lints the files of a folder that did not load cleanly: every statement of every file that could be read
+    /// (<paramref name="readable"/>, from <see cref="Errors.MigrationSourceException.Readable"/>), with each load
+    /// problem as a <c>file-name</c> finding beside them, so one bad file never hides the findings of the others.
+    /// </summary>
+    public LintReport Lint(IReadOnlyList<Migration> readable, IReadOnlyList<Errors.Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(readable);
+        ArgumentNullException.ThrowIfNull(problems);
+        return FileProblemFindings.Merge(Lint(readable), problems, [.. readable.Select(m => m.SourcePath)], _options.SeverityOf(LintRules.FileName));
+    }
+
     private int LintFile(Migration migration, SqlScript up, List<LintFinding> findings)
     {
         var file = migration.SourcePath;

@@ -24,6 +24,7 @@ public sealed class CompositeMigrationSource : IMigrationSource
     {
         var all = new List<Migration>();
         var problems = new List<Problem>();
+        var readable = new List<Migration>();
         foreach (var source in _sources)
         {
             try
@@ -33,6 +34,7 @@ public sealed class CompositeMigrationSource : IMigrationSource
             catch (MigrationSourceException e)
             {
                 problems.AddRange(e.Problems);
+                readable.AddRange(e.Readable);
             }
         }
 
@@ -43,13 +45,15 @@ public sealed class CompositeMigrationSource : IMigrationSource
 
         if (problems.Count > 0)
         {
-            throw new MigrationSourceException(problems);
+            throw new MigrationSourceException(problems, Ordered(all.Concat(readable)));
         }
 
-        return all
-            .OrderBy(m => m.Kind)
-            .ThenBy(m => m.Version)
-            .ThenBy(m => m.Name, StringComparer.Ordinal)
-            .ToList();
+        return Ordered(all);
     }
+
+    private static List<Migration> Ordered(IEnumerable<Migration> migrations) => migrations
+        .OrderBy(m => m.Kind)
+        .ThenBy(m => m.Version)
+        .ThenBy(m => m.Name, StringComparer.Ordinal)
+        .ToList();
 }

@@ -40,6 +40,25 @@ internal static class MigrationAssembler
         return result;
     }
 
+    /// <summary>
+    /// Every migration that could be read despite the folder's problems: <paramref name="assembled"/> plus each other
+    /// parsed up (or single) file on its own (one of a duplicate version, one whose down file is wrong). Only lint reads
+    /// them: they are never run.
+    /// </summary>
+    public static List<Migration> Readable(IReadOnlyList<LoadedFile> files, List<Migration> assembled)
+    {
+        var taken = assembled.Select(m => m.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var extra = files
+            .Where(f => f.Checksum is not null && (f.Parsed ?? f.Readable) is not null && f.Name.Part != MigrationFilePart.Down && !taken.Contains(f.Path))
+            .Select(f => (File: f, Parsed: (f.Parsed ?? f.Readable)!))
+            .Select(x => Build(x.File, x.File.Checksum!, x.Parsed, x.File.Name.Part == MigrationFilePart.Single ? x.Parsed.Down : null, x.File.Path));
+        return assembled.Concat(extra)
+            .OrderBy(m => m.Kind)
+            .ThenBy(m => m.Version)
+            .ThenBy(m => m.Kind == MigrationKind.Repeatable ? m.Name : m.SourcePath, StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static Migration? Versioned(long version, List<LoadedFile> group, List<Problem> problems)
     {
         var mains = group.Where(f => f.Name.Part != MigrationFilePart.Down).ToList();

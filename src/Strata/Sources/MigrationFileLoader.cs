@@ -34,7 +34,7 @@ internal static class MigrationFileLoader
         }
 
         var migrations = MigrationAssembler.Assemble(loaded, problems);
-        return problems.Count == 0 ? migrations : throw new MigrationSourceException(problems);
+        return problems.Count == 0 ? migrations : throw new MigrationSourceException(problems, MigrationAssembler.Readable(loaded, migrations));
     }
 
     /// <summary>The validly named entries, sorted by name; misnamed candidates become problems, the rest are ignored.</summary>
@@ -89,9 +89,9 @@ internal static class MigrationFileLoader
         }
 
         var found = new List<FileProblem>();
-        var parsed = MigrationFileParser.Parse(script, file.Name, flavor, found);
+        var parsed = MigrationFileParser.Parse(script, file.Name, flavor, found, out var readable);
         AddLocated(path, script.Text, found, problems);
-        return (new LoadedFile(file.Name, path, script.Checksum, parsed), problems);
+        return (new LoadedFile(file.Name, path, script.Checksum, parsed) { Readable = readable }, problems);
     }
 
     /// <summary>Turns offsets into <c>path:line:column</c> locations (whole-file problems get the path alone), in text order.</summary>

@@ -33,11 +33,19 @@ internal sealed class MigrationFileParser
     /// Parses the canonical text of <paramref name="script"/> (offsets in problems refer to it); the sections carry
     /// the original text of the same lines. Null when <paramref name="problems"/> gained an entry.
     /// </summary>
-    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems)
+    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems) =>
+        Parse(script, name, flavor, problems, out _);
+
+    /// <summary>
+    /// As <see cref="Parse(DecodedScript, MigrationFileName, SqlFlavor, List{FileProblem})"/>, and the sections as read
+    /// whatever the problems in <paramref name="readable"/>: <c>strata lint</c> still checks the statements of a file
+    /// whose problem is, say, a transaction statement.
+    /// </summary>
+    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems, out ParsedMigrationFile readable)
     {
         var before = problems.Count;
-        var result = new MigrationFileParser(script, name, flavor, problems).Run();
-        return problems.Count == before ? result : null;
+        readable = new MigrationFileParser(script, name, flavor, problems).Run();
+        return problems.Count == before ? readable : null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

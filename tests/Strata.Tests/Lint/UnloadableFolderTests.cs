@@ -1,0 +1,54 @@
+using Strata.Errors;
+using Strata.Lint;
+using Strata.Tests.Sources;
+
+namespace Strata.Tests.Lint;
+
+/// <summary>One bad file must not hide the statement findings of the others (issue 18, item 1).</summary>
+public sealed class UnloadableFolderTests
+{
+    [Fact]
+    public async Task A_folder_with_bad_files_still_lints_every_statement_of_every_readable_file()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("001_wrapped.sql", "BEGIN;\nALTER TABLE users DROP COLUMN email;\nCOMMIT;\n")
+            .Write("002_fine.sql", "CREATE INDEX users_name ON users (name);\n")
+            .Write("003_a.sql", "DROP TABLE sessions;\n")
+            .Write("003_b.sql", "SELECT 3;\n")
+            .Write("V4__misnamed.sql", "SELECT 4;\n");
+        var failure = await Should.ThrowAsync<MigrationSourceException>(() => folder.LoadAsync());
+
+        failure.Readable.Select(m => m.DisplayName).ShouldBe(["001_wrapped", "002_fine", "003_a", "003_b"]);
+        var report = new Linter(new LintOptions()).Lint(failure.Readable, failure.Problems);
+
+        var found = report.Findings.Select(f => (File: Path.GetFileName(f.File), f.Rule.Id)).ToList();
+        found.ShouldContain(("001_wrapped.sql", "file-name"));
+        found.ShouldContain(("001_wrapped.sql", "drop-column"));
+        found.ShouldContain(("002_fine.sql", "create-index-non-concurrently"));
+        found.ShouldContain(("003_a.sql", "drop-table"));
+        found.ShouldContain(("003_a.sql", "file-name"));
+        found.ShouldContain(("V4__misnamed.sql", "file-name"));
+        report.Files.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task File_problems_and_statement_findings_of_one_file_are_listed_together_by_line()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("001_wrapped.sql", "BEGIN;\nALTER TABLE users DROP COLUMN email;\nCOMMIT;\n")
+            .Write("002_fine.sql", "DROP TABLE sessions;\n");
+        var failure = await Should.ThrowAsync<MigrationSourceException>(() => folder.LoadAsync());
+
+        var report = new Linter(new LintOptions()).Lint(failure.Readable, failure.Problems);
+
+        report.Findings.Select(f => $"{Path.GetFileName(f.File)}:{f.Line} {f.Rule.Id}").ShouldBe(
+        [
+            "001_wrapped.sql:1 file-name",
+            "001_wrapped.sql:2 drop-column",
+            "001_wrapped.sql:3 file-name",
+            "001_wrapped.sql:0 missing-down",
+            "002_fine.sql:1 drop-table",
+            "002_fine.sql:0 missing-down",
+        ]);
+    }
+}
