@@ -68,8 +68,9 @@ internal static class SchemaQueries
         SELECT n.nspname, t.typname, t.typtype::text,
                (SELECT string_agg(quote_literal(l.enumlabel), ', ' ORDER BY l.enumsortorder) FROM pg_enum l WHERE l.enumtypid = t.oid),
                format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+               -- PostgreSQL 17+ also lists a domain's NOT NULL here (contype 'n'); typnotnull already renders it.
                (SELECT string_agg('CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid, true), ' ' ORDER BY k.conname)
-                FROM pg_constraint k WHERE k.contypid = t.oid),
+                FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype <> 'n'),
                {Comment("t.oid", "pg_type")}
         FROM pg_type t
         JOIN pg_namespace n ON n.oid = t.typnamespace

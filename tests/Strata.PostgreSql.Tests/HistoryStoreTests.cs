@@ -1,7 +1,9 @@
 using Strata.History;
+using Strata.TestSupport;
 
 namespace Strata.PostgreSql.Tests;
 
+[PostgresMatrix]
 public sealed class HistoryStoreTests : DialectTest
 {
     [Fact]
@@ -182,6 +184,8 @@ public sealed class HistoryStoreTests : DialectTest
     [Fact]
     public async Task Creating_without_rights_fails_naming_the_table_and_the_fix()
     {
+        // PostgreSQL 15+ revokes CREATE on public from PUBLIC by itself; 13 and 14 grant it, so revoke it here.
+        await Database.ExecuteAsync("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         var role = await Database.CreateRoleAsync();
         var session = await OpenAsync(connectionString: role.ConnectionString);
 

@@ -7,6 +7,7 @@ using Strata.TestSupport;
 namespace Strata.PostgreSql.Tests;
 
 /// <summary>R10: an unfinished no-transaction migration names the invalid index it probably left behind.</summary>
+[PostgresMatrix]
 public sealed class InvalidIndexTests : PostgresTestBase
 {
     [Fact]

@@ -8,6 +8,7 @@ using Strata.TestSupport;
 namespace Strata.PostgreSql.Tests;
 
 /// <summary>lock_timeout on migration statements, with bounded retries that are reported.</summary>
+[PostgresMatrix]
 public sealed class LockTimeoutTests : PostgresTestBase
 {
     [Fact]

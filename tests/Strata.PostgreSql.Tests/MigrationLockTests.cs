@@ -2,9 +2,11 @@ using System.Diagnostics;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.History;
+using Strata.TestSupport;
 
 namespace Strata.PostgreSql.Tests;
 
+[PostgresMatrix]
 public sealed class MigrationLockTests : DialectTest
 {
     private static readonly PostgreSqlOptions Holder = new() { ApplicationName = "strata-holder" };

@@ -2,9 +2,11 @@ using Strata.Errors;
 using Strata.Execution;
 using Strata.History;
 using Strata.Sources;
+using Strata.TestSupport;
 
 namespace Strata.PostgreSql.Tests;
 
+[PostgresMatrix]
 public sealed class ScriptExecutorTests : DialectTest
 {
     private const string Path = "migrations/003_orders.sql";

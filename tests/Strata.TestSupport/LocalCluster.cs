@@ -34,6 +34,9 @@ internal sealed class LocalCluster
 
     public string Folder { get; }
 
+    /// <summary>The folder of the server programs this cluster runs.</summary>
+    public string BinDirectory => _binaries.BinDirectory;
+
     public string DataDirectory => Path.Combine(Folder, "data");
 
     public string LogFile => Path.Combine(Folder, "server.log");

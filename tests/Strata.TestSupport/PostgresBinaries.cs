@@ -16,11 +16,17 @@ internal sealed record PostgresBinaries(string BinDirectory)
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
     /// <summary>
-    /// The highest version under <c>/usr/lib/postgresql/*/bin</c> (Debian's layout), else the directory on PATH
-    /// that holds <c>initdb</c>. Throws naming both places and the fix when neither has the programs.
+    /// The major named by <c>STRATA_TEST_PG_MAJOR</c> (see <see cref="PostgresInstall"/>); else the highest version
+    /// under <c>/usr/lib/postgresql/*/bin</c> (Debian's layout), else the directory on PATH that holds <c>initdb</c>.
+    /// Throws naming the places and the fix when none has the programs.
     /// </summary>
     public static PostgresBinaries Find()
     {
+        if (PostgresInstall.RequestedMajor is { } major)
+        {
+            return PostgresInstall.ServerFor(major);
+        }
+
         foreach (var directory in DebianDirectories())
         {
             if (HasServer(directory))
@@ -63,7 +69,7 @@ internal sealed record PostgresBinaries(string BinDirectory)
             ? new Version(major, 0)
             : Version.TryParse(name, out var version) ? version : null;
 
-    private static bool HasServer(string directory) =>
+    internal static bool HasServer(string directory) =>
         File.Exists(Path.Combine(directory, "initdb"))
         && File.Exists(Path.Combine(directory, "pg_ctl"))
         && File.Exists(Path.Combine(directory, "postgres"));

@@ -8,7 +8,8 @@ namespace Strata.TestSupport;
 /// <summary>
 /// A real PostgreSQL server for tests: the one named by <c>STRATA_TEST_POSTGRES</c> (its role needs CREATEDB and
 /// CREATEROLE), otherwise a throwaway cluster started from the installed server programs on a free loopback port
-/// and deleted afterwards. Tests usually share one per test process through <see cref="SharedAsync"/> and take a
+/// and deleted afterwards (with <c>STRATA_TEST_PG_MAJOR</c> set, always a throwaway cluster of that major: see
+/// <see cref="PostgresInstall"/>). Tests usually share one per test process through <see cref="SharedAsync"/> and take a
 /// fresh database each from <see cref="CreateDatabaseAsync"/>, which rents it from a Strata.Testing pool of empty
 /// databases (clones of one unmigrated template, two kept warm, returned ones dropped in the background), so
 /// Strata's own suite runs on its test-database toolkit. When no server can be found or started, <see cref="InitializeAsync"/>
@@ -55,7 +56,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// </summary>
     public async Task InitializeAsync()
     {
-        var external = ServerConnectionString.FromEnvironment();
+        // A process asked for one major (the version matrix) starts that major itself, whatever server is configured.
+        var major = PostgresInstall.RequestedMajor;
+        var external = major is null ? ServerConnectionString.FromEnvironment() : null;
         if (external is null)
         {
             _cluster = await Task.Run(() => LocalCluster.Start());
@@ -71,6 +74,13 @@ public sealed class PostgresServer : IAsyncLifetime
         _builder.Timeout = 10;
         _admin = NpgsqlDataSource.Create(_builder);
         await WaitUntilReadyAsync();
+        if (major is not null && VersionNumber / 10000 != major)
+        {
+            throw new InvalidOperationException(
+                $"{PostgresInstall.MajorVariable}={major} but the server started from {_cluster?.BinDirectory} is version {VersionNumber}; "
+                + $"reinstall it: rm -rf {PostgresInstall.CacheRoot}/{major} && tests/install-postgres.sh {major}");
+        }
+
         await CheckPrivilegesAsync();
         _pool = TestDatabases.ForPostgresEmpty(_builder.ConnectionString, PoolOptions);
         if (_cluster is null)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Strata.Schema;
+using Strata.TestSupport;
 using Xunit.Abstractions;
 
 namespace Strata.PostgreSql.Tests.Schema;
@@ -8,6 +9,7 @@ namespace Strata.PostgreSql.Tests.Schema;
 public sealed class SchemaDiffTests(ITestOutputHelper output) : Strata.TestSupport.PostgresTestBase
 {
     [Fact]
+    [PostgresMatrix]
     public async Task Changing_a_type_and_adding_an_index_gives_only_that_with_the_narrowing_marked()
     {
         const string Before = "CREATE TABLE t (id int PRIMARY KEY, name varchar(100), n int); CREATE VIEW v AS SELECT name FROM t;";
@@ -32,6 +34,7 @@ public sealed class SchemaDiffTests(ITestOutputHelper output) : Strata.TestSuppo
     }
 
     [Fact]
+    [PostgresMatrix]
     public async Task Enum_labels_added_at_the_end_alter_the_type_in_place()
     {
         await Database.ExecuteAsync("CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE t (m mood);");
@@ -47,6 +50,7 @@ public sealed class SchemaDiffTests(ITestOutputHelper output) : Strata.TestSuppo
     }
 
     [Fact]
+    [PostgresMatrix]
     public async Task A_generated_column_made_plain_keeps_its_values_and_a_plain_one_made_generated_is_destructive()
     {
         await Database.ExecuteAsync("CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c int); INSERT INTO t (a, c) VALUES (2, 5);");

@@ -4,6 +4,7 @@ using Strata.TestSupport;
 namespace Strata.PostgreSql.Tests.Schema;
 
 /// <summary>The round-trip properties of the schema engine on the corpus, on a real server.</summary>
+[PostgresMatrix]
 public sealed class SchemaRoundTripTests : PostgresTestBase
 {
     public static TheoryData<string> Corpus() => new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schema", "Corpus"), "*.sql").Select(Path.GetFileName).Order()!);

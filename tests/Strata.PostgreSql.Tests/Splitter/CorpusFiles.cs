@@ -12,6 +12,23 @@ internal static class CorpusFiles
     /// <summary>Fewer valid PostgreSQL files than this means the copy step broke, not that the corpus shrank.</summary>
     public const int MinimumPostgresFiles = 30;
 
+    /// <summary>
+    /// The files that use syntax older majors lack, with the first major that runs them: SQL-standard function bodies
+    /// (<c>BEGIN ATOMIC … END</c>, <c>RETURN expr</c>) came with PostgreSQL 14. On an older server psql refuses such a
+    /// file, and the equivalence test checks that Strata refuses it the same way. Add a new corpus file here when it
+    /// fails on an older major of the matrix with a syntax error psql gives too.
+    /// </summary>
+    private static readonly Dictionary<string, int> FirstMajors = new(StringComparer.Ordinal)
+    {
+        ["pg_begin_atomic.sql"] = 14,
+        ["pg_begin_atomic_nested_case.sql"] = 14,
+        ["pg_begin_atomic_procedure.sql"] = 14,
+        ["pg_crlf.sql"] = 14,
+        ["pg_function_return_body.sql"] = 14,
+        ["pg_function_set_search_path.sql"] = 14,
+        ["pg_keyword_like_identifiers.sql"] = 14,
+    };
+
     /// <summary>Where the build copies the corpus.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Splitter", "Corpus");
 
@@ -20,6 +37,9 @@ internal static class CorpusFiles
 
     /// <summary>The <c>problem_*.sql</c> file names (files Strata must refuse), sorted.</summary>
     public static IReadOnlyList<string> Problems() => Names("problem_");
+
+    /// <summary>The first PostgreSQL major whose syntax the file needs (13 unless listed).</summary>
+    public static int FirstMajor(string fileName) => FirstMajors.GetValueOrDefault(fileName, 13);
 
     /// <summary>The exact bytes of a corpus file.</summary>
     public static byte[] Read(string fileName) => File.ReadAllBytes(Path.Combine(Folder, fileName));

@@ -16,12 +16,16 @@ public sealed class CorpusReplayFixture : IAsyncLifetime, IDisposable
     private CorpusReplay? _replay;
     private Lazy<Task<string>>? _emptySchema;
 
+    /// <summary>The major version of the server the cases run on.</summary>
+    internal int ServerMajor { get; private set; }
+
     private CorpusReplay Replay => _replay ?? throw new InvalidOperationException("the fixture is not initialised");
 
     /// <summary>Finds the server and the client tools, then starts every replay.</summary>
     public async Task InitializeAsync()
     {
         var server = await PostgresServer.SharedAsync();
+        ServerMajor = server.VersionNumber / 10000;
         _replay = new CorpusReplay(server, await PostgresClientTools.FindAsync(server.VersionNumber));
         _emptySchema = new Lazy<Task<string>>(() => Task.Run(Replay.DumpEmptyAsync));
         foreach (var (file, mode) in Cases())

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Npgsql;
+using Strata.TestSupport;
 
 namespace Strata.PostgreSql.Tests.Splitter;
 
 /// <summary>
-/// <c>psql</c> and <c>pg_dump</c> from the PostgreSQL installation the test support uses (the highest
-/// <c>/usr/lib/postgresql/*/bin</c>, else PATH). They connect with the server's host, port, user and password
+/// <c>psql</c> and <c>pg_dump</c>: the newest at hand (<see cref="PostgresClientPrograms"/>: the cache's PostgreSQL 18
+/// build, Debian's, PATH), new enough for every major the tests run on. They connect with the server's host, port, user and password
 /// through PG* environment variables, never through the command line.
 /// </summary>
-internal sealed partial class PostgresClientTools
+internal sealed class PostgresClientTools
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -23,25 +23,12 @@ internal sealed partial class PostgresClientTools
 
     public string PgDump => Path.Combine(_binDirectory, "pg_dump");
 
-    /// <summary>Finds the tools; throws saying what to install when none fit a server of <paramref name="serverVersionNumber"/>.</summary>
-    public static async Task<PostgresClientTools> FindAsync(int serverVersionNumber)
-    {
-        var serverMajor = serverVersionNumber / 10000;
-        var directory = Candidates().FirstOrDefault(d => File.Exists(Path.Combine(d, "psql")) && File.Exists(Path.Combine(d, "pg_dump")))
-            ?? throw new InvalidOperationException(
-                "psql and pg_dump were not found under /usr/lib/postgresql/*/bin or on PATH; install the PostgreSQL client (Debian: apt-get install -y postgresql-client)");
-        var tools = new PostgresClientTools(directory);
-        var version = await RunAsync(tools.PgDump, ["--version"], null, Environment.CurrentDirectory);
-        var match = MajorVersion().Match(version.Output);
-        var major = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        if (major < serverMajor)
-        {
-            throw new InvalidOperationException(
-                $"{tools.PgDump} is version {major} but the test server is version {serverMajor}; pg_dump must be at least the server's version. Install postgresql-client-{serverMajor}");
-        }
-
-        return tools;
-    }
+    /// <summary>
+    /// The newest psql and pg_dump at hand (see <see cref="PostgresClientPrograms"/>); throws saying how to get them
+    /// when none is at least the version of a server of <paramref name="serverVersionNumber"/>.
+    /// </summary>
+    public static Task<PostgresClientTools> FindAsync(int serverVersionNumber) =>
+        Task.Run(() => new PostgresClientTools(PostgresClientPrograms.Find(serverVersionNumber / 10000).BinDirectory));
 
     /// <summary>
     /// Runs <paramref name="program"/> against <paramref name="connectionString"/>'s database (no connection when
@@ -121,22 +108,4 @@ internal sealed partial class PostgresClientTools
         Npgsql.SslMode.VerifyFull => "verify-full",
         _ => null,
     };
-
-    /// <summary>The Debian server folders, highest version first (as the test support picks its server), then PATH.</summary>
-    private static IEnumerable<string> Candidates()
-    {
-        const string root = "/usr/lib/postgresql";
-        var debian = Directory.Exists(root)
-            ? Directory.GetDirectories(root)
-                .Select(d => (Directory: d, Version: int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1))
-                .Where(d => d.Version >= 0)
-                .OrderByDescending(d => d.Version)
-                .Select(d => Path.Combine(d.Directory, "bin"))
-            : [];
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return debian.Concat(path);
-    }
-
-    [GeneratedRegex(@"\(PostgreSQL\) (\d+)")]
-    private static partial Regex MajorVersion();
 }
