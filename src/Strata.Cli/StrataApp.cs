@@ -28,13 +28,13 @@ internal static class StrataApp
         {
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
-                {
-                    await stderr.WriteLineAsync("error: " + ParseErrorText.Friendly(error.Message)).ConfigureAwait(false);
-                }
-
-                await stderr.WriteLineAsync($"Run 'strata {CommandPath(parse)}--help' to see the usage.").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                // Through the one error path, so --json gets its error object too.
+                var lines = UsageErrors.Describe(parse);
+                var pointed = lines.Any(l => l.Contains("did you mean", StringComparison.Ordinal) || l.Contains("`strata ", StringComparison.Ordinal));
+                throw new Errors.StrataException(
+                    Errors.ErrorCategory.BadInput,
+                    string.Join(Environment.NewLine, lines),
+                    pointed ? null : $"run `strata {CommandPath(parse)}--help` to see the usage");
             }
 
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

@@ -10,7 +10,8 @@ internal static class MigrateCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
-        var target = VersionArguments.Create("--target", "Apply pending migrations up to and including this version (repeatables wait for a full run).");
+        var target = VersionArguments.Create("--target", "Apply pending migrations up to and including this version (repeatables wait for a full run). Also --to, as rollback spells it.");
+        target.Aliases.Add("--to");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the exact SQL that would run (with the history writes); change nothing." };
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one instead of refusing." };
         var ignoreMissing = new Option<bool>("--ignore-missing") { Description = "Go on although files of applied migrations are gone." };

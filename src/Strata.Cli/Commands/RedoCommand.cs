@@ -33,7 +33,7 @@ internal static class RedoCommand
             }
 
             var up = await ctx.CreateMigrator(observer).MigrateAsync(new MigrateOptions(), ct);
-            var result = ctx.Terminal.Json ? new MigrationResult([.. down.Steps, .. up.Steps], down.Duration + up.Duration, up.Batch) : up;
+            var result = ctx.Terminal.Json ? new MigrationResult([.. down.Steps, .. up.Steps], down.Duration + up.Duration, up.Batch) { Batches = [.. down.Batches.Union(up.Batches).Order()] } : up;
             RunRenderer.Result(ctx, ctx.Terminal.Json ? "redo" : "migrate", result, "Applied");
             return ExitCodes.Success;
         });

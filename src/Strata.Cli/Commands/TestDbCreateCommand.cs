@@ -29,7 +29,7 @@ internal static class TestDbCreateCommand
             {
                 await server.CreateFromTemplateAsync(database, template, cancellationToken: ct);
                 return 0;
-            });
+            }, database);
             if (ctx.Terminal.Json)
             {
                 ctx.Terminal.WriteJson(new MessageJson("test-db create", $"created {database} from {template}", [database]), CliJsonContext.Default.MessageJson);

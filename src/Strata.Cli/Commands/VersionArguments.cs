@@ -10,21 +10,32 @@ internal static class VersionArguments
     {
         Description = description,
         HelpName = "version",
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            try
-            {
-                return MigrationReference.Parse(token).Version
-                    ?? throw new Errors.StrataException(Errors.ErrorCategory.BadInput, $"{name} takes a version, not a repeatable");
-            }
-            catch (Errors.StrataException ex)
-            {
-                result.AddError($"{name}: {ex.Message}");
-                return null;
-            }
-        },
+        CustomParser = result => ParseVersion(name, result),
     };
+
+    /// <summary>An optional positional version (<c>strata baseline 42</c>).</summary>
+    public static Argument<long?> Single(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = name,
+        Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = result => ParseVersion(name, result),
+    };
+
+    private static long? ParseVersion(string name, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        try
+        {
+            return MigrationReference.Parse(token).Version
+                ?? throw new Errors.StrataException(Errors.ErrorCategory.BadInput, $"{name} takes a version, not a repeatable");
+        }
+        catch (Errors.StrataException ex)
+        {
+            result.AddError($"{name}: {ex.Message}");
+            return null;
+        }
+    }
 
     public static Argument<string[]> Migrations(string description) => new("migrations")
     {

@@ -25,19 +25,36 @@ internal static class TestDbServer
         return new PostgresTestServer(target.ConnectionString);
     }
 
-    public static async Task<T> RunAsync<T>(CommandContext ctx, Func<Task<T>> action)
+    /// <summary>Runs <paramref name="action"/>; <paramref name="database"/> is the database it creates or drops, for the messages.</summary>
+    public static async Task<T> RunAsync<T>(CommandContext ctx, Func<Task<T>> action, string? database = null)
     {
         try
         {
             return await action();
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase && database is not null)
+        {
+            throw new StrataException(
+                ErrorCategory.BadInput,
+                $"the name '{database}' is taken: the server already has a database called that; nothing was created",
+                $"choose another --name, or leave --name out for a random one; if Strata's test tooling made it, `strata test-db drop {database}` removes it",
+                e);
+        }
         catch (PostgresException e)
         {
-            throw new StrataException(ErrorCategory.BadInput, $"the server refused: {e.MessageText} (SQLSTATE {e.SqlState})", "check that the role of the configured database may create and drop databases (CREATEDB)", e);
+            throw new StrataException(ErrorCategory.BadInput, $"the server refused: {e.MessageText} (SQLSTATE {e.SqlState})", Hint(e.SqlState), e);
         }
         catch (NpgsqlException e)
         {
             throw new StrataException(ErrorCategory.Unavailable, $"cannot reach {ctx.DatabaseDisplay}: {e.Message}", "check DATABASE_URL and that the server is running", e);
         }
     }
+
+    private static string Hint(string sqlState) => sqlState switch
+    {
+        PostgresErrorCodes.InsufficientPrivilege => "the role of the configured database needs the CREATEDB privilege to create and drop test databases (ALTER ROLE … CREATEDB)",
+        PostgresErrorCodes.ObjectInUse => "another session is connected to that database or its template; close it (or wait) and run again",
+        PostgresErrorCodes.InvalidCatalogName => "that database does not exist (any more); `strata test-db clean` lists and drops what is left",
+        _ => "the server's message above says what it refused; check the role's privileges (CREATEDB) and the database name",
+    };
 }

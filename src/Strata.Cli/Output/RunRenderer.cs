@@ -21,7 +21,8 @@ internal static class RunRenderer
         if (t.Json)
         {
             var steps = plan.Steps.Select(s => new StepJson(s.Migration.Version, s.Migration.DisplayName, Direction(s.Direction), "planned", null, s.Sql)).ToList();
-            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, true, 0, 0, steps), CliJsonContext.Default.RunJson);
+            var batches = PlannedBatches(plan);
+            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, true, batches.Count == 0 ? 0 : batches[^1], 0, steps) { Batches = batches }, CliJsonContext.Default.RunJson);
             return;
         }
 
@@ -46,7 +47,7 @@ internal static class RunRenderer
         if (t.Json)
         {
             var steps = result.Steps.Select(s => new StepJson(s.Version, s.Migration, Direction(s.Direction), s.Outcome.ToString().ToLowerInvariant(), (long)s.Duration.TotalMilliseconds, null)).ToList();
-            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, false, result.Batch, (long)result.Duration.TotalMilliseconds, steps), CliJsonContext.Default.RunJson);
+            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, false, result.Batch, (long)result.Duration.TotalMilliseconds, steps) { Batches = result.Batches }, CliJsonContext.Default.RunJson);
             return;
         }
 
@@ -57,8 +58,28 @@ internal static class RunRenderer
             return;
         }
 
-        var batch = result.Batch > 0 ? $" (batch {result.Batch})" : "";
-        t.Line($"{doneVerb} {Count(applied)} in {ProgressObserver.Milliseconds(result.Duration)}{batch}.");
+        t.Line($"{doneVerb} {Count(applied)} in {ProgressObserver.Milliseconds(result.Duration)}{Batches(result.Batches.Count > 0 ? result.Batches : result.Batch > 0 ? [result.Batch] : [])}.");
+    }
+
+    /// <summary>" (batch 3)", " (batches 2 and 3)", " (batches 1, 2 and 3)", or nothing.</summary>
+    public static string Batches(IReadOnlyList<int> batches) => batches.Count switch
+    {
+        0 => "",
+        1 => $" (batch {batches[0]})",
+        _ => $" (batches {string.Join(", ", batches.Take(batches.Count - 1))} and {batches[^1]})",
+    };
+
+    /// <summary>The batch a dry run of migrate would write, or the batches a dry run of rollback would revert.</summary>
+    private static List<int> PlannedBatches(MigrationPlan plan)
+    {
+        if (plan.IsEmpty)
+        {
+            return [];
+        }
+
+        return plan.Steps[0].Direction == StepDirection.Up
+            ? [plan.Status.Entries.Select(e => e.Applied?.Batch ?? 0).DefaultIfEmpty(0).Max() + 1]
+            : [.. plan.Steps.Select(s => s.Applied?.Batch ?? 0).Where(b => b > 0).Distinct().Order()];
     }
 
     public static string Count(int n) => n == 1 ? "1 migration" : $"{n} migrations";

@@ -136,7 +136,7 @@ internal sealed class Terminal
     {
         lock (_gate)
         {
-            _out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, type));
+            _out.WriteLine(Output.Json.CliJson.Serialize(value, type));
         }
     }
 

@@ -18,9 +18,9 @@ internal sealed class HistoryEditor
 
     public async Task<IReadOnlyList<HistoryEdit>> BaselineAsync(StatusReport status, long version, CancellationToken ct)
     {
-        if (version < 1)
+        if (version < 0)
         {
-            throw new StrataException(ErrorCategory.BadInput, $"baseline version must be 1 or more (got {version})");
+            throw new StrataException(ErrorCategory.BadInput, $"a baseline version is 0 or more (got {version})");
         }
 
         var applied = status.Entries.Where(e => e.Applied is not null && !e.IsRepeatable).ToList();

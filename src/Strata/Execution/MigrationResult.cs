@@ -19,6 +19,12 @@ public sealed record MigrationResult(IReadOnlyList<StepResult> Steps, TimeSpan D
     /// <summary>How many migration scripts ran (seed 002's <c>filesExecuted</c>).</summary>
     public int FilesExecuted => Steps.Count(s => s.Outcome == ExecutionOutcome.Applied);
 
+    /// <summary>
+    /// Every batch the run touched, ascending: the one it wrote (migrate), or each batch whose migrations it reverted
+    /// (a rollback of N steps or down to a version can reach into several); empty when nothing ran.
+    /// </summary>
+    public IReadOnlyList<int> Batches { get; init; } = [];
+
     /// <summary>The errors that stopped the run; empty on success.</summary>
     public IReadOnlyList<Exception> Errors { get; init; } = [];
 

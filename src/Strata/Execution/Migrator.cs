@@ -127,7 +127,8 @@ public sealed class Migrator
                     results.Add(await runner.RunAsync(step, batch, ct).ConfigureAwait(false));
                 }
 
-                return new MigrationResult(results, clock.Elapsed, results.Count == 0 ? 0 : batch);
+                IReadOnlyList<int> batches = results.Count == 0 ? [] : newBatch ? [batch] : steps.Select(s => s.Applied?.Batch ?? 0).Where(b => b > 0).Distinct().Order().ToList();
+                return new MigrationResult(results, clock.Elapsed, results.Count == 0 ? 0 : batch) { Batches = batches };
             }
         }
     }

@@ -1,4 +1,8 @@
 namespace Strata.Cli.Output.Json;
 
 /// <summary>migrate, rollback and redo with <c>--json</c> (also their <c>--dry-run</c>).</summary>
-internal sealed record RunJson(string Command, string Database, string Environment, bool DryRun, int Batch, long DurationMs, IReadOnlyList<StepJson> Steps);
+/// <remarks><see cref="Batch"/> is the batch written (migrate) or the newest one reverted (rollback); <see cref="Batches"/> lists every batch touched.</remarks>
+internal sealed record RunJson(string Command, string Database, string Environment, bool DryRun, int Batch, long DurationMs, IReadOnlyList<StepJson> Steps)
+{
+    public IReadOnlyList<int> Batches { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Strata.Cli.Lint;
+using Strata.Cli.Output.Json;
 using Strata.Lint;
 
 namespace Strata.Cli.Output.Lint;
@@ -16,7 +17,7 @@ internal static class LintJsonWriter
     {
         var report = result.Report;
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, CliJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("command", "lint");
