@@ -53,21 +53,31 @@ public sealed class SqliteDialect : IDatabaseProvider
                 "SQLite has no schemas; remove history.schema from strata.json (or set it to \"main\")");
         }
 
+        var path = _path;
         if (_path != ":memory:")
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(_path));
+            if (!File.Exists(_path) && options.IfMissing == MissingDatabase.Refuse)
+            {
+                throw NotFound();
+            }
+
             if (folder is not null && !Directory.Exists(folder))
             {
                 throw new DatabaseUnavailableException(
                     $"cannot open SQLite database {DisplayName}: the folder '{folder}' does not exist",
                     "create the folder, or fix the path in --database / DATABASE_URL / strata.json");
             }
+
+            // A read of a file that a write would create: an empty database stands in, and no file appears.
+            path = !File.Exists(_path) && options.IfMissing == MissingDatabase.ReadAsEmpty ? ":memory:" : _path;
         }
 
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            DataSource = path,
+            // Only a session that may create the database opens a file in a mode that creates it when missing.
+            Mode = options.IfMissing == MissingDatabase.Create || path == ":memory:" ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = false,
             // Microsoft.Data.Sqlite retries a busy command until this many seconds have passed, and 0 would mean
             // forever: a busy timeout of zero still has to give up (after its smallest wait, one second).
@@ -89,4 +99,9 @@ public sealed class SqliteDialect : IDatabaseProvider
 
         return new Session(connection, history);
     }
+
+    private DatabaseUnavailableException NotFound() => new(
+        $"database not found: the SQLite file {Path.GetFullPath(_path)} does not exist; nothing was created",
+        "check the path in --database / DATABASE_URL / DB_PATH / strata.json; `strata migrate` creates the file on first use, "
+        + "and `validate --offline` or `migrate --dry-run --offline` check the files without a database");
 }

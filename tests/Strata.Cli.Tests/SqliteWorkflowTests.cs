@@ -65,7 +65,8 @@ public sealed class SqliteWorkflowTests
         dry.Stdout.ShouldContain("CREATE TABLE portfolios");
         dry.Stdout.ShouldContain("INSERT INTO \"strata_migrations\"");
         dry.Stdout.ShouldContain("Nothing has been changed");
-        status.ExitCode.ShouldBe(3);
+        status.ExitCode.ShouldBe(5, "the dry run created no file: " + status);
+        status.Stderr.ShouldContain("database not found");
     }
 
     [Fact]

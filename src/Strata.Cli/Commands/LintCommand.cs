@@ -73,6 +73,12 @@ internal static class LintCommand
             return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named ? migrations : [], arguments.Against, linter, options, ct));
         }
 
+        if (!named && !arguments.Offline && ctx.Settings.Database is { Kind: Configuration.DatabaseKind.Sqlite } && !HasHistory(ctx))
+        {
+            // Never created by a lint; named, so a mistyped path shows.
+            ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist (yet), so it has no history: every file was linted, as with --offline");
+        }
+
         var report = named || arguments.Offline || !HasHistory(ctx)
             ? linter.Lint(migrations)
             : linter.Lint(await ctx.CreateMigrator().GetStatusAsync(ct));

@@ -15,9 +15,10 @@ internal static class MigrateCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the exact SQL that would run (with the history writes); change nothing." };
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one instead of refusing." };
         var ignoreMissing = new Option<bool>("--ignore-missing") { Description = "Go on although files of applied migrations are gone." };
+        var offline = new Option<bool>("--offline") { Description = "With --dry-run: check the files and print the plan an empty database would get, without connecting (for CI without a server)." };
         var command = new Command("migrate", "Apply pending migrations in version order as one batch, then changed repeatables (R__*.sql).")
         {
-            target, dryRun, outOfOrder, ignoreMissing,
+            target, dryRun, outOfOrder, ignoreMissing, offline,
         };
         command.Aliases.Add("up");
         command.Aliases.Add("latest");
@@ -30,8 +31,24 @@ internal static class MigrateCommand
                 AllowOutOfOrder = parse.GetValue(outOfOrder),
                 IgnoreMissing = parse.GetValue(ignoreMissing),
             };
+            if (parse.GetValue(offline))
+            {
+                if (!parse.GetValue(dryRun))
+                {
+                    throw new Errors.StrataException(Errors.ErrorCategory.BadInput, "--offline only previews: migrating needs the database", "add --dry-run to check the files and see the plan without a database");
+                }
+
+                RunRenderer.Plan(ctx, "migrate", await OfflinePlan.MigrateAsync(ctx, options, ct), offline: true);
+                return ExitCodes.Success;
+            }
+
             if (parse.GetValue(dryRun))
             {
+                if (ctx.Database is { Kind: Configuration.DatabaseKind.Sqlite } sqlite && sqlite.ConnectionString != ":memory:" && !File.Exists(sqlite.ConnectionString))
+                {
+                    ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist yet: planned as for an empty database (`strata migrate` creates it; the dry run did not)");
+                }
+
                 RunRenderer.Plan(ctx, "migrate", await ctx.CreateMigrator().PlanAsync(options, ct));
                 return ExitCodes.Success;
             }

@@ -13,7 +13,7 @@ internal static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var report = await ctx.CreateMigrator().GetStatusAsync(ct);
+            var report = await ctx.CreateMigrator(refuseMissing: true).GetStatusAsync(ct);
             StatusRenderer.Render(ctx, report);
             return report.IsClean ? ExitCodes.Success : ExitCodes.CheckFailed;
         });

@@ -11,22 +11,24 @@ internal static class ValidateCommand
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Do not report pending migrations older than the newest applied one." };
+        var offline = new Option<bool>("--offline") { Description = "Check the files only, without connecting, even when a database is configured (for CI without a server)." };
         var command = new Command("validate", "Check the migration files (names, order, duplicates, encodings, directives) and, when a database is configured, compare them with its history (edited, missing, unfinished, out-of-order). Changes nothing; exit 2 on any problem.")
         {
-            outOfOrder,
+            outOfOrder, offline,
         };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
             var migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
             string message;
-            if (ctx.Settings.Database is null)
+            if (parse.GetValue(offline) || ctx.Settings.Database is null)
             {
-                message = $"{RunRenderer.Count(migrations.Count)} checked: names, order, duplicates, encodings and directives are valid. No database is configured, so checksums were not compared with a history.";
+                var why = parse.GetValue(offline) ? "Offline: no database contacted" : "No database is configured";
+                message = $"{RunRenderer.Count(migrations.Count)} checked: names, order, duplicates, encodings and directives are valid. {why}, so checksums were not compared with a history.";
             }
             else
             {
-                var status = await ctx.CreateMigrator().ValidateAsync(parse.GetValue(outOfOrder), ct);
+                var status = await ctx.CreateMigrator(refuseMissing: true).ValidateAsync(parse.GetValue(outOfOrder), ct);
                 var pending = status.Entries.Count(e => e.Status is Planning.MigrationStatusKind.Pending or Planning.MigrationStatusKind.Outdated);
                 message = $"{RunRenderer.Count(migrations.Count)} valid against {ctx.DatabaseDisplay}: no edited, missing or unfinished migrations ({pending} pending).";
             }

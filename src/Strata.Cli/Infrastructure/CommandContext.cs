@@ -97,7 +97,11 @@ internal sealed class CommandContext
     /// <summary>The SQL rules files are read with: the configured database's, PostgreSQL's when none is configured.</summary>
     public Sql.SqlFlavor Flavor => Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql;
 
-    public Migrator CreateMigrator(IMigrationObserver? observer = null)
+    /// <summary>
+    /// The engine on the configured database. With <paramref name="refuseMissing"/> (status, validate) a database that
+    /// does not exist yet is "database not found" (exit 5) instead of reading as empty; nothing ever creates it but a write.
+    /// </summary>
+    public Migrator CreateMigrator(IMigrationObserver? observer = null, bool refuseMissing = false)
     {
         var settings = Settings;
         if (Host.Variables.TryGetValue("STRATA_FAULT_INJECTION", out var fault) && fault == "internal-error")
@@ -108,7 +112,8 @@ internal sealed class CommandContext
         }
 
         var provider = ProviderFactory.Create(Database, settings);
-        return new Migrator(provider, Source, MigratorOptions, observer);
+        var options = refuseMissing ? MigratorOptions with { OnMissingDatabase = MissingDatabase.Refuse } : MigratorOptions;
+        return new Migrator(provider, Source, options, observer);
     }
 
     /// <summary>The engine options from the resolved settings.</summary>

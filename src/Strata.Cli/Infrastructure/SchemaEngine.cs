@@ -19,6 +19,13 @@ internal abstract class SchemaEngine
 
     public abstract IDdlRenderer Renderer { get; }
 
+    /// <summary>
+    /// True for push (which creates the database) and diff (which shows what push would do): an SQLite file that does
+    /// not exist yet reads as an empty schema, with a note naming it. Otherwise (pull) a missing file is "database not
+    /// found" (exit 5). Reading never creates the file.
+    /// </summary>
+    public bool MissingDatabaseIsEmpty { get; init; }
+
     protected CommandContext Context { get; }
 
     /// <summary>Strata's own tables, always left out.</summary>
@@ -27,8 +34,8 @@ internal abstract class SchemaEngine
         ExcludedTables = [new QualifiedName(Context.Settings.History.Schema, Context.Settings.History.Table), new QualifiedName(Context.Settings.History.Schema, Context.Settings.History.AuditTable)],
     };
 
-    public static SchemaEngine For(CommandContext context) => context.Database.Kind == DatabaseKind.Sqlite
-        ? new SqliteSchemaEngine(context)
+    public static SchemaEngine For(CommandContext context, bool missingDatabaseIsEmpty = false) => context.Database.Kind == DatabaseKind.Sqlite
+        ? new SqliteSchemaEngine(context) { MissingDatabaseIsEmpty = missingDatabaseIsEmpty }
         : new PostgresSchemaEngine(context);
 
     /// <summary>The configured database's state.</summary>

@@ -13,7 +13,15 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
         var path = Context.Database.ConnectionString;
         if (!File.Exists(path))
         {
-            return DatabaseSchema.Empty;
+            if (MissingDatabaseIsEmpty)
+            {
+                Context.Terminal.Note($"note: {Spectre.Console.Markup.Escape(Context.DatabaseDisplay)} does not exist yet: compared as an empty database (nothing was created)");
+                return DatabaseSchema.Empty;
+            }
+
+            throw new Errors.DatabaseUnavailableException(
+                    $"database not found: the SQLite file {path} does not exist; nothing was created",
+                    "check the path in --database / DATABASE_URL / DB_PATH / strata.json; `strata migrate` or `strata push` creates the file");
         }
 
         var schema = await SqliteSchemaIntrospector.ReadAsync(path, HistoryFilter, cancellationToken);

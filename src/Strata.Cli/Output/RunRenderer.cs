@@ -15,31 +15,45 @@ internal static class RunRenderer
         context.Terminal.Line($"{verb} [bold]{Markup.Escape(context.DatabaseDisplay)}[/] [grey](environment {Markup.Escape(s.Environment)}, folder {Markup.Escape(Relative(context, s.MigrationsPath))}/)[/]");
     }
 
-    public static void Plan(CommandContext context, string command, MigrationPlan plan)
+    /// <summary>
+    /// A dry run's plan; <paramref name="offline"/> when it was made from the files alone (no database: the plan of an
+    /// empty one, each step's SQL without the history writes around it).
+    /// </summary>
+    public static void Plan(CommandContext context, string command, MigrationPlan plan, bool offline = false)
     {
         var t = context.Terminal;
+        string SqlOf(MigrationStep step) => offline ? OfflineSql(step) : step.Sql ?? "";
         if (t.Json)
         {
-            var steps = plan.Steps.Select(s => new StepJson(s.Migration.Version, s.Migration.DisplayName, Direction(s.Direction), "planned", null, s.Sql)).ToList();
+            var steps = plan.Steps.Select(s => new StepJson(s.Migration.Version, s.Migration.DisplayName, Direction(s.Direction), "planned", null, SqlOf(s))).ToList();
             var batches = PlannedBatches(plan);
-            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, true, batches.Count == 0 ? 0 : batches[^1], 0, steps) { Batches = batches }, CliJsonContext.Default.RunJson);
+            var database = offline ? OfflinePlan.DatabaseDisplay(context) : context.DatabaseDisplay;
+            t.WriteJson(new RunJson(command, database, context.Settings.Environment, true, batches.Count == 0 ? 0 : batches[^1], 0, steps) { Batches = batches, Offline = offline ? true : null }, CliJsonContext.Default.RunJson);
             return;
         }
 
+        var files = offline ? $"Offline: {Count(plan.Status.Entries.Count(e => e.Migration is not null))} checked, no database contacted; planned as for an empty database. " : "";
         if (plan.IsEmpty)
         {
-            t.Line("Dry run: nothing to do.");
+            t.Line($"{Markup.Escape(files)}Dry run: nothing to do.");
             return;
         }
 
-        t.Line($"Dry run: {Count(plan.Steps.Count)} would run, in this order. Nothing has been changed.");
+        t.Line($"{Markup.Escape(files)}Dry run: {Count(plan.Steps.Count)} would run, in this order. Nothing has been changed.");
         foreach (var step in plan.Steps)
         {
             t.Line("");
             t.Line($"[grey]-- {Markup.Escape(step.Migration.DisplayName)} ({Direction(step.Direction)}) from {Markup.Escape(step.Script.SourcePath)}[/]");
-            t.Raw((step.Sql ?? "").TrimEnd());
+            t.Raw(SqlOf(step).TrimEnd());
         }
     }
+
+    /// <summary>The script as the file has it: offline there is no dialect session to render the history writes with.</summary>
+    private static string OfflineSql(MigrationStep step) => step.Script switch
+    {
+        Sources.SqlScript sql => sql.Preview(),
+        _ => $"-- C# migration {step.Script.SourcePath}",
+    };
 
     public static void Result(CommandContext context, string command, MigrationResult result, string doneVerb)
     {

@@ -29,7 +29,7 @@ public sealed class Migrator
     /// <summary>The status of every migration. Reads only: needs no lock and no CREATE right.</summary>
     public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        var (migrations, session) = await StartAsync(cancellationToken).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(cancellationToken, ReadingMissing).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             return await ReadStatusAsync(session, migrations, cancellationToken).ConfigureAwait(false);
@@ -48,11 +48,11 @@ public sealed class Migrator
 
     /// <summary>What <see cref="MigrateAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
     public Task<MigrationPlan> PlanAsync(MigrateOptions options, CancellationToken cancellationToken = default) =>
-        PlanAsync(status => Planner.PlanMigrate(status, options), cancellationToken);
+        PlanAsync(status => Planner.PlanMigrate(status, options), ReadingMissing, cancellationToken);
 
     /// <summary>What <see cref="RollbackAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
     public Task<MigrationPlan> PlanRollbackAsync(RollbackOptions options, CancellationToken cancellationToken = default) =>
-        PlanAsync(status => Planner.PlanRollback(status, options), cancellationToken);
+        PlanAsync(status => Planner.PlanRollback(status, options), MissingDatabase.Refuse, cancellationToken);
 
     /// <summary>
     /// Applies pending migrations in order as one batch, then changed repeatables. Returns quickly, without
@@ -81,15 +81,15 @@ public sealed class Migrator
 
     /// <summary>Removes migrations from the history without running their down scripts.</summary>
     public Task<IReadOnlyList<HistoryEdit>> MarkRolledBackAsync(IReadOnlyList<MigrationReference> migrations, CancellationToken cancellationToken = default) =>
-        EditAsync((editor, status, ct) => editor.MarkRolledBackAsync(status, migrations, ct), cancellationToken);
+        EditAsync((editor, status, ct) => editor.MarkRolledBackAsync(status, migrations, ct), cancellationToken, MissingDatabase.Refuse);
 
     /// <summary>Accepts the current checksums of edited applied files, writing an audit row for each.</summary>
     public Task<IReadOnlyList<HistoryEdit>> RepairAsync(CancellationToken cancellationToken = default) =>
-        EditAsync((editor, status, ct) => editor.RepairAsync(status, ct), cancellationToken);
+        EditAsync((editor, status, ct) => editor.RepairAsync(status, ct), cancellationToken, MissingDatabase.Refuse);
 
-    private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, CancellationToken ct)
+    private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, MissingDatabase ifMissing, CancellationToken ct)
     {
-        var (migrations, session) = await StartAsync(ct).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(ct, ifMissing).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
@@ -103,7 +103,8 @@ public sealed class Migrator
     private async Task<MigrationResult> RunAsync(Func<StatusReport, MigrationPlan> plan, bool newBatch, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var (migrations, session) = await StartAsync(ct).ConfigureAwait(false);
+        // Rolling back needs a database that exists; migrating may create it (SQLite).
+        var (migrations, session) = await StartAsync(ct, newBatch ? MissingDatabase.Create : MissingDatabase.Refuse).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             // Before the lock only decide whether there may be work; validation waits for the lock, because a
@@ -135,9 +136,10 @@ public sealed class Migrator
 
     private async Task<IReadOnlyList<HistoryEdit>> EditAsync(
         Func<HistoryEditor, StatusReport, CancellationToken, Task<IReadOnlyList<HistoryEdit>>> edit,
-        CancellationToken ct)
+        CancellationToken ct,
+        MissingDatabase ifMissing = MissingDatabase.Create)
     {
-        var (migrations, session) = await StartAsync(ct).ConfigureAwait(false);
+        var (migrations, session) = await StartAsync(ct, ifMissing).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var held = await AcquireLockAsync(session, ct).ConfigureAwait(false);
@@ -151,10 +153,10 @@ public sealed class Migrator
     }
 
     /// <summary>Loads and checks every migration first (bad files never reach a database), then connects.</summary>
-    private async Task<(IReadOnlyList<Migration> Migrations, IDatabaseSession Session)> StartAsync(CancellationToken ct)
+    private async Task<(IReadOnlyList<Migration> Migrations, IDatabaseSession Session)> StartAsync(CancellationToken ct, MissingDatabase ifMissing = MissingDatabase.Create)
     {
         var migrations = await _source.LoadAsync(_provider.Flavor, ct).ConfigureAwait(false);
-        return (migrations, await _provider.OpenAsync(_options.Session, ct).ConfigureAwait(false));
+        return (migrations, await _provider.OpenAsync(_options.Session with { IfMissing = ifMissing }, ct).ConfigureAwait(false));
     }
 
     private async Task<IAsyncDisposable> AcquireLockAsync(IDatabaseSession session, CancellationToken ct)
@@ -186,6 +188,9 @@ public sealed class Migrator
                 InvalidIndexes = await session.Inspector.FindInvalidIndexesAsync(ct).ConfigureAwait(false),
             };
     }
+
+    /// <summary>How a read opens a database that does not exist: never by creating it.</summary>
+    private MissingDatabase ReadingMissing => _options.OnMissingDatabase == MissingDatabase.Refuse ? MissingDatabase.Refuse : MissingDatabase.ReadAsEmpty;
 
     private static int NextBatch(StatusReport status) =>
         status.Entries.Select(e => e.Applied?.Batch ?? 0).DefaultIfEmpty(0).Max() + 1;

@@ -32,6 +32,15 @@ public sealed record MigratorOptions
     /// <summary>The pause before the first retry of a migration that timed out waiting for a table lock.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// What status, validate and dry runs of migrate do when the database does not exist yet (an SQLite file):
+    /// <see cref="MissingDatabase.ReadAsEmpty"/> (the default: everything pending, nothing created) or
+    /// <see cref="MissingDatabase.Refuse"/> ("database not found", as the CLI's status and validate do).
+    /// Reading never creates a database: <see cref="MissingDatabase.Create"/> counts as ReadAsEmpty here. Writes
+    /// (migrate, baseline, mark-applied) create it; undoing (rollback, mark-rolled-back, repair) always refuses.
+    /// </summary>
+    public MissingDatabase OnMissingDatabase { get; init; } = MissingDatabase.ReadAsEmpty;
+
     /// <summary>The options a session is opened with.</summary>
     internal SessionOptions Session => new() { History = History, StatementLockTimeout = StatementLockTimeout, StatementTimeout = StatementTimeout };
 }

@@ -16,6 +16,13 @@ public sealed record SessionOptions
     /// </summary>
     public TimeSpan? StatementLockTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// What to do when the database does not exist yet (SQLite: no file): create it (the default), refuse, or read it
+    /// as empty. The engine sets it per verb: status, validate, rollback and repair refuse, a dry run of migrate reads
+    /// as empty, writes create. See <see cref="Execution.MissingDatabase"/>.
+    /// </summary>
+    public MissingDatabase IfMissing { get; init; } = MissingDatabase.Create;
+
     /// <summary>The longest a single migration statement may run (PostgreSQL <c>statement_timeout</c>); null for no limit. SQLite ignores it.</summary>
     public TimeSpan? StatementTimeout { get; init; }
 }

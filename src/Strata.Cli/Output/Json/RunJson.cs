@@ -5,4 +5,7 @@ namespace Strata.Cli.Output.Json;
 internal sealed record RunJson(string Command, string Database, string Environment, bool DryRun, int Batch, long DurationMs, IReadOnlyList<StepJson> Steps)
 {
     public IReadOnlyList<int> Batches { get; init; } = [];
+
+    /// <summary>True for <c>--dry-run --offline</c>: planned from the files alone, as for an empty database.</summary>
+    public bool? Offline { get; init; }
 }
