@@ -18,6 +18,40 @@ public sealed class PostgresServerTests
     }
 
     [Fact]
+    [PostgresMatrix]
+    public async Task The_shared_server_runs_the_major_the_process_asked_for_and_a_supported_one_otherwise()
+    {
+        var server = await PostgresServer.SharedAsync();
+
+        var major = server.VersionNumber / 10000;
+        if (PostgresInstall.RequestedMajor is { } requested)
+        {
+            major.ShouldBe(requested, $"{PostgresInstall.MajorVariable}={requested}");
+            server.IsThrowaway.ShouldBeTrue("a process asked for one major starts it itself, whatever STRATA_TEST_POSTGRES says");
+        }
+
+        PostgresInstall.SupportedMajors.ShouldContain(major);
+    }
+
+    [Fact]
+    [PostgresMatrix]
+    public async Task The_newest_psql_and_pg_dump_are_new_enough_for_the_server_and_run()
+    {
+        var server = await PostgresServer.SharedAsync();
+
+        var client = PostgresClientPrograms.Find(server.VersionNumber / 10000);
+
+        client.Major.ShouldBeGreaterThanOrEqualTo(server.VersionNumber / 10000);
+        foreach (var program in new[] { client.Psql, client.PgDump })
+        {
+            using var process = Process.Start(new ProcessStartInfo(program, "--version") { RedirectStandardOutput = true })!;
+            (await process.StandardOutput.ReadToEndAsync()).ShouldContain($"(PostgreSQL) {client.Major}.");
+            await process.WaitForExitAsync();
+            process.ExitCode.ShouldBe(0);
+        }
+    }
+
+    [Fact]
     public async Task Throwaway_server_listens_on_loopback_with_durability_off()
     {
         var server = await PostgresServer.SharedAsync();
