@@ -11,3 +11,5 @@ public sealed class SqliteIntegrityTests() : IntegrityConformance(new SqliteTarg
 public sealed class SqliteConcurrencyTests() : ConcurrencyConformance(new SqliteTarget());
 
 public sealed class SqliteCodeTests() : CodeConformance(new SqliteTarget());
+
+public sealed class SqlitePsqlCompatibilityTests() : PsqlCompatibilityConformance(new SqliteTarget());

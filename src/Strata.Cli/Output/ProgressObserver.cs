@@ -73,8 +73,11 @@ internal sealed class ProgressObserver : IMigrationObserver, IDisposable
     {
         _timer.Change(Timeout.Infinite, Timeout.Infinite);
         var name = Markup.Escape(_current).PadRight(40);
+        var asWritten = migrationStep.Script is Sources.SqlScript { ManagesTransactions: true }
+            ? " [grey](ran as written, statement by statement: the file manages its own transactions)[/]"
+            : "";
         var line = result.Outcome == ExecutionOutcome.Applied
-            ? $"  [green]{_terminal.Tick}[/] {name} [grey]{Milliseconds(result.Duration)}[/]"
+            ? $"  [green]{_terminal.Tick}[/] {name} [grey]{Milliseconds(result.Duration)}[/]{asWritten}"
             : $"  [grey]-[/] {name} [grey]skipped: another runner applied it first[/]";
         _terminal.Line(line);
     }

@@ -17,6 +17,7 @@ internal sealed class HeaderDirectives
     private readonly MigrationFileName _name;
     private readonly Action<long, string> _problem;
     private readonly bool[] _hasSql = new bool[2];
+    private readonly bool[] _hasComment = new bool[2];
     private readonly bool[] _noTransaction = new bool[2];
     private int _markerLine;
     private int _envLine;
@@ -42,15 +43,31 @@ internal sealed class HeaderDirectives
     /// <summary>True once a significant token other than a semicolon was seen in <paramref name="section"/>.</summary>
     public bool HasSql(int section) => _hasSql[section];
 
-    /// <summary>True when <paramref name="section"/>'s header holds <c>-- strata:no-transaction</c>.</summary>
-    public bool NoTransaction(int section) => _noTransaction[section];
+    /// <summary>
+    /// True when <paramref name="section"/> holds SQL or a comment of its own (not a directive, not a line of the
+    /// <c>strata new</c> template): such a section is written, even when it is only comments (a no-op).
+    /// </summary>
+    public bool IsWritten(int section) => _hasSql[section] || _hasComment[section];
 
-    /// <summary>The "no SQL" message for an up section without any, or null when it has some.</summary>
-    public string? EmptyUpProblem() => _hasSql[0]
+    /// <summary>
+    /// True when <paramref name="section"/> runs without a transaction: its header holds
+    /// <c>-- strata:no-transaction</c>, or, for the down section, the file's header does (one directive covers the
+    /// whole file; a down section may also carry its own).
+    /// </summary>
+    public bool NoTransaction(int section) => _noTransaction[section] || (section == 1 && _noTransaction[0]);
+
+    /// <summary>
+    /// The "unwritten" message for an up section without SQL or comments (empty, whitespace only, or only the
+    /// <c>strata new</c> template), or null when it is written. A section of comments only is a valid no-op.
+    /// </summary>
+    public string? EmptyUpProblem() => IsWritten(0)
         ? null
         : Marker is null
-            ? "the file contains no SQL statement (only comments or whitespace); write the migration's SQL or delete the file"
-            : "there is no SQL before -- strata:down; the up section must not be empty";
+            ? "the file contains no SQL statement (it is empty, whitespace only, or only the comments strata new writes); write the migration's SQL, or a comment saying why it does nothing, or delete the file"
+            : "there is no SQL before -- strata:down; the up section must not be empty (a comment saying why it does nothing makes it a no-op)";
+
+    /// <summary>Takes a comment of the current section into account (directives are applied, not counted).</summary>
+    public void Comment(ReadOnlySpan<char> comment) => _hasComment[Section] |= !TemplateComment.Is(comment);
 
     /// <summary>Takes a significant (non-trivia) token of the current section into account.</summary>
     public void Significant(SqlTokenKind kind) => _hasSql[Section] |= kind != SqlTokenKind.Semicolon;

@@ -23,6 +23,15 @@ public sealed class Migration
     /// <summary>Lower-case hex SHA-256 of the canonical text (see <c>Strata.Sql.Checksum</c>).</summary>
     public required string Checksum { get; init; }
 
+    /// <summary>
+    /// For a <c>.up.sql</c>/<c>.down.sql</c> pair: the checksum of the up file alone, which Strata stored for such a
+    /// pair before down files were checksummed too. A history row holding it counts as unchanged. Null otherwise.
+    /// </summary>
+    internal string? UpOnlyChecksum { get; init; }
+
+    /// <summary>True when <paramref name="applied"/> (a history row's checksum) matches this migration's files.</summary>
+    internal bool Matches(string applied) => applied == Checksum || applied == UpOnlyChecksum;
+
     /// <summary>The forward script.</summary>
     public required MigrationScript Up { get; init; }
 

@@ -1,4 +1,5 @@
 using Strata.Errors;
+using Strata.Sql;
 
 namespace Strata.Sources;
 
@@ -63,6 +64,13 @@ internal static class MigrationAssembler
     {
         var mains = group.Where(f => f.Name.Part != MigrationFilePart.Down).ToList();
         var downs = group.Where(f => f.Name.Part == MigrationFilePart.Down).ToList();
+        if (UnderscoreDown(mains) is { } underscoreDown)
+        {
+            // 316_x_down.sql next to 316_x.sql (or 316_x.up.sql) is x's down file, the numbered-SQL team's naming.
+            mains.Remove(underscoreDown);
+            downs.Add(underscoreDown);
+        }
+
         if (mains.Count > 1)
         {
             problems.Add(new Problem(mains[0].Path, $"version {version} is used by more than one migration: {Join(mains)}; give each migration its own version"));
@@ -93,9 +101,14 @@ internal static class MigrationAssembler
             return null;
         }
 
-        return main.Name.Part == MigrationFilePart.Single
-            ? Build(main, checksum, parsed, parsed.Down, main.Path)
-            : Build(main, checksum, parsed, down?.Parsed!.Up, down?.Path ?? main.Path);
+        if (down is null)
+        {
+            return Build(main, checksum, parsed, parsed.Down, main.Path);
+        }
+
+        // One rule for down scripts: a down section is part of its file's checksum, and so is a down file (the
+        // checksum of a pair covers both files; a row holding the up file's alone, as stored before, still matches).
+        return Build(main, Checksum.Compute(checksum + "\n" + down.Checksum), parsed, down.Parsed!.Up, down.Path, upOnlyChecksum: checksum);
     }
 
     private static string? DownProblem(long version, LoadedFile main, List<LoadedFile> downs)
@@ -111,19 +124,30 @@ internal static class MigrationAssembler
         }
 
         var down = downs[0];
-        if (main.Name.Part == MigrationFilePart.Single)
+        if (main.Name.Part == MigrationFilePart.Single && main.Parsed is { Down: not null })
         {
-            return $"{main.Path} and {down.Path} share version {version}, but {main.Name.FileName} is a single-file migration; "
-                + $"put the down script after a -- strata:down line in it, or rename it to {main.Name.VersionText}_{main.Name.Slug}.up.sql";
+            return $"{main.Path} has a -- strata:down section and {down.Path} is a down script for the same version {version}; keep one of them";
         }
 
-        return down.Name.Slug != main.Name.Slug || down.Name.VersionText != main.Name.VersionText
+        return DownSlug(down) != main.Name.Slug || down.Name.VersionText != main.Name.VersionText
             ? $"{main.Path} and {down.Path} share version {version} but their names differ; rename the down script to {main.Name.VersionText}_{main.Name.Slug}.down.sql"
             : null;
     }
 
-    private static Migration Build(LoadedFile main, string checksum, ParsedMigrationFile parsed, ScriptSection? down, string downPath) => new()
+    /// <summary>The single file <c>N_x_down.sql</c> among <paramref name="mains"/> when <c>N_x.sql</c> or <c>N_x.up.sql</c> is there too.</summary>
+    private static LoadedFile? UnderscoreDown(List<LoadedFile> mains) =>
+        mains.Count == 2
+            ? mains.FirstOrDefault(d => d.Name.Part == MigrationFilePart.Single && d.Name.Slug.EndsWith("_down", StringComparison.Ordinal)
+                && mains.Any(m => m != d && m.Name.Slug + "_down" == d.Name.Slug && m.Name.VersionText == d.Name.VersionText))
+            : null;
+
+    /// <summary>The slug a down file names: <c>x</c> for <c>N_x.down.sql</c> and <c>N_x_down.sql</c>.</summary>
+    private static string DownSlug(LoadedFile down) =>
+        down.Name.Part == MigrationFilePart.Single ? down.Name.Slug[..^"_down".Length] : down.Name.Slug;
+
+    private static Migration Build(LoadedFile main, string checksum, ParsedMigrationFile parsed, ScriptSection? down, string downPath, string? upOnlyChecksum = null) => new()
     {
+        UpOnlyChecksum = upOnlyChecksum,
         Version = main.Name.Version,
         VersionText = main.Name.VersionText,
         Name = main.Name.Slug,

@@ -63,20 +63,73 @@ internal sealed class MigrationFileParser
             {
                 Apply(directive);
             }
+            else if (token.Kind is SqlTokenKind.LineComment or SqlTokenKind.BlockComment)
+            {
+                _directives.Comment(token.In(_text));
+            }
         }
 
         var marker = _directives.Marker;
         var upEnd = marker is null ? _text.Length : LineStart((int)marker.Offset);
-        CheckSection(upEnd == _text.Length ? _text : _text[..upEnd], 0, isDown: false);
-        var up = new ScriptSection(Original(0, upEnd), 1, !_directives.NoTransaction(0));
+        var upShape = CheckSection(upEnd == _text.Length ? _text : _text[..upEnd], 0, isDown: false);
+        var up = Section(0, upEnd, 1, 0, upShape);
         ScriptSection? down = null;
-        if (marker is not null && _directives.HasSql(1))
+        if (marker is not null && _directives.IsWritten(1))
         {
-            CheckSection(_text[_downStart..], _downStart, isDown: true);
-            down = new ScriptSection(Original(_downStart, _text.Length), LineOf(_downStart), !_directives.NoTransaction(1));
+            var downShape = CheckSection(_text[_downStart..], _downStart, isDown: true);
+            down = Section(_downStart, _text.Length, LineOf(_downStart), 1, downShape);
         }
 
         return new ParsedMigrationFile(up, down, _directives.Environments);
+    }
+
+    /// <summary>The section [start, end) of the file with its transaction shape applied (a dropped wrapper is blanked).</summary>
+    private ScriptSection Section(int start, int end, int firstLine, int section, (TransactionControl.Shape Shape, List<(int Start, int End)> Wrapper) shape)
+    {
+        var text = Original(start, end);
+        if (shape.Shape == TransactionControl.Shape.Wrapper)
+        {
+            text = Blank(text, start, shape.Wrapper);
+        }
+
+        var own = shape.Shape == TransactionControl.Shape.Own;
+        return new ScriptSection(text, firstLine, !_directives.NoTransaction(section) && !own, OwnTransactions: own);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> (the original text of the section starting at canonical offset <paramref name="start"/>)
+    /// with the canonical ranges <paramref name="ranges"/> turned into spaces, line ends kept, so lines and columns
+    /// of every other statement stay where they are in the file.
+    /// </summary>
+    private static string Blank(string text, int start, List<(int Start, int End)> ranges)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (from, to) in ranges)
+        {
+            var a = OriginalOffset(text, from - start);
+            var b = OriginalOffset(text, to - start);
+            for (var i = a; i < b; i++)
+            {
+                if (chars[i] is not ('\n' or '\r'))
+                {
+                    chars[i] = ' ';
+                }
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>The offset in <paramref name="original"/> of canonical offset <paramref name="canonical"/> (both relative to the section's start); CRLF is one character in the canonical text.</summary>
+    private static int OriginalOffset(string original, int canonical)
+    {
+        var i = 0;
+        for (var c = 0; c < canonical && i < original.Length; c++)
+        {
+            i += original[i] == '\r' && i + 1 < original.Length && original[i + 1] == '\n' ? 2 : 1;
+        }
+
+        return i;
     }
 
     private void Apply(ScriptDirective directive)
@@ -89,23 +142,39 @@ internal sealed class MigrationFileParser
         }
     }
 
-    private void CheckSection(string sql, int offset, bool isDown)
+    /// <summary>Collects the section's problems; returns its transaction shape and, for a wrapper, the canonical ranges of its BEGIN and COMMIT.</summary>
+    private (TransactionControl.Shape, List<(int Start, int End)>) CheckSection(string sql, int offset, bool isDown)
     {
         if (!isDown && _directives.EmptyUpProblem() is { } empty)
         {
             _problems.Add(new FileProblem(-1, empty));
         }
 
+        var shape = (TransactionControl.Shape.None, new List<(int Start, int End)>());
         if (!_directives.NoTransaction(isDown ? 1 : 0))
         {
-            foreach (var statement in SqlSplitter.Split(sql, _flavor))
-            {
-                if (TransactionControl.Problem(statement.Text) is { } problem)
-                {
-                    _problems.Add(new FileProblem(offset + statement.Offset, problem));
-                }
-            }
+            shape = Shape(sql, offset);
         }
+
+        FindProblems(sql, offset);
+        return shape;
+    }
+
+    private (TransactionControl.Shape, List<(int Start, int End)>) Shape(string sql, int offset)
+    {
+        var statements = SqlSplitter.Split(sql, _flavor);
+        var kinds = statements.Select(s => TransactionControl.Classify(s.Text)).ToList();
+        var shape = TransactionControl.ShapeOf(kinds);
+        var wrapper = shape != TransactionControl.Shape.Wrapper
+            ? []
+            : new List<(int Start, int End)> { Range(statements[0], offset), Range(statements[^1], offset) };
+        return (shape, wrapper);
+    }
+
+    private static (int Start, int End) Range(SqlStatement statement, int offset) => (offset + statement.Offset, offset + statement.Offset + statement.Text.Length);
+
+    private void FindProblems(string sql, int offset)
+    {
 
         if (!_sawUnterminated && SqlProblemFinder.CannotHaveProblems(_text, _flavor))
         {

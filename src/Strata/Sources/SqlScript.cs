@@ -68,6 +68,15 @@ public sealed class SqlScript : MigrationScript
         }
     }
 
+    /// <summary>
+    /// True when the file controls its transactions itself (several transactions, a COMMIT mid-file, a ROLLBACK):
+    /// the script then runs as written, statement by statement like a <c>-- strata:no-transaction</c> script, and is
+    /// recorded as started before and finished after (<see cref="MigrationScript.Transactional"/> is false). A file
+    /// merely wrapped in one outer <c>BEGIN; … COMMIT;</c> is not such a script: the wrapper is dropped and the body
+    /// commits together with its history row.
+    /// </summary>
+    public bool ManagesTransactions { get; init; }
+
     /// <summary>True when the text is read from its file when needed (<see cref="OpenText"/>) instead of held.</summary>
     public bool IsStreamed => _open is not null;
 

@@ -45,5 +45,11 @@ internal static class StreamedFileLoader
     }
 
     private static ScriptSection Section(MigrationFileEntry entry, StreamedSection section) =>
-        new("", section.FirstLine, section.Transactional, () => new SectionTextReader(entry.Open, entry.DisplayPath, section.FirstLine, section.EndLine), section.StatementCount);
+        new("", section.FirstLine, section.Transactional, () => Open(entry, section), section.StatementCount, section.OwnTransactions);
+
+    private static TextReader Open(MigrationFileEntry entry, StreamedSection section)
+    {
+        var text = new SectionTextReader(entry.Open, entry.DisplayPath, section.FirstLine, section.EndLine);
+        return section.Blank.Count == 0 ? text : new BlankingTextReader(text, section.FirstLine, section.Blank);
+    }
 }

@@ -18,6 +18,8 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
     private readonly HeaderDirectives _directives;
     private readonly List<LocatedProblem> _problems = [];
     private readonly int[] _counts = new int[2];
+    private readonly List<TransactionControl.Kind>[] _kinds = [[], []];
+    private readonly List<(int Line, int Column, int Length)>[] _ends = [[], []];
     private readonly (long Resume, int Line, int Column)?[] _copyData = new (long, int, int)?[2];
     private (int Line, int Column, bool Blank) _directiveAt;
     private long _markerOffset = -1;
@@ -46,10 +48,8 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
         }
 
         var problems = parser._problems.OrderBy(p => p.Offset).ToList();
-        var down = d.Marker is not null && d.HasSql(1)
-            ? new StreamedSection(d.MarkerLine + 1, null, !d.NoTransaction(1), parser._counts[1])
-            : null;
-        var up = new StreamedSection(1, d.Marker is null ? null : d.MarkerLine, !d.NoTransaction(0), parser._counts[0]);
+        var down = d.Marker is not null && d.IsWritten(1) ? parser.Section(1, d.MarkerLine + 1, null) : null;
+        var up = parser.Section(0, 1, d.Marker is null ? null : d.MarkerLine);
         return new StreamedParse(problems, up, down, d.Environments);
     }
 
@@ -65,6 +65,11 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
         if (token.Kind != SqlTokenKind.LineComment
             || ScriptDirective.TryParse(token.In(stream.Buffer), stream.AbsoluteOffset(token.Start)) is not { } directive)
         {
+            if (token.Kind is SqlTokenKind.LineComment or SqlTokenKind.BlockComment)
+            {
+                _directives.Comment(token.In(stream.Buffer));
+            }
+
             return;
         }
 
@@ -85,9 +90,9 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
         {
             var section = _markerOffset >= 0 && statement.Offset > _markerOffset ? 1 : 0;
             _counts[section]++;
-            if (!_directives.NoTransaction(section) && TransactionControl.Problem(stream.TextOf(statement)) is { } control)
+            if (!_directives.NoTransaction(section))
             {
-                Add(statement, control);
+                Track(section, stream, statement);
             }
 
             if (finding[section] && Check(stream, statement))
@@ -98,6 +103,34 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
                 _copyData[section] = (statement.Resume, line, column);
             }
         }
+    }
+
+    /// <summary>Keeps the statement's transaction-control kind, and where the section's first and last statements are (the wrapper, if it is one).</summary>
+    private void Track(int section, StatementStream stream, StreamStatement statement)
+    {
+        var text = stream.TextOf(statement);
+        _kinds[section].Add(TransactionControl.Classify(text));
+        var at = (statement.Line, statement.Column, text.Length);
+        if (_ends[section].Count < 2)
+        {
+            _ends[section].Add(at);
+        }
+        else
+        {
+            _ends[section][1] = at;
+        }
+    }
+
+    /// <summary>The streamed section: its shape applied (see <see cref="TransactionControl"/>).</summary>
+    private StreamedSection Section(int section, int firstLine, int? endLine)
+    {
+        var shape = _directives.NoTransaction(section) ? TransactionControl.Shape.None : TransactionControl.ShapeOf(_kinds[section]);
+        var transactional = !_directives.NoTransaction(section) && shape != TransactionControl.Shape.Own;
+        var dropped = shape == TransactionControl.Shape.Wrapper ? 2 : 0;
+        return new StreamedSection(firstLine, endLine, transactional, _counts[section] - dropped, shape == TransactionControl.Shape.Own)
+        {
+            Blank = shape == TransactionControl.Shape.Wrapper ? _ends[section] : [],
+        };
     }
 
     /// <summary>Finds the problems of each section's rest after its first <c>COPY … FROM stdin</c>, skipping data as FindProblems does.</summary>

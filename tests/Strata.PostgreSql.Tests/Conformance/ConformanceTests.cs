@@ -19,3 +19,5 @@ public sealed class PostgresConcurrencyTests() : ConcurrencyConformance(new Post
 
 [PostgresMatrix]
 public sealed class PostgresCodeTests() : CodeConformance(new PostgresTarget());
+
+public sealed class PostgresPsqlCompatibilityTests() : PsqlCompatibilityConformance(new PostgresTarget());

@@ -62,10 +62,10 @@ public sealed class DirectoryMigrationSourceProblemTests
     }
 
     [Fact]
-    public async Task A_down_file_next_to_a_single_file_is_an_error()
+    public async Task A_down_file_next_to_a_single_file_with_a_down_section_is_an_error()
     {
-        using var folder = new TempMigrationFolder().Write("5_a.sql", "SELECT 1;").Write("5_a.down.sql", "SELECT 2;");
-        (await folder.SingleProblemAsync()).Message.ShouldContain("put the down script after a -- strata:down line in it, or rename it to 5_a.up.sql");
+        using var folder = new TempMigrationFolder().Write("5_a.sql", "SELECT 1;\n-- strata:down\nSELECT 3;\n").Write("5_a.down.sql", "SELECT 2;");
+        (await folder.SingleProblemAsync()).Message.ShouldContain("has a -- strata:down section and");
     }
 
     [Theory]
@@ -150,7 +150,8 @@ public sealed class DirectoryMigrationSourceProblemTests
     [InlineData("-- strata:env dev test\nSELECT 1;", 1, 1, "'dev test' is not an environment name")]
     [InlineData("-- strata:env dev\n-- strata:env test\nSELECT 1;", 2, 1, "a second -- strata:env (the first is on line 1)")]
     [InlineData("-- strata:down\nSELECT 1;", -1, -1, "there is no SQL before -- strata:down")]
-    [InlineData("-- only a comment\n/* and another */\n;\n", -1, -1, "the file contains no SQL statement (only comments or whitespace)")]
+    [InlineData(" \n\t\n;\n", -1, -1, "the file contains no SQL statement (it is empty, whitespace only, or only the comments strata new writes)")]
+    [InlineData("-- x: the change. Runs in a transaction; put '-- strata:no-transaction' on the first line for CREATE INDEX CONCURRENTLY.\n\n", -1, -1, "the file contains no SQL statement")]
     [InlineData("SELECT 1;\n\\i other.sql\n", 2, 1, "psql meta-command \\i is not SQL; Strata sends SQL to the server")]
     [InlineData("SELECT 1;\n-- strata:down\nSELECT 'open;\n", 3, 8, "unterminated string literal")]
     [InlineData("COPY t FROM stdin;\n1\n\\.\n", 1, 1, "COPY … FROM stdin needs psql's data stream")]

@@ -59,7 +59,7 @@ public sealed class DirectoryMigrationSourceTests
         ]);
         var first = migrations[0];
         first.SourcePath.ShouldBe(folder.Shown("001_initial_schema.up.sql"));
-        first.Checksum.ShouldBe(Checksum.Compute("CREATE TABLE portfolios (id serial PRIMARY KEY);\n"));
+        first.Checksum.ShouldBe(Checksum.Compute(Checksum.Compute("CREATE TABLE portfolios (id serial PRIMARY KEY);\n") + "\n" + Checksum.Compute("-- strata:no-transaction\nDROP TABLE portfolios;\n")));
         var up = first.Up.ShouldBeOfType<SqlScript>();
         (up.Sql, up.FirstLine, up.Transactional, up.SourcePath).ShouldBe(("CREATE TABLE portfolios (id serial PRIMARY KEY);\n", 1, true, folder.Shown("001_initial_schema.up.sql")));
         var down = first.Down.ShouldBeOfType<SqlScript>();
@@ -132,13 +132,21 @@ public sealed class DirectoryMigrationSourceTests
     [Theory]
     [InlineData("CREATE TABLE t (a int);\n-- strata:down\n")]
     [InlineData("CREATE TABLE t (a int);\n-- strata:down")]
-    [InlineData("CREATE TABLE t (a int);\n-- strata:down\n-- strata:no-transaction\n/* nothing to undo */\n;\n")]
+    [InlineData("CREATE TABLE t (a int);\n-- strata:down\n-- strata:no-transaction\n;\n")]
     public async Task An_empty_down_section_means_no_down_script(string text)
     {
         using var folder = new TempMigrationFolder().Write("1_x.sql", text);
         var migration = (await folder.LoadAsync()).ShouldHaveSingleItem();
         migration.Down.ShouldBeNull();
         migration.Up.ShouldBeOfType<SqlScript>().Sql.ShouldBe("CREATE TABLE t (a int);\n");
+    }
+
+    [Fact]
+    public async Task A_down_section_of_comments_only_is_a_no_op_down_script()
+    {
+        using var folder = new TempMigrationFolder().Write("1_x.sql", "CREATE TABLE t (a int);\n-- strata:down\n-- strata:no-transaction\n/* nothing to undo */\n;\n");
+        var migration = (await folder.LoadAsync()).ShouldHaveSingleItem();
+        SqlSplitter.Split(migration.Down.ShouldBeOfType<SqlScript>().Sql, SqlFlavor.PostgreSql).ShouldBeEmpty();
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class EmbeddedMigrationSourceProblemTests
     }
 
     [Fact]
-    public async Task Bad_names_duplicates_encodings_directives_and_transactions_are_listed_together()
+    public async Task Bad_names_duplicates_encodings_directives_and_meta_commands_are_listed_together()
     {
         var problems = await EmbeddedMigrations.ProblemsAsync(() => EmbeddedMigrations.LoadAsync("bad/"));
 
@@ -34,8 +34,7 @@ public sealed class EmbeddedMigrationSourceProblemTests
             Bad + "6_empty.sql",
             Bad + "8_latin1.sql",
             Bad + "9_directive.sql:1:1",
-            Bad + "10_begin.sql:1:1",
-            Bad + "10_begin.sql:3:1",
+            Bad + "10_meta.sql:2:1",
             Bad + "005_b.sql",
             Bad + "11_orphan.down.sql",
         ],
@@ -48,7 +47,7 @@ public sealed class EmbeddedMigrationSourceProblemTests
         At("6_empty.sql").ShouldContain("the file is empty");
         At("8_latin1.sql").ShouldContain("byte 0xE9 at byte offset 11");
         At("9_directive.sql:1:1").ShouldContain("strata:no-transaction");
-        At("10_begin.sql:1:1").ShouldContain("-- strata:no-transaction");
+        At("10_meta.sql:2:1").ShouldContain("psql meta-command \\i is not SQL");
         At("005_b.sql").ShouldBe($"version 5 is used by more than one migration: {Bad}005_b.sql and {Bad}5_a.sql; give each migration its own version");
         At("11_orphan.down.sql").ShouldContain("add 11_orphan.up.sql or delete it");
     }

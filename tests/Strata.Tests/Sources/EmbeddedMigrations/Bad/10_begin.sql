@@ -1,3 +1,0 @@
-BEGIN;
-CREATE TABLE t (a int);
-COMMIT;
