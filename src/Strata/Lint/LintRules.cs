@@ -114,6 +114,16 @@ public static class LintRules
         "a pending migration older than the newest applied one was probably merged late; migrate refuses it",
         "give it a new version (strata new, then move the SQL), or run migrate --allow-out-of-order after review", Any);
 
+    /// <summary>Timestamp versions of different widths in one folder (issue 12 item 20).</summary>
+    public static readonly LintRule MixedVersionWidths = new("mixed-version-widths", LintSeverity.Warning,
+        "versions compare as numbers, so a 14-digit timestamp sorts before every 17-digit one (and a 17-digit one after every 14-digit one), whatever their dates",
+        "give every timestamp version the same number of digits (strata new follows the folder's width)", Any);
+
+    /// <summary>A file that controls its own transactions, so it runs as written (issue 13).</summary>
+    public static readonly LintRule OwnTransactions = new("own-transactions", LintSeverity.Note,
+        "the file controls its transactions (COMMIT mid-file, several transactions, ROLLBACK), so Strata runs it as written, statement by statement: a failure leaves the statements before it applied and the migration recorded as started",
+        "drop the transaction statements (an outer BEGIN; … COMMIT; alone is fine) so it commits atomically with its history row, or split it into migrations of one transaction each", Any);
+
     /// <summary>An applied migration whose file was edited.</summary>
     public static readonly LintRule EditedApplied = new("edited-applied", LintSeverity.Error,
         "the file of an applied migration changed, so databases migrated before and after the edit differ",
@@ -160,7 +170,7 @@ public static class LintRules
         DropTable, DropColumn, DropSchema, Truncate, AlterColumnType, SetNotNull, AddNotNullColumn,
         CreateIndexNonConcurrently, DropIndexNonConcurrently, ForeignKeyWithoutNotValid, CheckWithoutNotValid,
         UniqueWithoutIndex, VolatileDefault, Rename, ConcurrentlyInTransaction, MixedSchemaAndData, UpdateWithoutWhere,
-        MissingLockTimeout, MissingDown, FileName, OutOfOrder, EditedApplied, SqliteAlterUnsupported, SqliteAddColumn,
+        MissingLockTimeout, MissingDown, FileName, OutOfOrder, MixedVersionWidths, OwnTransactions, EditedApplied, SqliteAlterUnsupported, SqliteAddColumn,
         MeasuredRewrite, MeasuredAccessExclusive, MeasuredBlocksWrites, MeasuredDrop, MigrationFailed,
     ];
 

@@ -70,6 +70,7 @@ public sealed class Linter
             findings.AddRange(found.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Column));
         }
 
+        findings.AddRange(MixedWidths(migrations));
         return new LintReport(files, findings, suppressed);
     }
 
@@ -83,6 +84,26 @@ public sealed class Linter
         ArgumentNullException.ThrowIfNull(readable);
         ArgumentNullException.ThrowIfNull(problems);
         return FileProblemFindings.Merge(Lint(readable), problems, [.. readable.Select(m => m.SourcePath)], _options.SeverityOf(LintRules.FileName));
+    }
+
+    /// <summary>A finding for each timestamp version (8 digits or more) whose width differs from the folder's most common one.</summary>
+    private IEnumerable<LintFinding> MixedWidths(IReadOnlyList<Migration> migrations)
+    {
+        var stamps = migrations.Where(m => m.Version is { } v && Planning.VersionDates.Date(v) is not null).ToList();
+        var widths = stamps.GroupBy(m => Planning.VersionDates.Digits(m.Version!.Value)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).ToList();
+        var severity = _options.SeverityOf(LintRules.MixedVersionWidths);
+        if (widths.Count < 2 || severity == LintSeverity.Off)
+        {
+            yield break;
+        }
+
+        var usual = widths[0].Key;
+        foreach (var m in widths.Skip(1).SelectMany(g => g))
+        {
+            yield return new LintFinding(LintRules.MixedVersionWidths, severity, m.SourcePath, 0, 0,
+                $"{m.DisplayName}: version {Planning.VersionDates.Describe(m.Version!.Value)} has {Planning.VersionDates.Digits(m.Version.Value)} digits where {widths[0].Count()} other timestamp versions have {usual}, so it sorts by its width, not its date",
+                "");
+        }
     }
 
     private int LintFile(Migration migration, SqlScript up, List<LintFinding> findings)
@@ -118,6 +139,11 @@ public sealed class Linter
             var ddlLine = up.FirstLine - 1 + ddl.Statement.Line;
             suppressed += Add(findings, LintRules.MixedSchemaAndData, file, up.FirstLine - 1 + data.Statement.Line, data.Statement.Column,
                 $"changes data of existing tables in a migration that also changes the schema (line {ddlLine})", data.FirstLine, [], fileIgnores);
+        }
+
+        if (up.ManagesTransactions)
+        {
+            suppressed += Add(findings, LintRules.OwnTransactions, file, 0, 0, $"{migration.DisplayName} controls its own transactions: it runs as written, statement by statement", "", [], fileIgnores);
         }
 
         if (migration.Kind == MigrationKind.Versioned && migration.Down is null)

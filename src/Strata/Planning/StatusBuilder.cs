@@ -52,7 +52,7 @@ public static class StatusBuilder
             {
                 { Kind: HistoryKind.Baseline } => entry with { Status = MigrationStatusKind.Baselined, Detail = "baseline" },
                 { State: MigrationState.Started } => entry with { Status = MigrationStatusKind.Unfinished, Detail = UnfinishedDetail },
-                _ when row.Checksum is not null && row.Checksum != m.Checksum => entry with
+                _ when row.Checksum is not null && !m.Matches(row.Checksum) => entry with
                 {
                     Status = MigrationStatusKind.Changed,
                     Detail = $"file edited after it was applied: checksum applied {Short(row.Checksum)}, file now {Short(m.Checksum)}",
@@ -77,7 +77,7 @@ public static class StatusBuilder
         }
 
         return m.Version < newestApplied
-            ? entry with { Status = MigrationStatusKind.OutOfOrder, Detail = $"older than the newest applied version {newestApplied}" }
+            ? entry with { Status = MigrationStatusKind.OutOfOrder, Detail = VersionDates.OlderThan(m.Version!.Value, newestApplied) }
             : entry;
     }
 
