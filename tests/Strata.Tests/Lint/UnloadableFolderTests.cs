@@ -11,19 +11,19 @@ public sealed class UnloadableFolderTests
     public async Task A_folder_with_bad_files_still_lints_every_statement_of_every_readable_file()
     {
         using var folder = new TempMigrationFolder()
-            .Write("001_wrapped.sql", "BEGIN;\nALTER TABLE users DROP COLUMN email;\nCOMMIT;\n")
+            .Write("001_psql_script.sql", "\\set ON_ERROR_STOP on\nALTER TABLE users DROP COLUMN email;\n\\unset x\n")
             .Write("002_fine.sql", "CREATE INDEX users_name ON users (name);\n")
             .Write("003_a.sql", "DROP TABLE sessions;\n")
             .Write("003_b.sql", "SELECT 3;\n")
             .Write("V4__misnamed.sql", "SELECT 4;\n");
         var failure = await Should.ThrowAsync<MigrationSourceException>(() => folder.LoadAsync());
 
-        failure.Readable.Select(m => m.DisplayName).ShouldBe(["001_wrapped", "002_fine", "003_a", "003_b"]);
+        failure.Readable.Select(m => m.DisplayName).ShouldBe(["001_psql_script", "002_fine", "003_a", "003_b"]);
         var report = new Linter(new LintOptions()).Lint(failure.Readable, failure.Problems);
 
         var found = report.Findings.Select(f => (File: Path.GetFileName(f.File), f.Rule.Id)).ToList();
-        found.ShouldContain(("001_wrapped.sql", "file-name"));
-        found.ShouldContain(("001_wrapped.sql", "drop-column"));
+        found.ShouldContain(("001_psql_script.sql", "file-name"));
+        found.ShouldContain(("001_psql_script.sql", "drop-column"));
         found.ShouldContain(("002_fine.sql", "create-index-non-concurrently"));
         found.ShouldContain(("003_a.sql", "drop-table"));
         found.ShouldContain(("003_a.sql", "file-name"));
@@ -35,7 +35,7 @@ public sealed class UnloadableFolderTests
     public async Task File_problems_and_statement_findings_of_one_file_are_listed_together_by_line()
     {
         using var folder = new TempMigrationFolder()
-            .Write("001_wrapped.sql", "BEGIN;\nALTER TABLE users DROP COLUMN email;\nCOMMIT;\n")
+            .Write("001_psql_script.sql", "\\set ON_ERROR_STOP on\nALTER TABLE users DROP COLUMN email;\n\\unset x\n")
             .Write("002_fine.sql", "DROP TABLE sessions;\n");
         var failure = await Should.ThrowAsync<MigrationSourceException>(() => folder.LoadAsync());
 
@@ -43,10 +43,10 @@ public sealed class UnloadableFolderTests
 
         report.Findings.Select(f => $"{Path.GetFileName(f.File)}:{f.Line} {f.Rule.Id}").ShouldBe(
         [
-            "001_wrapped.sql:1 file-name",
-            "001_wrapped.sql:2 drop-column",
-            "001_wrapped.sql:3 file-name",
-            "001_wrapped.sql:0 missing-down",
+            "001_psql_script.sql:1 file-name",
+            "001_psql_script.sql:2 drop-column",
+            "001_psql_script.sql:3 file-name",
+            "001_psql_script.sql:0 missing-down",
             "002_fine.sql:1 drop-table",
             "002_fine.sql:0 missing-down",
         ]);
