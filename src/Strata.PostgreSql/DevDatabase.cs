@@ -68,9 +68,16 @@ public sealed class PostgreSqlDevDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the dev database's schema (see <see cref="PostgreSqlSchemaIntrospector"/>).</summary>
+    /// <summary>Reads the dev database's schema (see <see cref="PostgreSqlSchemaIntrospector"/>) on the connection that holds its lock.</summary>
     public Task<DatabaseSchema> ReadAsync(SchemaFilter? filter, CancellationToken cancellationToken) =>
-        PostgreSqlSchemaIntrospector.ReadAsync(ConnectionString, filter, cancellationToken);
+        PostgreSqlSchemaIntrospector.ReadAsync(_connection, filter, cancellationToken);
+
+    /// <summary>
+    /// Drops everything the work made (see <see cref="PostgreSqlSchemaWipe"/>) and keeps the lock, so the same command
+    /// can use the database again as if new. Failures surface as <see cref="NpgsqlException"/>.
+    /// </summary>
+    public Task EmptyAsync(CancellationToken cancellationToken) =>
+        _released ? throw new ObjectDisposedException(nameof(PostgreSqlDevDatabase)) : PostgreSqlSchemaWipe.WipeAsync(_connection, cancellationToken);
 
     /// <summary>
     /// Drops everything in the dev database and releases its lock. Returns null, or what went wrong when it could not

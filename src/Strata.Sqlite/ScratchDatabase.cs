@@ -31,15 +31,28 @@ public sealed class SqliteScratchDatabase : IAsyncDisposable
     public Task<DatabaseSchema> ReadAsync(SchemaFilter? filter, CancellationToken cancellationToken) =>
         SqliteSchemaIntrospector.ReadAsync(Path, filter, cancellationToken);
 
+    /// <summary>Empties the database for its next use: the file and its journal files are replaced by an empty file.</summary>
+    public Task EmptyAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Delete();
+        File.WriteAllBytes(Path, []);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Deletes the file and its journal files.</summary>
     public ValueTask DisposeAsync()
+    {
+        Delete();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Delete()
     {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
         {
             File.Delete(Path + suffix);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -21,7 +21,7 @@ internal static class DiffCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
+            await using var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = parse.GetValue(from) == "migrations"

@@ -19,7 +19,7 @@ internal static class DumpCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var engine = SchemaEngine.For(ctx);
+            await using var engine = SchemaEngine.For(ctx);
             var schema = await engine.ReadMigrationsAsync(ct);
             var text = SchemaScript.Render(schema, engine.Renderer, "Schema after all migrations, written by `strata dump`. Do not edit: regenerate it.");
             if (parse.GetValue(output) is { } target)

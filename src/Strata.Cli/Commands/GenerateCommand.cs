@@ -21,7 +21,7 @@ internal static class GenerateCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var engine = SchemaEngine.For(ctx);
+            await using var engine = SchemaEngine.For(ctx);
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = await engine.ReadMigrationsAsync(ct);

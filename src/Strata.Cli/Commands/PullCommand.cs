@@ -21,7 +21,7 @@ internal static class PullCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var engine = SchemaEngine.For(ctx);
+            await using var engine = SchemaEngine.For(ctx);
             var filter = new SchemaFilter { Schemas = parse.GetValue(schemas) ?? [], Tables = parse.GetValue(tables) ?? [] };
             var schema = await engine.ReadDatabaseAsync(filter, ct);
             var text = SchemaScript.Render(schema, engine.Renderer, "Schema pulled from the database by `strata pull`. Edit it, then run `strata generate <name>` or `strata push`.");

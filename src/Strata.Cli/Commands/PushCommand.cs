@@ -29,7 +29,7 @@ internal static class PushCommand
                     "push is for development databases; write a migration with `strata generate <name>` and apply it with `strata migrate`");
             }
 
-            var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
+            await using var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = await engine.ReadDatabaseAsync(SchemaFilter.All, ct);

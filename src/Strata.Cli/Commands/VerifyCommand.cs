@@ -28,7 +28,7 @@ internal static class VerifyCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var engine = SchemaEngine.For(ctx);
+            await using var engine = SchemaEngine.For(ctx);
             var settings = ctx.Settings;
             var migrations = (await ctx.Source.LoadAsync(ctx.Flavor, ct))
                 .Where(m => m.Version is not null && m.AppliesTo(settings.Environment))
@@ -52,11 +52,12 @@ internal static class VerifyCommand
         CommandContext ctx, SchemaEngine engine, ScratchDatabase scratch, Migrator migrator, List<Migration> migrations, DatabaseSchema? desired, CancellationToken ct)
     {
         var skipped = 0;
+        DatabaseSchema? current = null;
         foreach (var migration in migrations)
         {
-            var before = await scratch.ReadAsync(ct);
-            await RunAsync(migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
-            var after = await scratch.ReadAsync(ct);
+            var before = current ?? await scratch.ReadAsync(ct);
+            await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
+            var after = current = await scratch.ReadAsync(ct);
             if (migration.Down is null)
             {
                 skipped++;
@@ -64,15 +65,16 @@ internal static class VerifyCommand
                 continue;
             }
 
-            await RunAsync(migrator.RollbackAsync(new RollbackOptions { Steps = 1 }, ct));
+            await RunAsync(engine, "down", () => migrator.RollbackAsync(new RollbackOptions { Steps = 1 }, ct));
             var back = SchemaDiffer.Compare(await scratch.ReadAsync(ct), before, engine.Renderer);
             if (!back.IsEmpty)
             {
                 return Fail(ctx, migration, "its down script does not restore the schema it started from; what is left over, as the SQL that would restore it:", back);
             }
 
-            await RunAsync(migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
-            var again = SchemaDiffer.Compare(await scratch.ReadAsync(ct), after, engine.Renderer);
+            await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
+            current = await scratch.ReadAsync(ct);
+            var again = SchemaDiffer.Compare(current, after, engine.Renderer);
             if (!again.IsEmpty)
             {
                 return Fail(ctx, migration, "applied again after its down, it gives a different schema than the first time:", again);
@@ -81,7 +83,7 @@ internal static class VerifyCommand
             ctx.Terminal.Line($"  [green]{ctx.Terminal.Tick}[/] {Markup.Escape(migration.DisplayName)}  up, down, up: schema restored");
         }
 
-        await RunAsync(migrator.MigrateAsync(null, ct));
+        await RunAsync(engine, "up", () => migrator.MigrateAsync(null, ct));
         var final = await scratch.ReadAsync(ct);
         if (desired is not null)
         {
@@ -116,9 +118,9 @@ internal static class VerifyCommand
     }
 
     /// <summary>Waits for a migrate or rollback on the scratch database; a failure there is the migration's failure (exit 4).</summary>
-    private static async Task RunAsync(Task<MigrationResult> run)
+    private static async Task RunAsync(SchemaEngine engine, string step, Func<Task<MigrationResult>> run)
     {
-        var result = await run;
+        var result = await engine.Timings.TimeAsync(step, run);
         if (!result.Success)
         {
             throw result.Errors[0];

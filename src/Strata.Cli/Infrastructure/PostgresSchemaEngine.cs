@@ -13,7 +13,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
 {
     public override IDdlRenderer Renderer => PostgreSqlDdlRenderer.Instance;
 
-    public override async Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken)
+    protected override async Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken)
     {
         try
         {
@@ -26,12 +26,11 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         }
     }
 
-    public override async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
+    protected override async Task<ScratchDatabase> OpenScratchAsync(CancellationToken cancellationToken)
     {
         if (Context.DevDatabase is { } dev)
         {
-            await UseDevDatabaseAsync(dev, work, cancellationToken);
-            return;
+            return await OpenDevDatabaseAsync(dev, cancellationToken);
         }
 
         PostgreSqlScratchDatabase scratch;
@@ -48,17 +47,14 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
             throw Unreachable(e);
         }
 
-        await using (scratch)
+        return new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct), scratch.EmptyAsync, scratch)
         {
-            await work(new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct))
-            {
-                ConnectionString = scratch.ConnectionString,
-            });
-        }
+            ConnectionString = scratch.ConnectionString,
+        };
     }
 
     /// <summary>The configured dev database instead of a temporary one: locked, checked empty, emptied again afterwards.</summary>
-    private async Task UseDevDatabaseAsync(Configuration.DatabaseTarget dev, Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
+    private async Task<ScratchDatabase> OpenDevDatabaseAsync(Configuration.DatabaseTarget dev, CancellationToken cancellationToken)
     {
         if (dev.Kind != Configuration.DatabaseKind.PostgreSql)
         {
@@ -77,24 +73,26 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
             throw new DatabaseUnavailableException($"cannot reach the dev database {dev.DisplayName}: {e.Message}", "check devDatabase (or --dev-database, STRATA_DEV_DATABASE_URL) and that its server is running", e);
         }
 
-        try
+        return new ScratchDatabase(new PostgreSqlDialect(database.ConnectionString), ct => database.ReadAsync(HistoryFilter, ct), database.EmptyAsync, new DevRelease(Context, dev, database))
         {
-            await work(new ScratchDatabase(new PostgreSqlDialect(database.ConnectionString), ct => database.ReadAsync(HistoryFilter, ct))
-            {
-                ConnectionString = database.ConnectionString,
-            });
-        }
-        finally
-        {
-            if (await database.EmptyAndReleaseAsync() is { } problem)
-            {
-                Context.Terminal.Warning($"could not empty the dev database {dev.DisplayName}: {problem}");
-            }
-        }
+            ConnectionString = database.ConnectionString,
+        };
     }
 
     private DatabaseUnavailableException Unreachable(NpgsqlException e) => new(
         $"cannot reach {Context.DatabaseDisplay}: {e.Message}",
         "check that the server is running and the host, port and credentials in the database URL are right",
         e);
+
+    /// <summary>Empties and releases the dev database at the end of the command; a failure to empty it is a warning.</summary>
+    private sealed class DevRelease(CommandContext context, Configuration.DatabaseTarget dev, PostgreSqlDevDatabase database) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (await database.EmptyAndReleaseAsync() is { } problem)
+            {
+                context.Terminal.Warning($"could not empty the dev database {dev.DisplayName}: {problem}");
+            }
+        }
+    }
 }

@@ -9,9 +9,14 @@ namespace Strata.Cli.Infrastructure;
 /// <summary>
 /// What the schema commands need from a dialect: its renderer, the live database's state, and the state that SQL
 /// files or the migrations produce on a scratch database. <see cref="For"/> picks the dialect of the configured database.
+/// One scratch database serves the whole command (created on first use, emptied between uses, dropped or released by
+/// <see cref="DisposeAsync"/>), and <c>--verbose</c> prints where the time went (<see cref="Timings"/>).
 /// </summary>
-internal abstract class SchemaEngine
+internal abstract class SchemaEngine : IAsyncDisposable
 {
+    private ScratchDatabase? _scratch;
+    private bool _scratchUsed;
+
     protected SchemaEngine(CommandContext context)
     {
         Context = context;
@@ -26,6 +31,9 @@ internal abstract class SchemaEngine
     /// </summary>
     public bool MissingDatabaseIsEmpty { get; init; }
 
+    /// <summary>The time each step took, printed on stderr with <c>--verbose</c> when the engine is disposed.</summary>
+    public StepTimings Timings { get; } = new();
+
     protected CommandContext Context { get; }
 
     /// <summary>Strata's own tables, always left out.</summary>
@@ -39,11 +47,12 @@ internal abstract class SchemaEngine
         : new PostgresSchemaEngine(context);
 
     /// <summary>The configured database's state.</summary>
-    public abstract Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken);
+    public Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken) =>
+        Timings.TimeAsync("database read", () => ReadLiveAsync(filter, cancellationToken));
 
     /// <summary>The state <paramref name="files"/> produce when applied to an empty scratch database.</summary>
     public Task<DatabaseSchema> ReadFilesAsync(SchemaFiles files, CancellationToken cancellationToken) =>
-        WithScratchAsync(async provider =>
+        WithScratchAsync(provider => Timings.TimeAsync("schema files applied", async () =>
         {
             var session = await provider.OpenAsync(new SessionOptions(), cancellationToken);
             await using (session)
@@ -60,12 +69,12 @@ internal abstract class SchemaEngine
                     }
                 }
             }
-        }, cancellationToken);
+        }), cancellationToken);
 
     /// <summary>The state the migrations folder produces when applied to an empty scratch database.</summary>
     public Task<DatabaseSchema> ReadMigrationsAsync(CancellationToken cancellationToken) => !Directory.Exists(Context.Settings.MigrationsPath)
         ? Task.FromResult(DatabaseSchema.Empty)
-        : WithScratchAsync(async provider =>
+        : WithScratchAsync(provider => Timings.TimeAsync("migrations applied", async () =>
         {
             var settings = Context.Settings;
             var options = new MigratorOptions { Environment = settings.Environment, History = settings.History };
@@ -74,7 +83,7 @@ internal abstract class SchemaEngine
             {
                 throw result.Errors[0];
             }
-        }, cancellationToken);
+        }), cancellationToken);
 
     /// <summary>Runs <paramref name="diff"/> on the configured database in one transaction.</summary>
     public async Task ApplyAsync(SchemaDiff diff, CancellationToken cancellationToken)
@@ -84,17 +93,49 @@ internal abstract class SchemaEngine
         await using (session)
         {
             var script = diff.RunsOutsideTransaction ? diff.ToScript() : "BEGIN;\n" + diff.ToScript() + "COMMIT;\n";
-            await session.Executor.ExecuteStatementsAsync("push", new SqlScript(script, "push", 1, transactional: false), null, cancellationToken);
+            await Timings.TimeAsync("changes applied", () => session.Executor.ExecuteStatementsAsync("push", new SqlScript(script, "push", 1, transactional: false), null, cancellationToken));
         }
     }
 
     /// <summary>
-    /// Creates an empty scratch database, hands it to <paramref name="work"/> (a provider to migrate it with and a
-    /// reader of its schema without Strata's tables, usable any number of times), and drops it afterwards.
+    /// Hands an empty scratch database to <paramref name="work"/> (a provider to migrate it with and a reader of its
+    /// schema without Strata's tables, usable any number of times). The command's scratch database is created on first
+    /// use and emptied before each later use.
     /// </summary>
-    public abstract Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken);
+    public async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
+    {
+        var scratch = _scratch ??= await Timings.TimeAsync("scratch database created", () => OpenScratchAsync(cancellationToken));
+        if (_scratchUsed)
+        {
+            await Timings.TimeAsync("scratch database emptied", () => scratch.EmptyAsync(cancellationToken));
+        }
 
-    /// <summary>Creates a scratch database, lets <paramref name="fill"/> build it, and reads it (without Strata's tables).</summary>
+        _scratchUsed = true;
+        await work(scratch with { ReadAsync = ct => Timings.TimeAsync("scratch read", () => scratch.ReadAsync(ct)) });
+    }
+
+    /// <summary>Drops (or releases) the scratch database, then prints the timings with <c>--verbose</c>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_scratch is { } scratch)
+        {
+            _scratch = null;
+            await Timings.TimeAsync("scratch database dropped", async () => await scratch.Release.DisposeAsync());
+        }
+
+        if (Context.Terminal.Verbose)
+        {
+            Context.Terminal.Note("[grey]" + Spectre.Console.Markup.Escape(Timings.Summary()) + "[/]");
+        }
+    }
+
+    /// <summary>The configured database's state, read by the dialect.</summary>
+    protected abstract Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Creates (or opens) the empty scratch database of this command.</summary>
+    protected abstract Task<ScratchDatabase> OpenScratchAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lets <paramref name="fill"/> build the scratch database, and reads it (without Strata's tables).</summary>
     protected async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
     {
         var schema = DatabaseSchema.Empty;

@@ -8,7 +8,7 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
 {
     public override IDdlRenderer Renderer => SqliteDdlRenderer.Instance;
 
-    public override async Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken)
+    protected override async Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken)
     {
         var path = Context.Database.ConnectionString;
         if (!File.Exists(path))
@@ -28,7 +28,7 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
         return schema.Filter(filter);
     }
 
-    public override async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
+    protected override Task<ScratchDatabase> OpenScratchAsync(CancellationToken cancellationToken)
     {
         if (Context.DevDatabase is { } dev)
         {
@@ -38,9 +38,6 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
         }
 
         var scratch = SqliteScratchDatabase.Create();
-        await using (scratch)
-        {
-            await work(new ScratchDatabase(new SqliteDialect(scratch.Path), ct => scratch.ReadAsync(HistoryFilter, ct)));
-        }
+        return Task.FromResult(new ScratchDatabase(new SqliteDialect(scratch.Path), ct => scratch.ReadAsync(HistoryFilter, ct), scratch.EmptyAsync, scratch));
     }
 }

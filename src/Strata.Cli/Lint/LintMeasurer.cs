@@ -54,13 +54,17 @@ internal sealed class LintMeasurer
         }
 
         ctx.Terminal.Note($"measuring {count} pending migration{(count == 1 ? "" : "s")} on a scratch database (a temporary database on {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}) …");
-        await SchemaEngine.For(ctx).UseScratchAsync(scratch => measurer.RunAsync(scratch, plan, count, cancellationToken), cancellationToken);
+        var engine = SchemaEngine.For(ctx);
+        await using (engine)
+        {
+            await engine.UseScratchAsync(scratch => measurer.RunAsync(engine, scratch, plan, count, cancellationToken), cancellationToken);
+        }
+
         return measurer._outcome;
     }
 
-    private async Task RunAsync(ScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
+    private async Task RunAsync(SchemaEngine engine, ScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
     {
-        var engine = SchemaEngine.For(_ctx);
         var migrator = new Migrator(scratch.Provider, _ctx.Source, _options);
         var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString!, _options.Session, engine.HistoryFilter, ct);
         await using (probe)

@@ -48,4 +48,22 @@ public sealed class PostgresSchemaCommandTests : PostgresCliTest
         pull.Stdout.ShouldNotContain("app.b");
         pull.Stdout.ShouldNotContain("public.c");
     }
+
+    [Fact]
+    public async Task Generate_uses_one_scratch_database_for_the_schema_and_the_migrations_and_verbose_shows_the_time_of_each_step()
+    {
+        SchemaWorkflow.WriteRoot(Workspace, "schema.sql", "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY);\n");
+        Workspace.Write("001_a.sql", "CREATE TABLE a (id int PRIMARY KEY);\n-- strata:down\nDROP TABLE a;\n");
+
+        var generate = await Cli().RunAsync("generate", "add_b", "--verbose");
+
+        generate.ExitCode.ShouldBe(0, generate.ToString());
+        var timings = generate.Stderr.Split('\n').Single(l => l.StartsWith("time: ", StringComparison.Ordinal));
+        timings.ShouldContain("scratch database created");
+        timings.ShouldContain("scratch database emptied");
+        timings.ShouldContain("schema files applied");
+        timings.ShouldContain("migrations applied");
+        System.Text.RegularExpressions.Regex.IsMatch(timings, "scratch database created [0-9,]+ ms ·").ShouldBeTrue("created once, not twice: " + timings);
+        await ShouldLeaveNoScratchDatabaseAsync();
+    }
 }
