@@ -77,7 +77,7 @@ public sealed class PostgreSqlDevDatabase : IAsyncDisposable
     /// can use the database again as if new. Failures surface as <see cref="NpgsqlException"/>.
     /// </summary>
     public Task EmptyAsync(CancellationToken cancellationToken) =>
-        _released ? throw new ObjectDisposedException(nameof(PostgreSqlDevDatabase)) : PostgreSqlSchemaWipe.WipeAsync(_connection, cancellationToken);
+        _released ? throw new ObjectDisposedException(nameof(PostgreSqlDevDatabase)) : PostgreSqlSchemaWipe.WipeScratchAsync(_connection, cancellationToken);
 
     /// <summary>
     /// Drops everything in the dev database and releases its lock. Returns null, or what went wrong when it could not

@@ -23,11 +23,43 @@ public static class PostgreSqlSchemaWipe
         $strata$
         """;
 
+    private const string ScratchWipeSql = """
+        DO $strata$
+        DECLARE s text;
+        BEGIN
+            FOR s IN SELECT evtname FROM pg_event_trigger WHERE pg_has_role(evtowner, 'USAGE') LOOP
+                EXECUTE format('DROP EVENT TRIGGER %I', s);
+            END LOOP;
+            FOR s IN SELECT pubname FROM pg_publication WHERE pg_has_role(pubowner, 'USAGE') LOOP
+                EXECUTE format('DROP PUBLICATION %I', s);
+            END LOOP;
+            FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
+                EXECUTE format('DROP SCHEMA %I CASCADE', s);
+            END LOOP;
+            CREATE SCHEMA public;
+            GRANT USAGE ON SCHEMA public TO PUBLIC;
+        END
+        $strata$
+        """;
+
     /// <summary>Drops every non-system schema on <paramref name="connection"/>'s database, in one statement.</summary>
     public static async Task WipeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var command = new NpgsqlCommand(WipeSql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Empties a scratch database for its next use: what <see cref="WipeAsync"/> drops, and also the event triggers and
+    /// publications the role may drop (objects outside any schema that a schema file can create).
+    /// </summary>
+    internal static async Task WipeScratchAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(ScratchWipeSql, connection);
         await using (command.ConfigureAwait(false))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

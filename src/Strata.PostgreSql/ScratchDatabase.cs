@@ -1,38 +1,83 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Strata.Execution;
 using Strata.Schema;
 
 namespace Strata.PostgreSql;
 
 /// <summary>
-/// A temporary database on the same PostgreSQL server, where <c>schema.sql</c> or the migrations are applied to learn
-/// the state they produce. Created by <see cref="CreateAsync"/> (the role needs CREATEDB), dropped on dispose (with
-/// FORCE, so a failed apply leaves nothing behind). One scratch database serves a whole command: <see cref="EmptyAsync"/>
-/// empties it between uses, which costs a fraction of a new <c>CREATE DATABASE</c> and its <c>DROP</c> (each
-/// <c>DROP DATABASE</c> forces a checkpoint of the whole server). Commits on it do not wait for the WAL to reach disk
-/// (<c>synchronous_commit</c> is off for the database: nothing in it needs to survive a crash). Called by the CLI's
-/// <c>diff</c>, <c>generate</c>, <c>push</c> and <c>dump</c>, and by verify. Connection and permission failures surface
-/// as <see cref="NpgsqlException"/>.
+/// A scratch database on the same PostgreSQL server, where <c>schema.sql</c> or the migrations are applied to learn
+/// the state they produce. Called by the CLI's <c>diff</c>, <c>generate</c>, <c>push</c>, <c>dump</c>, <c>verify</c>
+/// and <c>lint --measure</c>. Two kinds:
+/// <list type="bullet">
+/// <item><see cref="OpenAsync(string, CancellationToken)"/> takes the server's kept scratch database, <see cref="KeptName"/> (created on first
+/// use, owned by the role, marked by its comment), locked with an advisory lock while in use and emptied when taken.
+/// A command then pays neither <c>CREATE DATABASE</c> nor <c>DROP DATABASE</c> (which forces a checkpoint of the whole
+/// server). When it is in use by another command, owned by another role or not Strata's, a temporary one is made.</item>
+/// <item><see cref="CreateAsync"/> makes a temporary database <c>strata_scratch_</c> and random hex (the role needs
+/// CREATEDB), dropped on dispose with FORCE, so a failed apply leaves nothing behind.</item>
+/// </list>
+/// Either serves a whole command: <see cref="EmptyAsync"/> empties it between uses. Commits on it do not wait for the
+/// WAL to reach disk (<c>synchronous_commit</c> is off for the database: nothing in it needs to survive a crash).
+/// Connection and permission failures surface as <see cref="NpgsqlException"/>.
 /// </summary>
 public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
 {
+    /// <summary>The name of the kept scratch database.</summary>
+    public const string KeptName = "strata_scratch";
+
     private readonly string _adminConnectionString;
     private NpgsqlConnection? _connection;
+    private NpgsqlDataSource? _pool;
 
-    private PostgreSqlScratchDatabase(string adminConnectionString, string name, string connectionString)
+    private PostgreSqlScratchDatabase(string adminConnectionString, string name, string connectionString, NpgsqlConnection? kept)
     {
         _adminConnectionString = adminConnectionString;
         Name = name;
         ConnectionString = connectionString;
+        _connection = kept;
+        IsKept = kept is not null;
     }
 
-    /// <summary>The database's name, <c>strata_scratch_</c> and random hex.</summary>
+    /// <summary>The database's name: <see cref="KeptName"/>, or <c>strata_scratch_</c> and random hex.</summary>
     public string Name { get; }
+
+    /// <summary>True for the kept scratch database (emptied, not dropped, on dispose).</summary>
+    public bool IsKept { get; }
 
     /// <summary>A connection string to the scratch database (secret: holds the original password; no pooling).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Creates an empty database next to the one <paramref name="connectionString"/> points at.</summary>
+    /// <summary>
+    /// A Strata dialect on the scratch database whose sessions come from a connection pool of this scratch database,
+    /// so a command that migrates it many times (verify) does not start a server process each time.
+    /// </summary>
+    public IDatabaseProvider Provider => new PostgreSqlDialect(_pool ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        Pooling = true,
+        IncludeErrorDetail = true,
+        IncludeFailedBatchedCommand = true,
+        Enlist = false,
+    }));
+
+    /// <summary>
+    /// The kept scratch database of the server <paramref name="connectionString"/> points at (emptied and locked for
+    /// this command), created when missing; a temporary one (<see cref="CreateAsync"/>) when it cannot be used.
+    /// </summary>
+    public static Task<PostgreSqlScratchDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        OpenAsync(connectionString, KeptName, cancellationToken);
+
+    /// <summary><see cref="OpenAsync(string, CancellationToken)"/> with another name for the kept database (tests).</summary>
+    internal static async Task<PostgreSqlScratchDatabase> OpenAsync(string connectionString, string keptName, CancellationToken cancellationToken)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        var kept = await KeptScratch.TryTakeAsync(admin, keptName, cancellationToken).ConfigureAwait(false);
+        return kept is null
+            ? await CreateAsync(connectionString, cancellationToken).ConfigureAwait(false)
+            : new PostgreSqlScratchDatabase(admin, keptName, new NpgsqlConnectionStringBuilder(admin) { Database = keptName }.ConnectionString, kept);
+    }
+
+    /// <summary>Creates an empty temporary database next to the one <paramref name="connectionString"/> points at.</summary>
     public static async Task<PostgreSqlScratchDatabase> CreateAsync(string connectionString, CancellationToken cancellationToken)
     {
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
@@ -41,21 +86,11 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = new NpgsqlCommand($"CREATE DATABASE {SqlText.Quote(name)} TEMPLATE template0", connection);
-            await using (command.ConfigureAwait(false))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var settings = new NpgsqlCommand($"ALTER DATABASE {SqlText.Quote(name)} SET synchronous_commit = off", connection);
-            await using (settings.ConfigureAwait(false))
-            {
-                await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await KeptScratch.CreateAsync(connection, name, comment: null, cancellationToken).ConfigureAwait(false);
         }
 
         var scratch = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        return new PostgreSqlScratchDatabase(admin, name, scratch);
+        return new PostgreSqlScratchDatabase(admin, name, scratch, kept: null);
     }
 
     /// <summary>Reads the scratch database's schema (see <see cref="PostgreSqlSchemaIntrospector"/>), on a connection kept open for the next read.</summary>
@@ -64,18 +99,29 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
 
     /// <summary>
     /// Drops everything created in the database (see <see cref="PostgreSqlSchemaWipe"/>), so it can serve the next use
-    /// as if new. A session still open on it may hold locks the wipe waits for: close them first.
+    /// as if new. Sessions of <see cref="Provider"/> go back to its pool first (they hold no locks when idle).
     /// </summary>
     public async Task EmptyAsync(CancellationToken cancellationToken) =>
-        await PostgreSqlSchemaWipe.WipeAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await PostgreSqlSchemaWipe.WipeScratchAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Drops the database, ending any connection still open to it.</summary>
+    /// <summary>Closes the pool; drops a temporary database (ending any connection still open to it); releases the kept one.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_pool is { } pool)
+        {
+            _pool = null;
+            await pool.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_connection is { } open)
         {
             _connection = null;
-            await open.DisposeAsync().ConfigureAwait(false);
+            await open.DisposeAsync().ConfigureAwait(false); // ends the session, and with it the kept database's lock
+        }
+
+        if (IsKept)
+        {
+            return;
         }
 
         var connection = new NpgsqlConnection(_adminConnectionString);

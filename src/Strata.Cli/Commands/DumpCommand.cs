@@ -12,7 +12,7 @@ internal static class DumpCommand
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Write the dump to this file instead of stdout (commit it to review schema changes in pull requests)." };
-        var command = new Command("dump", "Apply every migration to a scratch database (a temporary database on the same PostgreSQL server or the dev database; a temporary file for SQLite) and print the resulting schema as SQL. Stable across runs; no pg_dump needed.")
+        var command = new Command("dump", "Apply every migration to a scratch database (on the same PostgreSQL server or the dev database; a temporary file for SQLite) and print the resulting schema as SQL. Stable across runs; no pg_dump needed.")
         {
             output,
         };
@@ -20,7 +20,7 @@ internal static class DumpCommand
         {
             var ctx = context(parse);
             await using var engine = SchemaEngine.For(ctx);
-            var schema = await engine.ReadMigrationsAsync(ct);
+            var schema = engine.ForRendering(await engine.ReadMigrationsAsync(ct));
             var text = SchemaScript.Render(schema, engine.Renderer, "Schema after all migrations, written by `strata dump`. Do not edit: regenerate it.");
             if (parse.GetValue(output) is { } target)
             {

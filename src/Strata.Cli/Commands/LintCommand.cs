@@ -112,8 +112,8 @@ internal static class LintCommand
         + "weighs findings by its table sizes (strata.json lint.small and lint.large). Exit 3 when errors remain, 0 otherwise.";
 
     private const string MeasureHelp =
-        "PostgreSQL: run each pending migration on a scratch database (a temporary database on the configured server, dropped "
-        + "afterwards) holding the schema before it, inside a transaction that is rolled back, and report what PostgreSQL did: "
+        "PostgreSQL: run each pending migration on a scratch database (on the configured server, emptied "
+        + "after use; or the dev database) holding the schema before it, inside a transaction that is rolled back, and report what PostgreSQL did: "
         + "the locks held at the end (pg_locks), the tables and indexes rewritten (new relfilenode) and the schema changes, "
         + "as findings measured-rewrite, measured-access-exclusive, measured-blocks-writes, measured-drop and migration-failed. "
         + "A -- strata:no-transaction migration runs for real there (its locks cannot be observed). The configured database is only read.";

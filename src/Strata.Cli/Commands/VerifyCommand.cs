@@ -15,8 +15,8 @@ namespace Strata.Cli.Commands;
 internal static class VerifyCommand
 {
     private const string Help =
-        "Prove that every down script undoes its up: on an empty scratch database (a temporary database on the same "
-        + "PostgreSQL server, a temporary SQLite file), each migration in order is applied, rolled back and applied again, "
+        "Prove that every down script undoes its up: on an empty scratch database (on the same "
+        + "PostgreSQL server or the dev database; a temporary SQLite file), each migration in order is applied, rolled back and applied again, "
         + "and the schema after the rollback must equal the schema before the migration. Then the repeatable migrations "
         + "are applied, and the final schema must equal schema.sql when there is one. The configured database is never "
         + "changed. Exit 3 at the first migration whose down does not restore the schema (the difference is printed), "
@@ -66,7 +66,7 @@ internal static class VerifyCommand
             }
 
             await RunAsync(engine, "down", () => migrator.RollbackAsync(new RollbackOptions { Steps = 1 }, ct));
-            var back = SchemaDiffer.Compare(await scratch.ReadAsync(ct), before, engine.Renderer);
+            var back = engine.Compare(await scratch.ReadAsync(ct), before);
             if (!back.IsEmpty)
             {
                 return Fail(ctx, migration, "its down script does not restore the schema it started from; what is left over, as the SQL that would restore it:", back);
@@ -74,7 +74,7 @@ internal static class VerifyCommand
 
             await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
             current = await scratch.ReadAsync(ct);
-            var again = SchemaDiffer.Compare(current, after, engine.Renderer);
+            var again = engine.Compare(current, after);
             if (!again.IsEmpty)
             {
                 return Fail(ctx, migration, "applied again after its down, it gives a different schema than the first time:", again);
@@ -87,7 +87,7 @@ internal static class VerifyCommand
         var final = await scratch.ReadAsync(ct);
         if (desired is not null)
         {
-            var drift = SchemaDiffer.Compare(final, desired, engine.Renderer);
+            var drift = engine.Compare(final, desired);
             if (!drift.IsEmpty)
             {
                 ctx.Terminal.RawError($"error: the migrations do not produce {ctx.Settings.SchemaPath}; the SQL that would close the gap:");

@@ -4,14 +4,13 @@ using Strata.Execution;
 using Strata.Lint;
 using Strata.Planning;
 using Strata.PostgreSql.Measuring;
-using Strata.Schema;
 using Strata.Sources;
 
 namespace Strata.Cli.Lint;
 
 /// <summary>
-/// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (a temporary database on the
-/// configured server, dropped afterwards) the migrations applied on the target are applied through the normal
+/// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (the configured server's
+/// scratch database or the dev database, see <see cref="SchemaEngine"/>) the migrations applied on the target are applied through the normal
 /// <see cref="Migrator"/>, and each pending one is measured by <see cref="MigrationProbe"/> (in a transaction that is
 /// rolled back), then applied for real so the next one starts from the right state. The first failure stops the
 /// run: later migrations cannot be measured on a state that is not the one they will meet. The configured and target
@@ -53,7 +52,7 @@ internal sealed class LintMeasurer
             return measurer._outcome;
         }
 
-        ctx.Terminal.Note($"measuring {count} pending migration{(count == 1 ? "" : "s")} on a scratch database (a temporary database on {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}) …");
+        ctx.Terminal.Note($"measuring {count} pending migration{(count == 1 ? "" : "s")} on a scratch database (on the server of {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}, or the dev database) …");
         var engine = SchemaEngine.For(ctx);
         await using (engine)
         {
@@ -116,7 +115,7 @@ internal sealed class LintMeasurer
     {
         var script = (SqlScript)migration.Up;
         var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct);
-        var changes = measurement.After is { } after ? SchemaDiffer.Compare(measurement.Before, after, engine.Renderer) : null;
+        var changes = measurement.After is { } after ? engine.Compare(measurement.Before, after) : null;
         var note = measurement.Failure is not null
             ? $"failed at line {measurement.Failure.Location.Line} on the scratch database; the migrations after it were not measured"
             : script.Transactional
