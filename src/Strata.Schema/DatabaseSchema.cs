@@ -30,17 +30,41 @@ public sealed class DatabaseSchema
 
     /// <summary>
     /// The part of this state that <paramref name="filter"/> keeps: its tables and the objects in its schemas; objects
-    /// that belong to a table (constraints, indexes, triggers, policies, grants) go with their table. Called by
-    /// <c>pull</c> (<c>--schema</c>/<c>--table</c>) and to leave out Strata's own history tables.
+    /// that belong to a table (constraints, indexes, triggers, policies, grants) go with their table, and so does a
+    /// sequence the table owns (a <c>serial</c> column's). Called by <c>pull</c> (<c>--schema</c>/<c>--table</c>) and
+    /// to leave out Strata's own history tables.
     /// </summary>
     public DatabaseSchema Filter(SchemaFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var tables = Tables.Where(t => filter.IncludesTable(t.Name)).ToList();
         var kept = tables.Select(t => t.Name).ToHashSet();
+        var ownedByLeftOut = Objects.Where(o => o.Kind is ObjectKind.SequenceOwner && o.Table is { } owner && !kept.Contains(owner)).Select(o => o.Name).ToHashSet();
         var objects = Objects.Where(o => o.Table is { } table
             ? kept.Contains(table)
-            : o.Kind is ObjectKind.Extension || (o.Kind is ObjectKind.Schema ? filter.IncludesSchema(o.Name.Name) : filter.IncludesObject(o.Name)));
+            : o.Kind is ObjectKind.Extension || (o.Kind switch
+            {
+                ObjectKind.Schema => filter.IncludesSchema(o.Name.Name),
+                ObjectKind.Sequence => filter.IncludesObject(o.Name) && !ownedByLeftOut.Contains(o.Name),
+                _ => filter.IncludesObject(o.Name),
+            }));
         return new DatabaseSchema(tables, objects);
+    }
+
+    /// <summary>
+    /// The patterns of <paramref name="filter"/> that match nothing here: a <c>--schema</c> pattern no schema of this
+    /// state matches (<paramref name="defaultSchema"/>, e.g. <c>public</c>, always exists), a <c>--table</c> pattern no
+    /// table of the kept schemas matches. <c>pull</c> refuses such a filter instead of writing an empty schema.
+    /// </summary>
+    public IReadOnlyList<string> Unmatched(SchemaFilter filter, string? defaultSchema)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var schemas = Objects.Where(o => o.Kind is ObjectKind.Schema).Select(o => o.Name.Name)
+            .Concat(Tables.Select(t => t.Name.Schema).OfType<string>())
+            .Concat(defaultSchema is null ? [] : [defaultSchema])
+            .ToHashSet(StringComparer.Ordinal);
+        var unmatched = filter.Schemas.Where(p => !schemas.Any(s => new SchemaFilter { Schemas = [p] }.IncludesSchema(s))).Select(p => "schema " + p);
+        var tables = filter.Tables.Where(p => !Tables.Any(t => new SchemaFilter { Schemas = filter.Schemas, Tables = [p] }.IncludesTable(t.Name))).Select(p => "table " + p);
+        return [.. unmatched, .. tables];
     }
 }

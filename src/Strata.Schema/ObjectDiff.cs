@@ -130,6 +130,8 @@ internal static class ObjectDiff
                 return $"drops sequence {item.Name} and its current value";
             case ObjectKind.MaterializedView:
                 return $"drops materialized view {item.Name} and its stored rows";
+            case ObjectKind.Schema:
+                return $"drops schema {item.Name} with anything left in it that the comparison does not see";
             default:
                 return null;
         }

@@ -27,7 +27,7 @@ internal static class DiffCommand
             var current = parse.GetValue(from) == "migrations"
                 ? await engine.ReadMigrationsAsync(ct)
                 : await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
-            var plan = SchemaDiffer.Plan(current, desired, engine.Renderer, files.Renames);
+            var plan = engine.Plan(current, desired, files.Renames);
             if (ctx.Terminal.Json)
             {
                 ctx.Terminal.WriteJson(

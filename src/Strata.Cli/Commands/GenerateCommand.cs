@@ -25,7 +25,7 @@ internal static class GenerateCommand
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = await engine.ReadMigrationsAsync(ct);
-            var plan = SchemaDiffer.Plan(current, desired, engine.Renderer, files.Renames);
+            var plan = engine.Plan(current, desired, files.Renames);
             if (plan.Up.IsEmpty)
             {
                 ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = false, Changes = [] });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
+using Strata.Errors;
 using Strata.Schema;
 
 namespace Strata.Cli.Commands;
@@ -14,16 +15,26 @@ internal static class PullCommand
         var schemas = new Option<string[]>("--schema") { Description = "Only these schemas (repeatable; * matches any characters), like Drizzle's schemaFilter.", AllowMultipleArgumentsPerToken = true };
         var tables = new Option<string[]>("--table") { Description = "Only these tables, as name or schema.name (repeatable; * matches any characters), like Drizzle's tablesFilter.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of the configured schema file (\"schema\" in strata.json, default schema.sql); - for stdout." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the schema file when it differs from what the database holds (edits in it are lost); without it pull asks, or refuses when it cannot ask." };
         var command = new Command("pull", "Read the database's schema (tables, keys, indexes, views, functions, triggers, types, …) and write it as plain SQL to schema.sql: the starting point for `strata diff`, `generate` and `push`. The output is the same for the same database, run after run.")
         {
-            schemas, tables, output,
+            schemas, tables, output, force,
         };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
             await using var engine = SchemaEngine.For(ctx);
             var filter = new SchemaFilter { Schemas = parse.GetValue(schemas) ?? [], Tables = parse.GetValue(tables) ?? [] };
-            var schema = await engine.ReadDatabaseAsync(filter, ct);
+            var all = await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
+            if (all.Unmatched(filter, engine.DefaultSchema) is { Count: > 0 } unmatched)
+            {
+                throw new StrataException(
+                    ErrorCategory.BadInput,
+                    $"no {string.Join(", no ", unmatched)} in {ctx.DatabaseDisplay}",
+                    "check the spelling (* matches any characters); strata pull -o - without --schema and --table shows everything there is");
+            }
+
+            var schema = engine.ForRendering(all.Filter(filter));
             var text = SchemaScript.Render(schema, engine.Renderer, "Schema pulled from the database by `strata pull`. Edit it, then run `strata generate <name>` or `strata push`.");
             var target = parse.GetValue(output);
             if (target == "-")
@@ -42,6 +53,7 @@ internal static class PullCommand
                 path = Path.Combine(path, "schema.sql");
             }
 
+            ConfirmOverwrite(ctx, path, text, parse.GetValue(force));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, text, ct);
             var display = Output.RunRenderer.Relative(ctx, path);
@@ -50,5 +62,32 @@ internal static class PullCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// An existing schema file that differs from <paramref name="text"/> holds edits pull would lose: overwrite it only
+    /// with --force (or --yes) or a typed yes; refuse (exit 2) when nobody can be asked (no terminal, --json).
+    /// </summary>
+    private static void ConfirmOverwrite(CommandContext ctx, string path, string text, bool force)
+    {
+        if (force || ctx.Yes || !File.Exists(path) || File.ReadAllText(path) == text)
+        {
+            return;
+        }
+
+        var display = Output.RunRenderer.Relative(ctx, path);
+        if (!ctx.Host.InputIsInteractive || ctx.Terminal.Json)
+        {
+            throw new StrataException(
+                ErrorCategory.BadInput,
+                $"refused to overwrite {display}: it differs from the database's schema (edits in it would be lost)",
+                "strata diff shows what differs; pass --force to overwrite it, or -o <file> (-o - for stdout) to write elsewhere");
+        }
+
+        ctx.Terminal.Err.Markup($"[yellow]{Markup.Escape(display)} differs from the database's schema; edits in it would be lost.[/] Overwrite it? Type yes: ");
+        if (!string.Equals(ctx.Host.In.ReadLine()?.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StrataException(ErrorCategory.BadInput, $"not confirmed; {display} is unchanged");
+        }
     }
 }

@@ -33,7 +33,7 @@ internal static class PushCommand
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
-            var diff = SchemaDiffer.Compare(current, desired, engine.Renderer, files.Renames);
+            var diff = engine.Compare(current, desired, files.Renames);
             if (diff.IsEmpty)
             {
                 ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = false, Changes = [], Applied = false });

@@ -6,12 +6,20 @@ using Strata.Schema;
 namespace Strata.Cli.Infrastructure;
 
 /// <summary>
-/// The schema commands on PostgreSQL: scratch databases are temporary databases on the same server, or the configured
-/// dev database (emptied again after each use).
+/// The schema commands on PostgreSQL: the scratch database is the server's kept scratch database (or a temporary one
+/// when that is busy or not usable; see <see cref="PostgreSqlScratchDatabase"/>), or the configured dev database
+/// (emptied again after each use).
 /// </summary>
 internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngine(context)
 {
+    public override string? DefaultSchema => "public";
+
     public override IDdlRenderer Renderer => PostgreSqlDdlRenderer.Instance;
+
+    protected override DatabaseSchema WithHistorySchema(DatabaseSchema state) =>
+        OwnSchema is { } schema && !state.Objects.Any(o => o.Kind == ObjectKind.Schema && o.Name.Name == schema)
+            ? new DatabaseSchema(state.Tables, [.. state.Objects, new SchemaObject(ObjectKind.Schema, new QualifiedName(null, schema), "")])
+            : state;
 
     protected override async Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken)
     {
@@ -36,7 +44,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         PostgreSqlScratchDatabase scratch;
         try
         {
-            scratch = await PostgreSqlScratchDatabase.CreateAsync(Context.Database.ConnectionString, cancellationToken);
+            scratch = await PostgreSqlScratchDatabase.OpenAsync(Context.Database.ConnectionString, cancellationToken);
         }
         catch (PostgresException e)
         {
@@ -47,7 +55,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
             throw Unreachable(e);
         }
 
-        return new ScratchDatabase(new PostgreSqlDialect(scratch.ConnectionString), ct => scratch.ReadAsync(HistoryFilter, ct), scratch.EmptyAsync, scratch)
+        return new ScratchDatabase(scratch.Provider, ct => scratch.ReadAsync(HistoryFilter, ct), scratch.EmptyAsync, scratch)
         {
             ConnectionString = scratch.ConnectionString,
         };

@@ -31,6 +31,9 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// </summary>
     public bool MissingDatabaseIsEmpty { get; init; }
 
+    /// <summary>The schema that exists in every database of the dialect (<c>public</c>), or null (SQLite has no schemas).</summary>
+    public abstract string? DefaultSchema { get; }
+
     /// <summary>The time each step took, printed on stderr with <c>--verbose</c> when the engine is disposed.</summary>
     public StepTimings Timings { get; } = new();
 
@@ -42,6 +45,9 @@ internal abstract class SchemaEngine : IAsyncDisposable
         ExcludedTables = [new QualifiedName(Context.Settings.History.Schema, Context.Settings.History.Table), new QualifiedName(Context.Settings.History.Schema, Context.Settings.History.AuditTable)],
     };
 
+    /// <summary>Strata's history schema when one is configured (never part of a diff, see <see cref="HistorySchema"/>).</summary>
+    public string? OwnSchema => Context.Settings.History.Schema;
+
     public static SchemaEngine For(CommandContext context, bool missingDatabaseIsEmpty = false) => context.Database.Kind == DatabaseKind.Sqlite
         ? new SqliteSchemaEngine(context) { MissingDatabaseIsEmpty = missingDatabaseIsEmpty }
         : new PostgresSchemaEngine(context);
@@ -49,6 +55,23 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// <summary>The configured database's state.</summary>
     public Task<DatabaseSchema> ReadDatabaseAsync(SchemaFilter filter, CancellationToken cancellationToken) =>
         Timings.TimeAsync("database read", () => ReadLiveAsync(filter, cancellationToken));
+
+    /// <summary>The changes from <paramref name="current"/> to <paramref name="desired"/>, Strata's history schema left out of them.</summary>
+    public SchemaDiff Compare(DatabaseSchema current, DatabaseSchema desired, IReadOnlyList<RenameHint>? renames = null)
+    {
+        var (from, to) = HistorySchema.Align(current, desired, OwnSchema);
+        return SchemaDiffer.Compare(from, to, Renderer, renames);
+    }
+
+    /// <summary>Both directions between <paramref name="current"/> and <paramref name="desired"/>, Strata's history schema left out of them.</summary>
+    public SchemaPlan Plan(DatabaseSchema current, DatabaseSchema desired, IReadOnlyList<RenameHint>? renames = null)
+    {
+        var (from, to) = HistorySchema.Align(current, desired, OwnSchema);
+        return SchemaDiffer.Plan(from, to, Renderer, renames);
+    }
+
+    /// <summary><paramref name="state"/> as pull and dump write it: without Strata's history schema when nothing of the user's is in it.</summary>
+    public DatabaseSchema ForRendering(DatabaseSchema state) => HistorySchema.WithoutEmpty(state, OwnSchema);
 
     /// <summary>The state <paramref name="files"/> produce when applied to an empty scratch database.</summary>
     public Task<DatabaseSchema> ReadFilesAsync(SchemaFiles files, CancellationToken cancellationToken) =>
@@ -71,10 +94,13 @@ internal abstract class SchemaEngine : IAsyncDisposable
             }
         }), cancellationToken);
 
-    /// <summary>The state the migrations folder produces when applied to an empty scratch database.</summary>
-    public Task<DatabaseSchema> ReadMigrationsAsync(CancellationToken cancellationToken) => !Directory.Exists(Context.Settings.MigrationsPath)
-        ? Task.FromResult(DatabaseSchema.Empty)
-        : WithScratchAsync(provider => Timings.TimeAsync("migrations applied", async () =>
+    /// <summary>
+    /// The state the migrations folder produces when applied to an empty scratch database, with Strata's history schema
+    /// in it even when no migration ran: <c>strata migrate</c> creates it before the first one.
+    /// </summary>
+    public async Task<DatabaseSchema> ReadMigrationsAsync(CancellationToken cancellationToken) => WithHistorySchema(!Directory.Exists(Context.Settings.MigrationsPath)
+        ? DatabaseSchema.Empty
+        : await WithScratchAsync(provider => Timings.TimeAsync("migrations applied", async () =>
         {
             var settings = Context.Settings;
             var options = new MigratorOptions { Environment = settings.Environment, History = settings.History };
@@ -83,7 +109,7 @@ internal abstract class SchemaEngine : IAsyncDisposable
             {
                 throw result.Errors[0];
             }
-        }), cancellationToken);
+        }), cancellationToken));
 
     /// <summary>Runs <paramref name="diff"/> on the configured database in one transaction.</summary>
     public async Task ApplyAsync(SchemaDiff diff, CancellationToken cancellationToken)
@@ -104,7 +130,7 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// </summary>
     public async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
     {
-        var scratch = _scratch ??= await Timings.TimeAsync("scratch database created", () => OpenScratchAsync(cancellationToken));
+        var scratch = _scratch ??= await Timings.TimeAsync("scratch database ready", () => OpenScratchAsync(cancellationToken));
         if (_scratchUsed)
         {
             await Timings.TimeAsync("scratch database emptied", () => scratch.EmptyAsync(cancellationToken));
@@ -120,7 +146,7 @@ internal abstract class SchemaEngine : IAsyncDisposable
         if (_scratch is { } scratch)
         {
             _scratch = null;
-            await Timings.TimeAsync("scratch database dropped", async () => await scratch.Release.DisposeAsync());
+            await Timings.TimeAsync("scratch database released", async () => await scratch.Release.DisposeAsync());
         }
 
         if (Context.Terminal.Verbose)
@@ -128,6 +154,9 @@ internal abstract class SchemaEngine : IAsyncDisposable
             Context.Terminal.Note("[grey]" + Spectre.Console.Markup.Escape(Timings.Summary()) + "[/]");
         }
     }
+
+    /// <summary><paramref name="state"/> with Strata's history schema in it (dialects with schemas).</summary>
+    protected virtual DatabaseSchema WithHistorySchema(DatabaseSchema state) => state;
 
     /// <summary>The configured database's state, read by the dialect.</summary>
     protected abstract Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken);

@@ -6,6 +6,8 @@ namespace Strata.Cli.Infrastructure;
 /// <summary>The schema commands on SQLite: scratch databases are temporary files, deleted afterwards.</summary>
 internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(context)
 {
+    public override string? DefaultSchema => null;
+
     public override IDdlRenderer Renderer => SqliteDdlRenderer.Instance;
 
     protected override async Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken)

@@ -69,7 +69,14 @@ internal sealed class StepRunner
         var row = NewRow(m, batch, MigrationState.Succeeded);
         if (step.Script.Transactional)
         {
-            return await WithRetriesAsync(step, () => InTransactionAsync(step, m.DisplayName, step.Script, new HistoryInsert(row), ct), ct).ConfigureAwait(false);
+            try
+            {
+                return await WithRetriesAsync(step, () => InTransactionAsync(step, m.DisplayName, step.Script, new HistoryInsert(row), ct), ct).ConfigureAwait(false);
+            }
+            catch (MigrationFailedException ex) when (m.Kind == MigrationKind.Versioned && ex.Hint is null && AlreadyExists.Matches(ex))
+            {
+                throw new MigrationFailedException(ex.Migration, ex.Location, ex.SqlState, ex.ServerMessage, ex.Outcome, AlreadyExists.Hint(m), ex);
+            }
         }
 
         if (m.Kind == MigrationKind.Repeatable)

@@ -59,11 +59,80 @@ public sealed class PostgresSchemaCommandTests : PostgresCliTest
 
         generate.ExitCode.ShouldBe(0, generate.ToString());
         var timings = generate.Stderr.Split('\n').Single(l => l.StartsWith("time: ", StringComparison.Ordinal));
-        timings.ShouldContain("scratch database created");
+        timings.ShouldContain("scratch database ready");
         timings.ShouldContain("scratch database emptied");
         timings.ShouldContain("schema files applied");
         timings.ShouldContain("migrations applied");
-        System.Text.RegularExpressions.Regex.IsMatch(timings, "scratch database created [0-9,]+ ms ·").ShouldBeTrue("created once, not twice: " + timings);
+        System.Text.RegularExpressions.Regex.IsMatch(timings, "scratch database ready [0-9,]+ ms ·").ShouldBeTrue("created once, not twice: " + timings);
         await ShouldLeaveNoScratchDatabaseAsync();
+    }
+
+    [Fact]
+    public async Task Pull_refuses_to_overwrite_an_edited_schema_file_without_force_and_writes_an_unchanged_one_again()
+    {
+        await Database.ExecuteAsync("CREATE TABLE a (id int PRIMARY KEY);");
+        (await Cli().RunAsync("pull")).ExitCode.ShouldBe(0);
+        var path = Path.Combine(Workspace.Root, "schema.sql");
+        (await Cli().RunAsync("pull")).ExitCode.ShouldBe(0, "nothing is lost when the file already says what the database holds");
+        File.AppendAllText(path, "CREATE TABLE my_edit (id int);\n");
+
+        var refused = await Cli().RunAsync("pull");
+        var json = await Cli().RunAsync("pull", "--json");
+        File.ReadAllText(path).ShouldContain("my_edit");
+        var forced = await Cli().RunAsync("pull", "--force");
+
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        refused.Stderr.ShouldContain("refused to overwrite schema.sql");
+        refused.Stderr.ShouldContain("--force");
+        json.ExitCode.ShouldBe(2, json.ToString());
+        forced.ExitCode.ShouldBe(0, forced.ToString());
+        File.ReadAllText(path).ShouldNotContain("my_edit");
+    }
+
+    [Fact]
+    public async Task Pull_of_a_schema_or_table_that_does_not_exist_is_bad_input_instead_of_an_empty_file()
+    {
+        await Database.ExecuteAsync("CREATE SCHEMA app; CREATE TABLE app.a (id int);");
+
+        var schema = await Cli().RunAsync("pull", "--schema", "nosuch");
+        var table = await Cli().RunAsync("pull", "--schema", "app", "--table", "users*");
+        var fine = await Cli().RunAsync("pull", "--schema", "public", "-o", "-");
+
+        schema.ExitCode.ShouldBe(2, schema.ToString());
+        schema.Stderr.ShouldContain("no schema nosuch");
+        table.ExitCode.ShouldBe(2, table.ToString());
+        table.Stderr.ShouldContain("no table users*");
+        File.Exists(Path.Combine(Workspace.Root, "schema.sql")).ShouldBeFalse();
+        fine.ExitCode.ShouldBe(0, fine.ToString() + " (public exists in every database, even when empty)");
+    }
+
+    [Fact]
+    public async Task Pull_with_a_table_filter_leaves_out_the_serial_sequences_of_the_tables_it_leaves_out()
+    {
+        await Database.ExecuteAsync("CREATE TABLE users (id serial PRIMARY KEY); CREATE TABLE orders (id serial PRIMARY KEY); CREATE SEQUENCE free_standing;");
+
+        var pull = await Cli().RunAsync("pull", "--table", "user*", "-o", "-");
+
+        pull.ExitCode.ShouldBe(0, pull.ToString());
+        pull.Stdout.ShouldContain("users_id_seq");
+        pull.Stdout.ShouldNotContain("orders");
+        pull.Stdout.ShouldContain("free_standing");
+    }
+
+    [Fact]
+    public async Task Migrate_after_push_and_generate_on_the_same_database_names_mark_applied_when_the_table_already_exists()
+    {
+        SchemaWorkflow.WriteRoot(Workspace, "schema.sql", "CREATE TABLE a (id int PRIMARY KEY);\n");
+        (await Cli().RunAsync("push")).ExitCode.ShouldBe(0);
+        (await Cli().RunAsync("generate", "init", "--sequential")).ExitCode.ShouldBe(0);
+
+        var migrate = await Cli().RunAsync("migrate");
+
+        migrate.ExitCode.ShouldBe(4, migrate.ToString());
+        migrate.Stderr.ShouldContain("42P07");
+        migrate.Stderr.ShouldContain("strata mark-applied 1");
+        (await Cli().RunAsync("mark-applied", "1")).ExitCode.ShouldBe(0);
+        var again = await Cli().RunAsync("diff", "--exit-code");
+        again.ExitCode.ShouldBe(0, again.ToString());
     }
 }

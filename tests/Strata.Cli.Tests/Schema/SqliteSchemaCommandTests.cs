@@ -36,6 +36,24 @@ public sealed class SqliteSchemaCommandTests
     }
 
     [Fact]
+    public async Task Migrate_after_push_and_generate_on_the_same_database_names_mark_applied_when_the_table_already_exists()
+    {
+        using var workspace = new Workspace();
+        var cli = workspace.Cli();
+        SchemaWorkflow.WriteRoot(workspace, "schema.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n");
+        (await cli.RunAsync("push")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("generate", "init", "--sequential")).ExitCode.ShouldBe(0);
+
+        var migrate = await cli.RunAsync("migrate");
+
+        migrate.ExitCode.ShouldBe(4, migrate.ToString());
+        migrate.Stderr.ShouldContain("already exists");
+        migrate.Stderr.ShouldContain("strata mark-applied 1");
+        (await cli.RunAsync("mark-applied", "1")).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("migrate")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Push_is_refused_on_a_protected_environment_and_a_missing_schema_names_the_file()
     {
         using var workspace = new Workspace();
