@@ -4,91 +4,87 @@ using System.Text;
 namespace Strata.LintCompare;
 
 /// <summary>
-/// Pairs the two linters' findings by statement and concept: a statement where both report a concept is agreement,
-/// one tool alone is that tool's only. Tallies per concept and per project, and lists every disagreement.
+/// Pairs the two linters' findings by statement: a squawk finding is found by Strata too when Strata reports a rule
+/// that <see cref="Coverage"/> names for it on the same statement, and the other way round. Findings only one tool
+/// reported are judged by <see cref="Verdicts"/>. Tallies per rule and per project, and lists every disagreement.
 /// </summary>
-internal sealed class Agreement
+internal sealed class Agreement(Verdicts verdicts)
 {
-    private readonly Dictionary<string, (int Both, int StrataOnly, int SquawkOnly)> _byConcept = new(StringComparer.Ordinal);
+    private static readonly string[] Kinds = ["hazard", "noise", "style", "policy", "unjudged"];
+
+    private readonly Dictionary<(string Tool, string Rule), Dictionary<string, int>> _byRule = [];
     private readonly List<string> _details = [];
     private readonly List<string[]> _projects = [];
 
+    public IReadOnlyList<string> Details => _details;
+
     public void Add(ConvertedSet set, List<ToolFinding> strata, List<ToolFinding> squawk, TimeSpan strataTime, TimeSpan squawkTime)
     {
-        var keyed = new Dictionary<(ConvertedFile, int, string), (List<ToolFinding> Strata, List<ToolFinding> Squawk)>();
-        foreach (var f in strata.Where(f => f.Statement >= 0))
-        {
-            Slot(keyed, f, Concepts.OfStrata(f.Rule)).Strata.Add(f);
-        }
-
+        var strataAt = strata.Where(f => f.Statement >= 0).ToLookup(f => (f.File, f.Statement));
+        var squawkAt = squawk.Where(f => f.Statement >= 0).ToLookup(f => (f.File, f.Statement));
         foreach (var f in squawk.Where(f => f.Statement >= 0))
         {
-            Slot(keyed, f, Concepts.OfSquawk(f.Rule)).Squawk.Add(f);
+            Count(set, "squawk", f, strataAt[(f.File, f.Statement)].Any(s => Coverage.Same(f.Rule, s.Rule)));
         }
 
-        foreach (var ((file, statement, concept), (s, q)) in keyed)
+        foreach (var f in strata.Where(f => f.Statement >= 0))
         {
-            var (both, strataOnly, squawkOnly) = _byConcept.GetValueOrDefault(concept);
-            _byConcept[concept] = s.Count > 0 && q.Count > 0 ? (both + 1, strataOnly, squawkOnly)
-                : s.Count > 0 ? (both, strataOnly + 1, squawkOnly) : (both, strataOnly, squawkOnly + 1);
-            if (s.Count == 0 || q.Count == 0)
-            {
-                _details.Add(Detail(set, file, statement, concept, s, q));
-            }
+            Count(set, "strata", f, squawkAt[(f.File, f.Statement)].Any(q => Coverage.Same(q.Rule, f.Rule)));
         }
 
-        var statements = set.Files.Sum(f => f.Statements.Count);
-        _projects.Add([set.Name, Count(set.Files.Count), Count(statements), Count(strata.Count(f => f.Statement >= 0)), Count(strata.Count(f => f.Statement < 0)),
-            Count(squawk.Count), Seconds(strataTime), Seconds(squawkTime)]);
+        _projects.Add([set.Name, N(set.Files.Count), N(set.Files.Sum(f => f.Statements.Count)), N(strata.Count(f => f.Statement >= 0)),
+            N(strata.Count(f => f.Statement < 0)), N(squawk.Count), Seconds(strataTime), Seconds(squawkTime)]);
     }
 
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine("| project | files | statements | strata statement findings | strata file findings | squawk findings | strata time | squawk time |");
+        text.AppendLine("| project | files | statements | Strata statement findings | Strata file findings | squawk findings | Strata time | squawk time |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in _projects)
         {
             text.AppendLine("| " + string.Join(" | ", row) + " |");
         }
 
-        text.AppendLine();
-        text.AppendLine("| concept | both | Strata only | squawk only |");
-        text.AppendLine("|---|---:|---:|---:|");
-        foreach (var (concept, (both, strataOnly, squawkOnly)) in _byConcept.OrderBy(c => Concepts.IsStyle(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var tool in new[] { "squawk", "strata" })
         {
-            text.AppendLine($"| {concept} | {Count(both)} | {Count(strataOnly)} | {Count(squawkOnly)} |");
+            var other = tool == "squawk" ? "Strata" : "squawk";
+            text.AppendLine();
+            text.AppendLine($"| {tool} rule | findings | {other} too | {tool} only: hazard | noise | style | policy | unjudged |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var ((_, rule), counts) in _byRule.Where(r => r.Key.Tool == tool).OrderBy(r => r.Key.Rule, StringComparer.Ordinal))
+            {
+                var total = counts.Values.Sum();
+                text.AppendLine($"| {rule} | {N(total)} | {N(counts.GetValueOrDefault("both"))} | " + string.Join(" | ", Kinds.Select(k => N(counts.GetValueOrDefault(k)))) + " |");
+            }
+
+            var all = _byRule.Where(r => r.Key.Tool == tool).SelectMany(r => r.Value).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+            text.AppendLine($"| **all** | {N(all.Values.Sum())} | {N(all.GetValueOrDefault("both"))} | " + string.Join(" | ", Kinds.Select(k => N(all.GetValueOrDefault(k)))) + " |");
         }
 
         return text.ToString();
     }
 
-    public IReadOnlyList<string> Details => _details;
-
-    private static (List<ToolFinding> Strata, List<ToolFinding> Squawk) Slot(
-        Dictionary<(ConvertedFile, int, string), (List<ToolFinding>, List<ToolFinding>)> keyed, ToolFinding f, string concept)
+    private void Count(ConvertedSet set, string tool, ToolFinding f, bool both)
     {
-        var key = (f.File, f.Statement, concept);
-        if (!keyed.TryGetValue(key, out var slot))
+        var key = (tool, f.Rule);
+        if (!_byRule.TryGetValue(key, out var counts))
         {
-            slot = ([], []);
-            keyed[key] = slot;
+            counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            _byRule[key] = counts;
         }
 
-        return slot;
+        var (verdict, reason) = both ? ("both", "") : verdicts.Judge(tool, set.Name, f);
+        counts[verdict] = counts.GetValueOrDefault(verdict) + 1;
+        if (!both)
+        {
+            var sql = f.File.Statements[f.Statement].Text.ReplaceLineEndings(" ");
+            _details.Add(string.Join('\t', set.Name, f.File.Source.Original, f.File.OriginalLine(f.Line).ToString(CultureInfo.InvariantCulture), tool, f.Rule,
+                verdict, reason, f.Message, f.File.Source.Transactional ? "tx" : "no-tx", sql.Length > 300 ? sql[..300] : sql));
+        }
     }
 
-    private static string Detail(ConvertedSet set, ConvertedFile file, int statement, string concept, List<ToolFinding> s, List<ToolFinding> q)
-    {
-        var sql = file.Statements[statement].Text.ReplaceLineEndings(" ");
-        var first = s.Count > 0 ? s[0] : q[0];
-        var rules = string.Join(',', s.Select(f => f.Rule).Concat(q.Select(f => f.Rule)).Distinct());
-        var messages = string.Join(" / ", s.Select(f => f.Message).Concat(q.Select(f => f.Message)).Distinct());
-        return string.Join('\t', set.Name, file.Source.Original, file.OriginalLine(first.Line).ToString(CultureInfo.InvariantCulture),
-            s.Count > 0 ? "strata" : "squawk", concept, rules, messages, file.Source.Transactional ? "tx" : "no-tx", sql.Length > 300 ? sql[..300] : sql);
-    }
-
-    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 }

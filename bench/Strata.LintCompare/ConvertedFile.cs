@@ -18,13 +18,12 @@ internal sealed record ConvertedFile(string FileName, SourceMigration Source, st
     /// <summary>The index of the statement holding 1-based <paramref name="line"/> and <paramref name="column"/>, or -1.</summary>
     public int StatementAt(int line, int column)
     {
-        _lineStarts ??= LineStarts(Text);
-        if (line < 1 || line > _lineStarts.Length)
+        var offset = OffsetOf(line, column);
+        if (offset < 0)
         {
             return -1;
         }
 
-        var offset = _lineStarts[line - 1] + Math.Max(0, column - 1);
         var found = -1;
         for (var i = 0; i < Statements.Count; i++)
         {
@@ -35,6 +34,13 @@ internal sealed record ConvertedFile(string FileName, SourceMigration Source, st
         }
 
         return found;
+    }
+
+    /// <summary>The offset in <see cref="Text"/> of 1-based <paramref name="line"/> and <paramref name="column"/>, or -1.</summary>
+    public int OffsetOf(int line, int column)
+    {
+        _lineStarts ??= LineStarts(Text);
+        return line < 1 || line > _lineStarts.Length ? -1 : _lineStarts[line - 1] + Math.Max(0, column - 1);
     }
 
     /// <summary>The line in the project's own file.</summary>

@@ -4,7 +4,7 @@ using Strata.LintCompare;
 try
 {
     var options = CompareOptions.Parse(args, Directory.GetCurrentDirectory());
-    var agreement = new Agreement();
+    var agreement = new Agreement(Verdicts.Read(Path.Combine(AppContext.BaseDirectory, "verdicts.tsv")));
     foreach (var spec in options.Sets)
     {
         var migrations = SetReader.Read(spec.Folder, spec.Layout);
@@ -19,7 +19,7 @@ try
     var table = agreement.Table();
     Console.WriteLine(table);
     var details = Path.Combine(options.Output, "disagreements.tsv");
-    File.WriteAllLines(details, ["project\tfile\tline\tfound by\tconcept\trules\tmessages\ttransaction\tstatement", .. agreement.Details]);
+    File.WriteAllLines(details, ["project\tfile\tline\tonly by\trule\tverdict\treason\tmessage\ttransaction\tstatement", .. agreement.Details]);
     File.WriteAllText(Path.Combine(options.Output, "agreement.md"), table);
     Console.Error.WriteLine($"lint-compare: {agreement.Details.Count} disagreements in {details} (holds the projects' SQL: keep it out of the repository)");
     return 0;

@@ -19,7 +19,7 @@ internal static partial class SetReader
         {
             Layout.UpDownFiles => Files(folder, "*.up.sql").Select(f => Plain(folder, f, Slug(Path.GetFileName(f)[..^7]))),
             Layout.Popx => Files(folder, "*.up.sql").Where(IsPostgresPopx).Select(f => Popx(folder, f)),
-            Layout.Diesel => Folders(folder).Where(d => File.Exists(Path.Combine(d, "up.sql"))).Select(d => Diesel(folder, d)),
+            Layout.Diesel => Folders(folder).Where(d => File.Exists(Path.Combine(d, "up.sql"))).OrderBy(DieselVersion, StringComparer.Ordinal).Select(d => Diesel(folder, d)),
             Layout.Prisma => Folders(folder).Where(d => File.Exists(Path.Combine(d, "migration.sql"))).Select(d => Plain(folder, Path.Combine(d, "migration.sql"), Slug(Path.GetFileName(d)))),
             Layout.Goose => Files(folder, "*.sql").Select(f => Sectioned(folder, f, GooseUp(), GooseDown(), "NO TRANSACTION")),
             Layout.SqlMigrate => Files(folder, "*.sql").Select(f => Sectioned(folder, f, SqlMigrateUp(), SqlMigrateDown(), "notransaction")),
@@ -82,6 +82,14 @@ internal static partial class SetReader
         return new SourceMigration(Path.GetRelativePath(folder, file), Slug(Path.GetFileName(file)[..^7]), up, !autocommit && !HasConcurrently(up));
     }
 
+    /// <summary>Diesel orders by the version before the first underscore with its dashes removed (2017-09-23-182408 is 20170923182408).</summary>
+    private static string DieselVersion(string dir)
+    {
+        var name = Path.GetFileName(dir);
+        var underscore = name.IndexOf('_', StringComparison.Ordinal);
+        return (underscore < 0 ? name : name[..underscore]).Replace("-", "", StringComparison.Ordinal);
+    }
+
     private static SourceMigration Diesel(string folder, string dir)
     {
         var metadata = Path.Combine(dir, "metadata.toml");
@@ -90,20 +98,39 @@ internal static partial class SetReader
         return new SourceMigration(Path.GetRelativePath(folder, Path.Combine(dir, "up.sql")), Slug(Path.GetFileName(dir)), up, !noTransaction && !HasConcurrently(up));
     }
 
-    /// <summary>A file with an up and a down section: the text from the up marker to the down marker (or the end).</summary>
+    /// <summary>
+    /// A file with up and down sections (sql-migrate allows several of each): the text after each up marker up to the
+    /// next marker; everything else becomes blank lines, so line numbers stay those of the original file. It runs
+    /// without a transaction when any up marker says so (goose's marker may stand anywhere).
+    /// </summary>
     private static SourceMigration Sectioned(string folder, string file, Regex upMarker, Regex downMarker, string noTransactionWord)
     {
         var text = File.ReadAllText(file);
-        var up = upMarker.Match(text);
-        var start = up.Success ? up.Index : 0;
-        var down = downMarker.Match(text, start + (up.Success ? up.Length : 0));
-        var body = text[start..(down.Success ? down.Index : text.Length)];
+        var markers = upMarker.Matches(text).Select(m => (Match: m, Up: true))
+            .Concat(downMarker.Matches(text).Select(m => (Match: m, Up: false)))
+            .OrderBy(m => m.Match.Index)
+            .ToList();
+        var body = new System.Text.StringBuilder();
+        var position = 0;
+        var up = markers.Count == 0;
+        foreach (var (match, isUp) in markers.Append((Match: Match.Empty, Up: false)))
+        {
+            var end = match == Match.Empty ? text.Length : match.Index;
+            var segment = text[position..end];
+            body.Append(up ? segment : new string('\n', segment.Count(c => c == '\n')));
+            if (match == Match.Empty)
+            {
+                break;
+            }
 
-        // Keep the lines before the up marker blank so that line numbers stay those of the original file.
-        var prefix = new string('\n', text.AsSpan(0, start).Count('\n'));
-        var noTransaction = up.Success && up.Value.Contains(noTransactionWord, StringComparison.OrdinalIgnoreCase)
-            || text.Contains("-- +goose NO TRANSACTION", StringComparison.OrdinalIgnoreCase) && noTransactionWord == "NO TRANSACTION";
-        return new SourceMigration(Path.GetRelativePath(folder, file), Slug(Path.GetFileNameWithoutExtension(file)), prefix + body, !noTransaction);
+            body.Append(match.Value);
+            position = end + match.Length;
+            up = isUp;
+        }
+
+        var noTransaction = markers.Any(m => m.Up && m.Match.Value.Contains(noTransactionWord, StringComparison.OrdinalIgnoreCase))
+            || (noTransactionWord == "NO TRANSACTION" && text.Contains("-- +goose NO TRANSACTION", StringComparison.OrdinalIgnoreCase));
+        return new SourceMigration(Path.GetRelativePath(folder, file), Slug(Path.GetFileNameWithoutExtension(file)), body.ToString(), !noTransaction);
     }
 
     private static bool HasConcurrently(string sql) =>

@@ -49,8 +49,9 @@ internal static class SquawkRunner
             }
 
             var line = f.GetProperty("line").GetInt32() + 1;
-            var statement = file.StatementAt(line, f.GetProperty("column").GetInt32() + 1);
-            findings.Add(new ToolFinding(file, statement, line, f.GetProperty("rule_name").GetString()!, f.GetProperty("message").GetString()!));
+            var column = f.GetProperty("column").GetInt32() + 1;
+            var statement = file.StatementAt(line, column);
+            findings.Add(new ToolFinding(file, statement, line, column, f.GetProperty("rule_name").GetString()!, f.GetProperty("message").GetString()!));
         }
     }
 }

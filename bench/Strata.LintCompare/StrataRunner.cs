@@ -26,8 +26,9 @@ internal static class StrataRunner
             }
 
             var line = f.GetProperty("line").GetInt32();
-            var statement = line == 0 ? -1 : file.StatementAt(line, f.GetProperty("column").GetInt32());
-            findings.Add(new ToolFinding(file, statement, line, f.GetProperty("rule").GetString()!, f.GetProperty("message").GetString()!));
+            var column = f.GetProperty("column").GetInt32();
+            var statement = line == 0 ? -1 : file.StatementAt(line, column);
+            findings.Add(new ToolFinding(file, statement, line, column, f.GetProperty("rule").GetString()!, f.GetProperty("message").GetString()!));
         }
 
         return (findings, elapsed);

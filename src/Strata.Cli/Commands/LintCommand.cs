@@ -20,6 +20,7 @@ internal static class LintCommand
         var offline = new Option<bool>("--offline") { Description = "Do not read the database's history: lint every file, skip the edited-applied and out-of-order checks." };
         var measure = new Option<bool>("--measure") { Description = MeasureHelp };
         var against = new Option<string?>("--against") { Description = AgainstHelp, HelpName = "url-or-environment" };
+        var since = new Option<string?>("--since") { Description = SinceHelp, HelpName = "git-ref" };
         var command = new Command("lint", Help)
         {
             files,
@@ -28,11 +29,15 @@ internal static class LintCommand
             offline,
             measure,
             against,
+            since,
         };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var arguments = new LintArguments(parse.GetValue(files) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(measure), parse.GetValue(against));
+            var arguments = new LintArguments(parse.GetValue(files) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(measure), parse.GetValue(against))
+            {
+                Since = parse.GetValue(since),
+            };
             return await RunAsync(ctx, arguments, ct);
         });
         return command;
@@ -46,13 +51,15 @@ internal static class LintCommand
             Flavor = ctx.Flavor,
             EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
             Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
+            Style = LintSettings.Style(settings.Lint),
         };
         _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile); // a typo in lint.small/lint.large is reported on every run
         var linter = new Linter(options);
         IReadOnlyList<Migration> migrations;
         try
         {
-            migrations = Select(await ctx.Source.LoadAsync(ctx.Flavor, ct), arguments.Files, ctx.Host.WorkingDirectory, settings.MigrationsPath);
+            migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
+            migrations = arguments.Since is null ? Select(migrations, arguments.Files, ctx.Host.WorkingDirectory, settings.MigrationsPath) : migrations;
         }
         catch (MigrationSourceException e)
         {
@@ -68,19 +75,26 @@ internal static class LintCommand
                 $"leave out --offline, or leave out {arguments.MeasureFlag} for a lint of the files alone");
         }
 
+        if (arguments.Since is not null && (arguments.Measuring || named))
+        {
+            throw new ConfigurationException(
+                $"--since cannot be combined with {(named ? "file arguments" : arguments.MeasureFlag)}: --since picks the files (those added since the revision) and lints them statically",
+                named ? "leave out the file names, or leave out --since" : $"run strata lint --since … and strata lint {arguments.MeasureFlag} separately");
+        }
+
         if (arguments.Measuring && ctx.Database.Kind == Configuration.DatabaseKind.PostgreSql)
         {
             return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named ? migrations : [], arguments.Against, linter, options, ct));
         }
 
-        if (!named && !arguments.Offline && ctx.Settings.Database is { Kind: Configuration.DatabaseKind.Sqlite } && !HasHistory(ctx))
+        if (arguments.Since is null && !named && !arguments.Offline && ctx.Settings.Database is { Kind: Configuration.DatabaseKind.Sqlite } && !HasHistory(ctx))
         {
             // Never created by a lint; named, so a mistyped path shows.
             ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist (yet), so it has no history: every file was linted, as with --offline");
         }
 
-        var report = named || arguments.Offline || !HasHistory(ctx)
-            ? linter.Lint(migrations)
+        var report = arguments.Since is { } revision ? await SinceAsync(ctx, linter, migrations, revision, ct)
+            : named || arguments.Offline || !HasHistory(ctx) ? linter.Lint(migrations)
             : linter.Lint(await ctx.CreateMigrator().GetStatusAsync(ct));
         var code = Report(ctx, arguments, LintResult.Static(report));
         if (arguments.Measuring)
@@ -91,6 +105,18 @@ internal static class LintCommand
         }
 
         return code;
+    }
+
+    /// <summary>
+    /// <c>--since &lt;ref&gt;</c>: the files the migrations folder held at that git revision are the previous release; the
+    /// files added since form the release, which is what is linted (objects it creates are new).
+    /// </summary>
+    private static async Task<LintReport> SinceAsync(CommandContext ctx, Linter linter, IReadOnlyList<Migration> folder, string revision, CancellationToken ct)
+    {
+        var directory = Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, ctx.Settings.MigrationsPath));
+        var previous = await GitRevision.FilesAtAsync(directory, revision, ct);
+        var release = folder.Where(m => !previous.Contains(Path.GetFileName(m.SourcePath))).Select(m => m.SourcePath).ToHashSet(StringComparer.Ordinal);
+        return linter.Lint(folder, new LintSelection { Report = release, Release = release });
     }
 
     /// <summary>
@@ -111,6 +137,12 @@ internal static class LintCommand
         + "locks, rewrites and schema changes are reported; --against <url-or-environment> measures what is pending there and "
         + "weighs findings by its table sizes (strata.json lint.small and lint.large). Exit 3 when errors remain, 0 otherwise.";
 
+    private const string SinceHelp =
+        "Lint the migrations added since this git revision (a branch, tag or commit, e.g. origin/main) as one release: what the "
+        + "folder held at that revision is the previous release, which the running application uses; tables and columns the "
+        + "new migrations create are new, so changing or dropping them is not flagged, while changes to what the previous "
+        + "release has are. Without it, the previous release is what the database has applied (or, offline, each migration is its own).";
+
     private const string MeasureHelp =
         "PostgreSQL: run each pending migration on a scratch database (on the configured server, emptied "
         + "after use; or the dev database) holding the schema before it, inside a transaction that is rolled back, and report what PostgreSQL did: "
@@ -127,7 +159,7 @@ internal static class LintCommand
     private static int Report(CommandContext ctx, LintArguments arguments, LintResult result)
     {
         var report = result.Report;
-        var machine = arguments.Format == "sarif" ? SarifWriter.Write(result, PrintVersionAction.Version, f => f.Replace('\\', '/'))
+        var machine = arguments.Format == "sarif" ? SarifWriter.Write(result, PrintVersionAction.Version, new SarifLocations(ctx.Host.WorkingDirectory))
             : arguments.Format == "json" || ctx.Terminal.Json ? LintJsonWriter.Write(result)
             : null;
         if (machine is null)
@@ -193,6 +225,9 @@ internal static class LintCommand
     /// <summary>What the command line asked for.</summary>
     private sealed record LintArguments(string[] Files, string Format, string? Output, bool Offline, bool Measure, string? Against)
     {
+        /// <summary><c>--since &lt;ref&gt;</c>: the git revision of the previous release, or null.</summary>
+        public string? Since { get; init; }
+
         public bool Measuring => Measure || Against is not null;
 
         /// <summary>The option that asked for measuring, for messages.</summary>

@@ -14,6 +14,11 @@ internal static class AlterTableChecks
         }
 
         var existing = scope.Exists(table);
+        if (existing)
+        {
+            scope.LocksExisting(s);
+        }
+
         var exclusive = false;
         foreach (var (start, end) in s.TopLevelParts(next, s.Words.Count))
         {
@@ -42,17 +47,13 @@ internal static class AlterTableChecks
 
         if (s.Is(start, "DROP"))
         {
-            if (!s.Is(start + 1, "CONSTRAINT") && existing && s.Name(s.Skip(start + 1, ["COLUMN"], ["IF", "EXISTS"])) is var (column, _))
-            {
-                scope.Hit(LintRules.DropColumn, $"drops column {table}.{column}");
-            }
-
+            DropColumn(s, scope, table, existing, start);
             return true;
         }
 
         if (s.Is(start, "ALTER"))
         {
-            AlterColumn(s, scope, table, existing, start, end);
+            AlterColumnChecks.Check(s, scope, table, existing, start, end);
             return true;
         }
 
@@ -64,9 +65,47 @@ internal static class AlterTableChecks
         if (scope.Flavor == Sql.SqlFlavor.Sqlite)
         {
             scope.Hit(LintRules.SqliteAlterUnsupported, $"ALTER TABLE {table} {s.Words[start].Raw} … is not supported by SQLite");
+            return true;
+        }
+
+        if (s.Is(start, "VALIDATE", "CONSTRAINT") && s.Name(start + 2) is var (constraint, _))
+        {
+            Validate(scope, table, constraint);
+        }
+        else if ((s.Is(start, "SET", "LOGGED") || s.Is(start, "SET", "UNLOGGED")) && existing)
+        {
+            scope.Hit(LintRules.SetLogged, $"sets {table} {s.Words[start + 1].Upper}, rewriting it");
         }
 
         return !s.Is(start, "VALIDATE") && !s.Is(start, "SET", "STATISTICS");
+    }
+
+    private static void Validate(LintScope scope, string table, string constraint)
+    {
+        if (scope.Folder.NotNullChecks.Remove($"{table}.{constraint}", out var column))
+        {
+            scope.Folder.ProvenNotNull.Add(column);
+        }
+
+        if (scope.Transactional && scope.NotValidConstraints.Contains(constraint))
+        {
+            scope.Hit(LintRules.ValidateInSameTransaction, $"validates {constraint} on {table} in the transaction that added it NOT VALID");
+        }
+    }
+
+    private static void DropColumn(StatementView s, LintScope scope, string table, bool existing, int start)
+    {
+        if (s.Is(start + 1, "CONSTRAINT") || s.Name(s.Skip(start + 1, ["COLUMN"], ["IF", "EXISTS"])) is not var (column, _))
+        {
+            return;
+        }
+
+        if (existing && scope.Folder.Column(table, column) is null)
+        {
+            scope.Hit(LintRules.DropColumn, $"drops column {table}.{column}");
+        }
+
+        scope.Folder.Forget(table, column);
     }
 
     private static void Rename(StatementView s, LintScope scope, string table, bool existing, int start)
@@ -82,37 +121,25 @@ internal static class AlterTableChecks
                 scope.RebuiltTables.Add(newName);
             }
 
-            scope.NewTables.Add(newName);
+            if (scope.TempTables.Remove(table))
+            {
+                scope.TempTables.Add(newName);
+            }
+
+            scope.Folder.RenameTable(table, newName);
             return;
         }
 
-        if (!s.Is(start + 1, "CONSTRAINT") && existing && s.Name(s.Skip(start + 1, ["COLUMN"])) is var (column, after) && s.Is(after, "TO") && s.Name(after + 1) is var (to, _))
+        if (s.Is(start + 1, "CONSTRAINT") || s.Name(s.Skip(start + 1, ["COLUMN"])) is not var (column, after) || !s.Is(after, "TO") || s.Name(after + 1) is not var (to, _))
+        {
+            return;
+        }
+
+        if (existing && scope.Folder.Column(table, column) is null)
         {
             scope.Hit(LintRules.Rename, $"renames column {table}.{column} to {to}");
         }
-    }
 
-    private static void AlterColumn(StatementView s, LintScope scope, string table, bool existing, int start, int end)
-    {
-        if (scope.Flavor == Sql.SqlFlavor.Sqlite)
-        {
-            scope.Hit(LintRules.SqliteAlterUnsupported, $"ALTER TABLE {table} ALTER COLUMN is not supported by SQLite");
-            return;
-        }
-
-        if (!existing || s.Name(s.Skip(start + 1, ["COLUMN"])) is not var (column, next))
-        {
-            return;
-        }
-
-        if (s.Is(next, "TYPE") || s.Is(next, "SET", "DATA", "TYPE"))
-        {
-            var type = s.Find(next, end, "TYPE") + 1;
-            scope.Hit(LintRules.AlterColumnType, $"changes the type of {table}.{column} to {s.Text(type, end)}");
-        }
-        else if (s.Is(next, "SET", "NOT", "NULL"))
-        {
-            scope.Hit(LintRules.SetNotNull, $"sets {table}.{column} NOT NULL");
-        }
+        scope.Folder.RenameColumn(table, column, to);
     }
 }

@@ -2,7 +2,10 @@ using Strata.Sql;
 
 namespace Strata.Lint;
 
-/// <summary>The rules about data changes: UPDATE/DELETE without WHERE, and data changes mixed with schema changes.</summary>
+/// <summary>
+/// The rules about data changes: UPDATE/DELETE without WHERE, and data changes mixed with schema changes. Tables new in
+/// the release and temporary tables are the migration's own: changing all their rows is the point.
+/// </summary>
 internal static class DataChecks
 {
     public static void Check(StatementView s, LintScope scope)
@@ -26,12 +29,12 @@ internal static class DataChecks
         }
 
         var table = s.Name(tableAt)?.Name;
-        if (keyword is "UPDATE" or "DELETE" && s.Find(verb + 1, s.Words.Count, "WHERE") < 0)
+        if (keyword is "UPDATE" or "DELETE" && s.Find(verb + 1, s.Words.Count, "WHERE") < 0 && (table is null || scope.Exists(table)))
         {
             scope.Hit(LintRules.UpdateWithoutWhere, $"{keyword} of every row of {table ?? "the table"} (no WHERE)");
         }
 
-        if (table is null || scope.Exists(table))
+        if (scope.FirstLock is not null && (table is null || scope.Exists(table)))
         {
             scope.DataChanges.Add(s);
         }

@@ -17,7 +17,15 @@ public sealed record LintOptions
     /// <summary>Severities that differ from the rules' defaults, by rule id (strata.json <c>lint.rules</c>).</summary>
     public IReadOnlyDictionary<string, LintSeverity> Severities { get; init; } = new Dictionary<string, LintSeverity>();
 
-    /// <summary>The effective severity of <paramref name="rule"/>.</summary>
-    public LintSeverity SeverityOf(LintRule rule) =>
-        Severities.TryGetValue(rule.Id, out var severity) ? severity : rule.DefaultSeverity;
+    /// <summary>True when the opt-in style pack is on (strata.json <c>"lint": { "style": true }</c>).</summary>
+    public bool Style { get; init; }
+
+    /// <summary>The effective severity of <paramref name="rule"/>: as strata.json sets it, else off for a pack that is not enabled, else its default.</summary>
+    public LintSeverity SeverityOf(LintRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Severities.TryGetValue(rule.Id, out var severity) ? severity
+            : rule.Pack == LintRules.StylePack && !Style ? LintSeverity.Off
+            : rule.DefaultSeverity;
+    }
 }

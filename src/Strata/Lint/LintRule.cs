@@ -13,6 +13,12 @@ namespace Strata.Lint;
 /// <param name="Flavors">The SQL flavors the rule applies to (empty: every flavor).</param>
 public sealed record LintRule(string Id, LintSeverity DefaultSeverity, string Why, string Instead, IReadOnlyList<SqlFlavor> Flavors)
 {
+    /// <summary>
+    /// The opt-in pack the rule belongs to (<c>style</c>), or null for the rules checked by default. A pack's rules are
+    /// off unless strata.json enables the pack (<c>"lint": { "style": true }</c>) or sets the rule's severity.
+    /// </summary>
+    public string? Pack { get; init; }
+
     /// <summary>True when the rule is checked for files of <paramref name="flavor"/>.</summary>
     public bool AppliesTo(SqlFlavor flavor) => Flavors.Count == 0 || Flavors.Contains(flavor);
 

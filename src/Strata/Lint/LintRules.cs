@@ -3,11 +3,18 @@ using Strata.Sql;
 namespace Strata.Lint;
 
 /// <summary>Every rule of <c>strata lint</c>. Ids are stable: suppressions, strata.json and SARIF refer to them.</summary>
-public static class LintRules
+public static partial class LintRules
 {
-    private static readonly SqlFlavor[] Any = [];
-    private static readonly SqlFlavor[] Postgres = [SqlFlavor.PostgreSql];
-    private static readonly SqlFlavor[] Sqlite = [SqlFlavor.Sqlite];
+    /// <summary>The id of the opt-in style pack (<c>"lint": { "style": true }</c> in strata.json).</summary>
+    public const string StylePack = "style";
+
+    // Properties, not fields: the rules are spread over several files of this partial class, and C# does not order
+    // static field initialisers across files. For the same reason All and Measured are set in the static constructor.
+    private static SqlFlavor[] Any => [];
+
+    private static SqlFlavor[] Postgres => [SqlFlavor.PostgreSql];
+
+    private static SqlFlavor[] Sqlite => [SqlFlavor.Sqlite];
 
     /// <summary><c>DROP TABLE</c> of a table that exists before the migration.</summary>
     public static readonly LintRule DropTable = new("drop-table", LintSeverity.Error,
@@ -44,6 +51,11 @@ public static class LintRules
         "adding a NOT NULL column without a default fails on any table that has rows",
         "add the column with a constant DEFAULT, or add it nullable, backfill, then make it NOT NULL", Any);
 
+    /// <summary>A column the previous release does not write becomes NOT NULL without a default.</summary>
+    public static readonly LintRule NewRequiredColumn = new("new-required-column", LintSeverity.Warning,
+        "the column is new in this release and becomes NOT NULL without a default: the previous application version, still running during the deploy, does not write it, so its inserts fail",
+        "give the column a DEFAULT (a constant adds no rewrite), or make it NOT NULL in a later release, once no running version inserts without it", Any);
+
     /// <summary><c>CREATE INDEX</c> without <c>CONCURRENTLY</c> on an existing table.</summary>
     public static readonly LintRule CreateIndexNonConcurrently = new("create-index-non-concurrently", LintSeverity.Warning,
         "CREATE INDEX blocks every write to the table until the index is built",
@@ -71,7 +83,7 @@ public static class LintRules
 
     /// <summary>A volatile default on a new column of an existing table.</summary>
     public static readonly LintRule VolatileDefault = new("volatile-default", LintSeverity.Warning,
-        "a volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval()) rewrites the whole table under an ACCESS EXCLUSIVE lock",
+        "a volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval(), a function these migrations create without IMMUTABLE or STABLE), a serial, identity or stored generated column rewrites the whole table under an ACCESS EXCLUSIVE lock",
         "add the column without a default (or with a constant one), backfill in batches, then set the default", Postgres);
 
     /// <summary><c>RENAME</c> of a table or column.</summary>
@@ -86,7 +98,7 @@ public static class LintRules
 
     /// <summary>Schema changes and data changes in one migration.</summary>
     public static readonly LintRule MixedSchemaAndData = new("mixed-schema-and-data", LintSeverity.Warning,
-        "a data change in a schema migration holds the schema locks for as long as the data change runs, and cannot be re-run on its own",
+        "a data change after a schema change that locked an existing table runs while that lock is held (until the migration commits): every query on the locked table waits for the data change too, and the backfill cannot be re-run on its own",
         "move the backfill to its own migration (batched, idempotent); seed rows for a table created in the same migration are fine", Any);
 
     /// <summary><c>UPDATE</c> or <c>DELETE</c> without <c>WHERE</c>.</summary>
@@ -139,43 +151,27 @@ public static class LintRules
         "SQLite cannot add a PRIMARY KEY or UNIQUE column, nor a column whose default is not constant (CURRENT_TIMESTAMP, an expression)",
         "add a plain column and a separate CREATE UNIQUE INDEX, or rebuild the table", Sqlite);
 
-    /// <summary>Measured (<c>lint --measure</c>): a table or index got a new data file, i.e. was rewritten under lock.</summary>
-    public static readonly LintRule MeasuredRewrite = new("measured-rewrite", LintSeverity.Warning,
-        "measured on a scratch database, the statement rewrote the table (a new data file for it and its indexes) under an ACCESS EXCLUSIVE lock: every read and write waits for the whole rewrite, which grows with the table",
-        "reach the same schema without a rewrite: add a new column, backfill it in batches and switch over instead of changing a type, and add columns with a constant default", Postgres);
-
-    /// <summary>Measured: an ACCESS EXCLUSIVE lock on an existing table, held until the migration commits (no rewrite).</summary>
-    public static readonly LintRule MeasuredAccessExclusive = new("measured-access-exclusive", LintSeverity.Note,
-        "measured on a scratch database, the statement took an ACCESS EXCLUSIVE lock on an existing table and the migration held it until commit: reads and writes of the table wait, and queue behind the lock while it waits",
-        "keep the migration short (no data changes after the DDL) and Strata's lock_timeout on (statementLockTimeout), so a blocked lock fails fast and is retried", Postgres);
-
-    /// <summary>Measured: a SHARE, SHARE ROW EXCLUSIVE or EXCLUSIVE lock on an existing table (writes wait), held until commit.</summary>
-    public static readonly LintRule MeasuredBlocksWrites = new("measured-blocks-writes", LintSeverity.Note,
-        "measured on a scratch database, the statement took a lock that blocks writes (SHARE, SHARE ROW EXCLUSIVE or EXCLUSIVE) on an existing table, held until the migration commits",
-        "build indexes with CREATE INDEX CONCURRENTLY in a -- strata:no-transaction migration, and add foreign keys NOT VALID, validating them in a later migration", Postgres);
-
-    /// <summary>Measured: the schema diff before and after the migration has a destructive change.</summary>
-    public static readonly LintRule MeasuredDrop = new("measured-drop", LintSeverity.Warning,
-        "measured on a scratch database, the migration removes data or objects (the schema before and after it differ by a destructive change), including what CASCADE took along",
-        "make sure no deployed version uses what is dropped (expand/contract), keep a backup, and drop it in a reviewed migration of its own", Postgres);
-
-    /// <summary>Measured: the migration failed on a scratch database holding the schema it will meet.</summary>
-    public static readonly LintRule MigrationFailed = new("migration-failed", LintSeverity.Error,
-        "the migration fails on a scratch database holding the schema before it, so it will fail on the target too",
-        "fix the statement at the reported line (the PostgreSQL message says what is wrong), then run strata lint --measure again", Postgres);
+    static LintRules()
+    {
+        All =
+        [
+            DropTable, DropColumn, DropSchema, Truncate, AlterColumnType, SetNotNull, AddNotNullColumn, NewRequiredColumn,
+            CreateIndexNonConcurrently, DropIndexNonConcurrently, ForeignKeyWithoutNotValid, CheckWithoutNotValid, ValidateInSameTransaction,
+            UniqueWithoutIndex, ExclusionConstraint, VolatileDefault, SetLogged, Rename, ConcurrentlyInTransaction,
+            ConcurrentIndexNotRerunnable, ReindexNonConcurrently, Cluster, VacuumFull, VacuumInTransaction, LockTable,
+            RefreshMaterializedView, IdentifierTooLong, MixedSchemaAndData, UpdateWithoutWhere, MissingLockTimeout,
+            MissingDown, FileName, OutOfOrder, MixedVersionWidths, OwnTransactions, EditedApplied, SqliteAlterUnsupported, SqliteAddColumn,
+            PreferText, PreferBigint, PreferTimestamptz, PreferIdentity, NoChar, EnumValueInserted,
+            MeasuredRewrite, MeasuredAccessExclusive, MeasuredBlocksWrites, MeasuredDrop, MigrationFailed,
+        ];
+        Measured = [MeasuredRewrite, MeasuredAccessExclusive, MeasuredBlocksWrites, MeasuredDrop, MigrationFailed];
+    }
 
     /// <summary>Every rule, in the order the documentation lists them.</summary>
-    public static readonly IReadOnlyList<LintRule> All =
-    [
-        DropTable, DropColumn, DropSchema, Truncate, AlterColumnType, SetNotNull, AddNotNullColumn,
-        CreateIndexNonConcurrently, DropIndexNonConcurrently, ForeignKeyWithoutNotValid, CheckWithoutNotValid,
-        UniqueWithoutIndex, VolatileDefault, Rename, ConcurrentlyInTransaction, MixedSchemaAndData, UpdateWithoutWhere,
-        MissingLockTimeout, MissingDown, FileName, OutOfOrder, MixedVersionWidths, OwnTransactions, EditedApplied, SqliteAlterUnsupported, SqliteAddColumn,
-        MeasuredRewrite, MeasuredAccessExclusive, MeasuredBlocksWrites, MeasuredDrop, MigrationFailed,
-    ];
+    public static IReadOnlyList<LintRule> All { get; }
 
     /// <summary>The rules only <c>strata lint --measure</c> reports (the static linter never fires them).</summary>
-    public static readonly IReadOnlyList<LintRule> Measured = [MeasuredRewrite, MeasuredAccessExclusive, MeasuredBlocksWrites, MeasuredDrop, MigrationFailed];
+    public static IReadOnlyList<LintRule> Measured { get; }
 
     /// <summary>The rule with <paramref name="id"/> (case-insensitive), or null.</summary>
     public static LintRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

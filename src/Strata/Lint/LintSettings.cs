@@ -5,7 +5,8 @@ using Strata.Errors;
 namespace Strata.Lint;
 
 /// <summary>
-/// Reads strata.json's <c>lint</c> section: <c>{ "rules": { "missing-down": "off", "rename": "error" } }</c>, and the
+/// Reads strata.json's <c>lint</c> section: <c>{ "rules": { "missing-down": "off", "rename": "error" } }</c>, the style
+/// pack switch <c>"style": true</c>, and the
 /// table sizes <c>lint --against</c> weighs findings with: <c>"small": { "rows": 10000, "size": "10MB" }</c>,
 /// <c>"large": { "rows": 1000000, "size": "1GB" }</c>. An unknown rule, severity or key is bad input naming the key and
 /// the allowed values.
@@ -29,7 +30,7 @@ public static class LintSettings
 
         foreach (var property in section.EnumerateObject())
         {
-            if (property.Name is "small" or "large")
+            if (property.Name is "small" or "large" || (property.Name == "style" && property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False))
             {
                 continue;
             }
@@ -38,7 +39,7 @@ public static class LintSettings
             {
                 throw new ConfigurationException(
                     $"{where}: unknown or malformed key \"lint.{property.Name}\"",
-                    "the lint section holds \"rules\" (an object from rule id to \"error\", \"warning\", \"note\" or \"off\") and the table sizes \"small\" and \"large\" ({ \"rows\": 10000, \"size\": \"10MB\" })");
+                    "the lint section holds \"rules\" (an object from rule id to \"error\", \"warning\", \"note\" or \"off\"), \"style\" (true turns on the style pack) and the table sizes \"small\" and \"large\" ({ \"rows\": 10000, \"size\": \"10MB\" })");
             }
 
             foreach (var rule in property.Value.EnumerateObject())
@@ -51,6 +52,10 @@ public static class LintSettings
 
         return result;
     }
+
+    /// <summary>True when strata.json turns on the opt-in style pack: <c>"lint": { "style": true }</c> (checked by <see cref="Severities"/>).</summary>
+    public static bool Style(JsonElement? lint) =>
+        lint is { ValueKind: JsonValueKind.Object } section && section.TryGetProperty("style", out var style) && style.ValueKind == JsonValueKind.True;
 
     /// <summary>
     /// The table sizes of <c>lint.small</c> and <c>lint.large</c> (<see cref="LintThresholds.Default"/> for what is

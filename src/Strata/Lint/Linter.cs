@@ -17,17 +17,22 @@ public sealed class Linter
 
     /// <summary>
     /// Lints against a database's history: only migrations still to run (pending, out-of-order, outdated repeatables)
-    /// are read; applied ones whose file was edited are <c>edited-applied</c> findings and pending ones older than the
+    /// are reported, as one release whose previous release is what the database has applied (so tables they create
+    /// are new); applied ones whose file was edited are <c>edited-applied</c> findings and pending ones older than the
     /// newest applied version <c>out-of-order</c> findings.
     /// </summary>
     public LintReport Lint(Planning.StatusReport history)
     {
         ArgumentNullException.ThrowIfNull(history);
+        var folder = history.Entries.Where(e => e.Migration is not null).Select(e => e.Migration!).ToList();
         var toRun = history.Entries
             .Where(e => e.Migration is not null && e.Status is Planning.MigrationStatusKind.Pending or Planning.MigrationStatusKind.OutOfOrder or Planning.MigrationStatusKind.Outdated)
-            .Select(e => e.Migration!)
-            .ToList();
-        var report = Lint(toRun);
+            .Select(e => e.Migration!.SourcePath)
+            .ToHashSet(StringComparer.Ordinal);
+        // The previous release is what the database has applied; with nothing applied there is none to compare with,
+        // and each migration is its own release (a fresh database must not make every table "new").
+        var applied = history.Entries.Any(e => e.Status is Planning.MigrationStatusKind.Applied or Planning.MigrationStatusKind.Changed);
+        var report = Lint(folder, new LintSelection { Report = toRun, Release = applied ? toRun : null });
         var findings = new List<LintFinding>(report.Findings);
         foreach (var entry in history.Entries.Where(e => e.Migration is not null))
         {
@@ -48,29 +53,53 @@ public sealed class Linter
     }
 
     /// <summary>
-    /// Lints <paramref name="migrations"/> (their up scripts; C# migrations are skipped). Throws
+    /// Lints <paramref name="migrations"/> (their up scripts; C# migrations are skipped), each its own release. Throws
     /// <see cref="Errors.ConfigurationException"/> for a <c>strata:lint-ignore</c> comment naming an unknown rule.
     /// </summary>
-    public LintReport Lint(IReadOnlyList<Migration> migrations)
+    public LintReport Lint(IReadOnlyList<Migration> migrations) => Lint(migrations, LintSelection.Everything);
+
+    /// <summary>
+    /// Reads every migration of <paramref name="folder"/> in order (for the functions and tables they create) and
+    /// reports the ones <paramref name="selection"/> names, with the objects its release creates counted as new.
+    /// Throws <see cref="Errors.ConfigurationException"/> for a <c>strata:lint-ignore</c> comment naming an unknown
+    /// rule in a reported file.
+    /// </summary>
+    public LintReport Lint(IReadOnlyList<Migration> folder, LintSelection selection)
     {
-        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(selection);
         var findings = new List<LintFinding>();
+        var objects = new FolderObjects();
         var suppressed = 0;
         var files = 0;
-        foreach (var migration in migrations)
+        var previousInRelease = false;
+        foreach (var migration in folder)
         {
             if (migration.Up is not SqlScript up)
             {
                 continue;
             }
 
+            var inRelease = selection.Release?.Contains(migration.SourcePath) ?? false;
+            if (!inRelease || !previousInRelease)
+            {
+                objects.StartRelease();
+            }
+
+            previousInRelease = inRelease;
+            if (selection.Report?.Contains(migration.SourcePath) == false)
+            {
+                Track(up, objects);
+                continue;
+            }
+
             files++;
             var found = new List<LintFinding>();
-            suppressed += LintFile(migration, up, found);
+            suppressed += LintFile(migration, up, objects, found);
             findings.AddRange(found.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Column));
         }
 
-        findings.AddRange(MixedWidths(migrations));
+        findings.AddRange(MixedWidths(folder).Where(f => selection.Report?.Contains(f.File) != false));
         return new LintReport(files, findings, suppressed);
     }
 
@@ -106,12 +135,27 @@ public sealed class Linter
         }
     }
 
-    private int LintFile(Migration migration, SqlScript up, List<LintFinding> findings)
+    /// <summary>Reads a migration that is not reported, for what it creates (a streamed one is skipped: too large to read twice).</summary>
+    private void Track(SqlScript up, FolderObjects objects)
+    {
+        if (up.IsStreamed)
+        {
+            return;
+        }
+
+        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects);
+        foreach (var statement in up.Statements(_options.Flavor))
+        {
+            StatementChecks.Check(StatementView.Of(statement, _options.Flavor), scope);
+        }
+    }
+
+    private int LintFile(Migration migration, SqlScript up, FolderObjects objects, List<LintFinding> findings)
     {
         var file = migration.SourcePath;
         var text = up.IsStreamed ? null : up.Sql;
         var fileIgnores = text is null ? [] : Suppressions.ParseFile(text, file);
-        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects);
         var suppressed = 0;
         var previousEnd = 0;
         foreach (var statement in up.Statements(_options.Flavor))
@@ -124,7 +168,7 @@ public sealed class Linter
             var ignores = Suppressions.Parse(before + "\n" + statement.Text, file, line);
             foreach (var (rule, message) in scope.Hits)
             {
-                suppressed += Add(findings, rule, file, line, statement.Column, message, view.FirstLine, ignores, fileIgnores);
+                suppressed += Add(findings, rule, file, line, statement.Column, message, view.FullText, ignores, fileIgnores);
             }
 
             previousEnd = statement.Offset + statement.Text.Length;
@@ -133,12 +177,12 @@ public sealed class Linter
         // A table rebuild (drop, then a new table renamed to the old name) keeps the rows the new table copied.
         findings.RemoveAll(f => f.Rule == LintRules.DropTable && scope.RebuiltTables.Any(t => f.Message == "drops table " + t));
 
-        if (scope.FirstDdl is { } ddl && scope.DataChanges.Count > 0)
+        if (scope.FirstLock is { } ddl && scope.DataChanges.Count > 0)
         {
             var data = scope.DataChanges[0];
             var ddlLine = up.FirstLine - 1 + ddl.Statement.Line;
             suppressed += Add(findings, LintRules.MixedSchemaAndData, file, up.FirstLine - 1 + data.Statement.Line, data.Statement.Column,
-                $"changes data of existing tables in a migration that also changes the schema (line {ddlLine})", data.FirstLine, [], fileIgnores);
+                $"changes data of existing tables while the lock taken on line {ddlLine} is held (until the migration commits)", data.FullText, [], fileIgnores);
         }
 
         if (up.ManagesTransactions)

@@ -21,17 +21,8 @@ internal sealed class StatementView
     /// <summary>The significant tokens.</summary>
     public IReadOnlyList<Word> Words { get; }
 
-    /// <summary>The first line of the statement text, trimmed to 120 characters.</summary>
-    public string FirstLine
-    {
-        get
-        {
-            var text = Statement.Text;
-            var end = text.IndexOfAny(['\r', '\n']);
-            var line = end < 0 ? text : text[..end];
-            return line.Length > 120 ? line[..117] + "..." : line;
-        }
-    }
+    /// <summary>The statement's whole text as written (without its semicolon), for findings.</summary>
+    public string FullText => Statement.Text.Trim();
 
     public static StatementView Of(SqlStatement statement, SqlFlavor flavor)
     {

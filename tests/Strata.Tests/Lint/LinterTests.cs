@@ -11,6 +11,8 @@ public sealed class LinterTests
 
     public static TheoryData<string, string, string> SqliteCases() => Data(LintCases.Sqlite);
 
+    public static TheoryData<string, string, string> StyleCases() => Data(LintCases.Style);
+
     [Theory]
     [MemberData(nameof(PostgresCases))]
     public void Each_postgres_rule_fires_on_its_case_and_not_on_the_safe_variant(string rule, string fires, string quiet)
@@ -27,10 +29,19 @@ public sealed class LinterTests
         Rules(Lint(quiet, flavor: SqlFlavor.Sqlite)).ShouldNotContain(rule, $"'{rule}' must not fire on:\n{quiet}");
     }
 
+    [Theory]
+    [MemberData(nameof(StyleCases))]
+    public void Each_style_rule_fires_when_the_style_pack_is_on_and_not_on_the_preferred_form(string rule, string fires, string quiet)
+    {
+        Rules(Lint(fires, style: true)).ShouldContain(rule, $"'{rule}' must fire on:\n{fires}");
+        Rules(Lint(quiet, style: true)).ShouldNotContain(rule, $"'{rule}' must not fire on:\n{quiet}");
+        Rules(Lint(fires)).ShouldNotContain(rule, "the style pack is off unless strata.json turns it on");
+    }
+
     [Fact]
     public void Every_rule_has_a_case_or_a_dedicated_test()
     {
-        var covered = LintCases.Postgres.Concat(LintCases.Sqlite).Select(c => c.Rule)
+        var covered = LintCases.Postgres.Concat(LintCases.Sqlite).Concat(LintCases.Style).Select(c => c.Rule)
             .Concat(["missing-lock-timeout", "missing-down", "file-name", "out-of-order", "edited-applied", "mixed-version-widths", "own-transactions"])
             .Concat(LintRules.Measured.Select(r => r.Id)); // measured on PostgreSQL: tests/Strata.Cli.Tests/Lint
         LintRules.All.Select(r => r.Id).Except(covered).ShouldBeEmpty();
@@ -43,7 +54,8 @@ public sealed class LinterTests
 
         finding.Location.ShouldBe("migrations/002_change.sql:4:3");
         finding.Message.ShouldBe("drops column users.email");
-        finding.Statement.ShouldBe("ALTER TABLE shop.users");
+        finding.Statement.ShouldBe("ALTER TABLE shop.users\n    DROP COLUMN email", "the whole statement, for --json and SARIF");
+        finding.StatementFirstLine.ShouldBe("ALTER TABLE shop.users");
         finding.Severity.ShouldBe(LintSeverity.Error);
     }
 
@@ -142,8 +154,9 @@ public sealed class LinterTests
 
     private static List<string> Rules(LintReport report) => report.Findings.Select(f => f.Rule.Id).ToList();
 
-    private static LintReport Lint(string sql, bool transactional = true, SqlFlavor flavor = SqlFlavor.PostgreSql, bool engineLockTimeout = true, string? down = "SELECT 1;") =>
-        new Linter(new LintOptions { Flavor = flavor, EngineLockTimeout = engineLockTimeout }).Lint([Migration(sql, transactional, down)]);
+    private static LintReport Lint(string sql, bool transactional = true, SqlFlavor flavor = SqlFlavor.PostgreSql, bool engineLockTimeout = true, string? down = "SELECT 1;", bool style = false) =>
+        new Linter(new LintOptions { Flavor = flavor, EngineLockTimeout = engineLockTimeout, Style = style })
+            .Lint([Migration(sql, transactional && !sql.StartsWith(LintCases.NoTransaction, StringComparison.Ordinal), down)]);
 
     private static Migration Migration(string sql, bool transactional = true, string? down = "SELECT 1;") => new()
     {

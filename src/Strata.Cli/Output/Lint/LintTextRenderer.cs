@@ -107,7 +107,7 @@ internal static class LintTextRenderer
         terminal.Line($"[bold]{Markup.Escape(finding.Location)}[/]  [{colour}]{finding.Severity.ToString().ToLowerInvariant()}[/]  [bold]{finding.Rule.Id}[/]  {Markup.Escape(finding.Message)}{size}");
         if (finding.Statement.Length > 0)
         {
-            terminal.Line("    [dim]" + Markup.Escape(finding.Statement) + "[/]");
+            terminal.Line("    [dim]" + Markup.Escape(finding.StatementFirstLine) + "[/]");
         }
 
         terminal.Line("    why: " + Markup.Escape(finding.Rule.Why));

@@ -8,8 +8,9 @@ namespace Strata.Cli.Output.Lint;
 
 /// <summary>
 /// <c>strata lint --format sarif</c>: SARIF 2.1.0 for code-scanning annotations (GitHub, Azure DevOps). Every rule is
-/// listed in the driver with its why and alternative; results point at the file (relative to the working directory,
-/// under <c>%SRCROOT%</c>) and the statement's line and column. Measured findings (<c>--measure</c>) are results like the
+/// listed in the driver with its why and alternative; the driver carries Strata's version and an information URI;
+/// results point at the file (a relative URI under <c>%SRCROOT%</c>, see <see cref="SarifLocations"/>) and the
+/// statement's line and column, with the whole statement as the snippet. Measured findings (<c>--measure</c>) are results like the
 /// others, under their own rule ids; with <c>--against</c> a result about a table carries its name, rows and bytes
 /// in its property bag.
 /// </summary>
@@ -17,7 +18,10 @@ internal static class SarifWriter
 {
     public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static string Write(LintResult result, string version, Func<string, string> relativeUri)
+    /// <summary>Where users find Strata: the package page of the CLI.</summary>
+    public const string InformationUri = "https://www.nuget.org/packages/Strata.Cli";
+
+    public static string Write(LintResult result, string version, SarifLocations locations)
     {
         var report = result.Report;
         using var stream = new MemoryStream();
@@ -29,10 +33,15 @@ internal static class SarifWriter
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, version);
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SarifLocations.BaseId);
+            json.WriteString("uri", locations.RootUri);
+            json.WriteEndObject();
+            json.WriteEndObject();
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding, relativeUri(finding.File), result.WeightOf(finding));
+                WriteResult(json, finding, locations.Of(finding.File), result.WeightOf(finding));
             }
 
             json.WriteEndArray();
@@ -49,7 +58,9 @@ internal static class SarifWriter
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "strata");
+        json.WriteString("version", version);
         json.WriteString("semanticVersion", version);
+        json.WriteString("informationUri", InformationUri);
         json.WriteStartArray("rules");
         foreach (var rule in LintRules.All)
         {
@@ -72,7 +83,7 @@ internal static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, LintFinding finding, string uri, TableWeight? weight)
+    private static void WriteResult(Utf8JsonWriter json, LintFinding finding, (string Uri, bool Relative) uri, TableWeight? weight)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule.Id);
@@ -104,12 +115,16 @@ internal static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WritePhysicalLocation(Utf8JsonWriter json, LintFinding finding, string uri)
+    private static void WritePhysicalLocation(Utf8JsonWriter json, LintFinding finding, (string Uri, bool Relative) uri)
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", uri);
-        json.WriteString("uriBaseId", "%SRCROOT%");
+        json.WriteString("uri", uri.Uri);
+        if (uri.Relative)
+        {
+            json.WriteString("uriBaseId", SarifLocations.BaseId);
+        }
+
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", Math.Max(1, finding.Line));
