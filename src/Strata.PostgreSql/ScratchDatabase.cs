@@ -8,16 +8,17 @@ namespace Strata.PostgreSql;
 /// <summary>
 /// A scratch database on the same PostgreSQL server, where <c>schema.sql</c> or the migrations are applied to learn
 /// the state they produce. Called by the CLI's <c>diff</c>, <c>generate</c>, <c>push</c>, <c>dump</c>, <c>verify</c>
-/// and <c>lint --measure</c>. Two kinds:
+/// and <c>lint --measure</c>. Three kinds:
 /// <list type="bullet">
 /// <item><see cref="OpenAsync(string, CancellationToken)"/> takes the server's kept scratch database, <see cref="KeptName"/> (created on first
 /// use, owned by the role, marked by its comment), locked with an advisory lock while in use and emptied when taken.
 /// A command then pays neither <c>CREATE DATABASE</c> nor <c>DROP DATABASE</c> (which forces a checkpoint of the whole
 /// server). When it is in use by another command, owned by another role or not Strata's, a temporary one is made.</item>
+/// <item><see cref="CopyAsync"/> copies a real database (schema and rows) for lint's measuring with data.</item>
 /// <item><see cref="CreateAsync"/> makes a temporary database <c>strata_scratch_</c> and random hex (the role needs
 /// CREATEDB), dropped on dispose with FORCE, so a failed apply leaves nothing behind.</item>
 /// </list>
-/// Either serves a whole command: <see cref="EmptyAsync"/> empties it between uses. Commits on it do not wait for the
+/// Each serves a whole command: <see cref="EmptyAsync"/> empties it between uses. Commits on the first two do not wait for the
 /// WAL to reach disk (<c>synchronous_commit</c> is off for the database: nothing in it needs to survive a crash).
 /// Connection and permission failures surface as <see cref="NpgsqlException"/>.
 /// </summary>
@@ -25,6 +26,9 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
 {
     /// <summary>The name of the kept scratch database.</summary>
     public const string KeptName = "strata_scratch";
+
+    /// <summary>Where a copy is made from: a session on the source itself would stop PostgreSQL copying it.</summary>
+    private static readonly string[] MaintenanceDatabases = ["postgres", "template1"];
 
     private readonly string _adminConnectionString;
     private NpgsqlConnection? _connection;
@@ -91,6 +95,47 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
 
         var scratch = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         return new PostgreSqlScratchDatabase(admin, name, scratch, kept: null);
+    }
+
+    /// <summary>
+    /// Creates a temporary copy, schema and rows, of the database <paramref name="sourceConnectionString"/> points at:
+    /// <c>CREATE DATABASE strata_copy_… TEMPLATE source</c> on the same server (the role needs CREATEDB), dropped with
+    /// FORCE on dispose. Lint measures migrations on it with their real data. PostgreSQL copies only a database that
+    /// nobody else is connected to (<see cref="PostgresException"/> 55006 otherwise); the copy keeps the source's
+    /// settings, so its commits cost what they cost there.
+    /// </summary>
+    public static async Task<PostgreSqlScratchDatabase> CopyAsync(string sourceConnectionString, CancellationToken cancellationToken)
+    {
+        var source = new NpgsqlConnectionStringBuilder(sourceConnectionString) { Pooling = false };
+        var template = source.Database ?? source.Username
+            ?? throw new ArgumentException("the connection string names no database", nameof(sourceConnectionString));
+        var name = "strata_copy_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        foreach (var maintenance in MaintenanceDatabases.Where(d => d != template))
+        {
+            var admin = new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = maintenance }.ConnectionString;
+            var connection = new NpgsqlConnection(admin);
+            await using (connection.ConfigureAwait(false))
+            {
+                try
+                {
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && maintenance == "postgres")
+                {
+                    continue;
+                }
+
+                var create = new NpgsqlCommand($"CREATE DATABASE {SqlText.Quote(name)} TEMPLATE {SqlText.Quote(template)}", connection) { CommandTimeout = 0 };
+                await using (create.ConfigureAwait(false))
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return new PostgreSqlScratchDatabase(admin, name, new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = name }.ConnectionString, kept: null);
+        }
+
+        throw new InvalidOperationException("unreachable: template1 always exists");
     }
 
     /// <summary>Reads the scratch database's schema (see <see cref="PostgreSqlSchemaIntrospector"/>), on a connection kept open for the next read.</summary>

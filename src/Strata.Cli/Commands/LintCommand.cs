@@ -20,6 +20,7 @@ internal static class LintCommand
         var offline = new Option<bool>("--offline") { Description = "Do not read the database's history: lint every file, skip the edited-applied and out-of-order checks." };
         var measure = new Option<bool>("--measure") { Description = MeasureHelp };
         var against = new Option<string?>("--against") { Description = AgainstHelp, HelpName = "url-or-environment" };
+        var copyOf = new Option<string?>("--copy-of") { Description = CopyOfHelp, HelpName = "url-or-environment" };
         var since = new Option<string?>("--since") { Description = SinceHelp, HelpName = "git-ref" };
         var command = new Command("lint", Help)
         {
@@ -29,6 +30,7 @@ internal static class LintCommand
             offline,
             measure,
             against,
+            copyOf,
             since,
         };
         command.SetAction(async (parse, ct) =>
@@ -37,6 +39,7 @@ internal static class LintCommand
             var arguments = new LintArguments(parse.GetValue(files) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(measure), parse.GetValue(against))
             {
                 Since = parse.GetValue(since),
+                CopyOf = parse.GetValue(copyOf),
             };
             return await RunAsync(ctx, arguments, ct);
         });
@@ -84,7 +87,7 @@ internal static class LintCommand
 
         if (arguments.Measuring && ctx.Database.Kind == Configuration.DatabaseKind.PostgreSql)
         {
-            return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named ? migrations : [], arguments.Against, linter, options, ct));
+            return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named ? migrations : [], arguments.Against, arguments.CopyOf, linter, options, ct));
         }
 
         if (arguments.Since is null && !named && !arguments.Offline && ctx.Settings.Database is { Kind: Configuration.DatabaseKind.Sqlite } && !HasHistory(ctx))
@@ -155,6 +158,12 @@ internal static class LintCommand
         + "strata.json, and weigh the findings about rewrites and scans under lock by its table sizes: below lint.small "
         + "(default 10,000 rows and 10MB) a note, from lint.large (default 1,000,000 rows or 1GB) an error, a warning between. "
         + "Only its catalogs are read (a replica works); the scratch database is still made on the configured server.";
+
+    private const string CopyOfHelp =
+        "Measure (implies --measure) with real data: copy this database (a postgres:// URL or an environment of strata.json; a "
+        + "staging clone or a dev database holding a sample, which nobody else may be connected to) with CREATE DATABASE … TEMPLATE "
+        + "on its server, run what is pending there on the copy and commit it, and report how long each statement ran and each "
+        + "lock was held; findings are weighed by its table sizes as with --against. The copy is dropped afterwards; the database is only read.";
 
     private static int Report(CommandContext ctx, LintArguments arguments, LintResult result)
     {
@@ -228,9 +237,12 @@ internal static class LintCommand
         /// <summary><c>--since &lt;ref&gt;</c>: the git revision of the previous release, or null.</summary>
         public string? Since { get; init; }
 
-        public bool Measuring => Measure || Against is not null;
+        /// <summary><c>--copy-of</c>: the database to measure on a copy of, or null.</summary>
+        public string? CopyOf { get; init; }
+
+        public bool Measuring => Measure || Against is not null || CopyOf is not null;
 
         /// <summary>The option that asked for measuring, for messages.</summary>
-        public string MeasureFlag => Against is not null ? "--against" : "--measure";
+        public string MeasureFlag => CopyOf is not null ? "--copy-of" : Against is not null ? "--against" : "--measure";
     }
 }

@@ -1,4 +1,5 @@
 using Strata.Cli.Infrastructure;
+using Strata.Configuration;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.Lint;
@@ -22,23 +23,31 @@ internal sealed class LintMeasurer
     private readonly MigratorOptions _options;
     private readonly LintOptions _lint;
     private readonly MeasureOutcome _outcome = new();
+    private readonly string? _copyOf;
     private string? _stoppedAt;
 
-    private LintMeasurer(CommandContext ctx, string environment, LintOptions lint)
+    private LintMeasurer(CommandContext ctx, string environment, LintOptions lint, string? copyOf)
     {
         _ctx = ctx;
         _options = ctx.MigratorOptions with { Environment = environment };
         _lint = lint;
+        _copyOf = copyOf;
     }
+
+    /// <summary>Where the migrations run, for the notes: "a scratch database" or "a copy of …".</summary>
+    private string Where => _copyOf is null ? "the scratch database" : "the copy of " + _copyOf;
 
     /// <summary>
     /// Measures the migrations pending in <paramref name="target"/> (the status of the --against or configured
     /// database), limited to <paramref name="only"/> (absolute paths) when given; the others are applied unmeasured.
+    /// With <paramref name="copyOf"/> (the <c>--copy-of</c> database, which <paramref name="target"/> is the status of)
+    /// they run on a copy of it, rows included, and each measured migration is committed there.
     /// </summary>
     public static async Task<MeasureOutcome> RunAsync(
-        CommandContext ctx, StatusReport target, string environment, IReadOnlySet<string>? only, LintOptions lint, CancellationToken cancellationToken)
+        CommandContext ctx, StatusReport target, string environment, IReadOnlySet<string>? only, LintOptions lint, DatabaseTarget? copyOf, CancellationToken cancellationToken)
     {
-        var measurer = new LintMeasurer(ctx, environment, lint);
+        var measurer = new LintMeasurer(ctx, environment, lint, copyOf?.DisplayName);
+        measurer._outcome.CopyOf = copyOf?.DisplayName;
         var entries = target.Entries.Where(e => e.Migration is not null && e.Status is not (MigrationStatusKind.Missing or MigrationStatusKind.Skipped)).ToList();
         bool Measure(MigrationStatusEntry e) =>
             e.Status is MigrationStatusKind.Pending or MigrationStatusKind.OutOfOrder or MigrationStatusKind.Outdated
@@ -52,10 +61,23 @@ internal sealed class LintMeasurer
             return measurer._outcome;
         }
 
-        ctx.Terminal.Note($"measuring {count} pending migration{(count == 1 ? "" : "s")} on a scratch database (on the server of {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}, or the dev database) …");
+        var plural = count == 1 ? "" : "s";
         var engine = SchemaEngine.For(ctx);
         await using (engine)
         {
+            if (copyOf is not null)
+            {
+                ctx.Terminal.Note($"copying {Spectre.Console.Markup.Escape(copyOf.DisplayName)} (CREATE DATABASE … TEMPLATE) to measure {count} pending migration{plural} with its data …");
+                var copy = await DatabaseCopies.CreateAsync(copyOf, cancellationToken);
+                await using (copy)
+                {
+                    await measurer.RunAsync(engine, new ScratchDatabase(copy.Provider, _ => Task.FromResult(Schema.DatabaseSchema.Empty), _ => Task.CompletedTask, copy) { ConnectionString = copy.ConnectionString }, plan, count, cancellationToken);
+                }
+
+                return measurer._outcome;
+            }
+
+            ctx.Terminal.Note($"measuring {count} pending migration{plural} on a scratch database (on the server of {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}, or the dev database) …");
             await engine.UseScratchAsync(scratch => measurer.RunAsync(engine, scratch, plan, count, cancellationToken), cancellationToken);
         }
 
@@ -107,19 +129,21 @@ internal sealed class LintMeasurer
     {
         foreach (var entry in rest)
         {
-            _outcome.Migrations.Add(new MeasuredMigration(entry.Migration!, null, null, $"measuring stopped at {_stoppedAt}, which failed on the scratch database"));
+            _outcome.Migrations.Add(new MeasuredMigration(entry.Migration!, null, null, $"measuring stopped at {_stoppedAt}, which failed on {Where}"));
         }
     }
 
     private async Task MeasureAsync(MigrationProbe probe, SchemaEngine engine, Migration migration, CancellationToken ct)
     {
         var script = (SqlScript)migration.Up;
-        var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct);
+        var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct, keep: _copyOf is not null);
         var changes = measurement.After is { } after ? engine.Compare(measurement.Before, after) : null;
         var note = measurement.Failure is not null
-            ? $"failed at line {measurement.Failure.Location.Line} on the scratch database; the migrations after it were not measured"
+            ? $"failed at line {measurement.Failure.Location.Line} on {Where}; the migrations after it were not measured"
             : script.Transactional
-                ? "ran in a transaction on a scratch database holding the schema before it, then rolled back"
+                ? _copyOf is null
+                    ? "ran in a transaction on a scratch database holding the schema before it, then rolled back"
+                    : $"ran in a transaction on {Where} with its rows, and was committed there ({Output.ProgressObserver.Milliseconds(measurement.Elapsed)})"
                 : "ran for real without a transaction (-- strata:no-transaction): each statement commits on its own and releases its locks when it ends, so no lock is left to read afterwards (CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes)";
         var measured = new MeasuredMigration(migration, measurement, changes, note);
         _outcome.Migrations.Add(measured);
@@ -134,6 +158,17 @@ internal sealed class LintMeasurer
     private async Task ApplyAsync(Migrator migrator, MigrationProbe probe, MigrationStatusEntry entry, CancellationToken ct)
     {
         var migration = entry.Migration!;
+        if (_copyOf is not null && migration.Up.Transactional)
+        {
+            // Measured on the copy and committed: only the history row is missing.
+            if (entry.Version is { } applied)
+            {
+                await migrator.MarkAppliedAsync([new MigrationReference(applied, null)], ct);
+            }
+
+            return;
+        }
+
         if (entry.Version is not { } version)
         {
             await Guard(migration, () => probe.ApplyAsync(migration.DisplayName, (SqlScript)migration.Up, ct));

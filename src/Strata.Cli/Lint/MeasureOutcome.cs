@@ -25,6 +25,9 @@ internal sealed class MeasureOutcome
     /// <summary>Per <c>file:line</c> of a statement: the existing tables it rewrote or held a write-blocking lock on.</summary>
     public Dictionary<(string File, int Line), List<QualifiedName>> Blocking { get; } = [];
 
+    /// <summary>The database a copy of which the migrations ran on (<c>--copy-of</c>, safe to print), or null for a scratch database.</summary>
+    public string? CopyOf { get; set; }
+
     /// <summary>How many measured findings <c>strata:lint-ignore</c> comments silenced.</summary>
     public int Suppressed { get; set; }
 

@@ -23,10 +23,11 @@ internal static class MeasuredFindings
         var file = measured.Migration.SourcePath;
         var sink = new Sink(outcome, file, ScriptSuppressions.Read(measured.Migration, SqlFlavor.PostgreSql), options);
         var held = new List<HeldLock>();
+        var times = measurement.Kept ? LockHold.Of(measurement).ToDictionary(h => h.Lock, h => h.Held) : null;
         foreach (var statement in measurement.Statements)
         {
             held.AddRange(statement.NewLocks);
-            foreach (var (rule, table, message) in Effects(statement, held, measurement.Transactional))
+            foreach (var (rule, table, message) in Effects(statement, held, measurement.Transactional, times))
             {
                 sink.Add(rule, statement.Line, statement.Column, message, statement.FirstLine, table);
                 if (!outcome.Blocking.TryGetValue((file, statement.Line), out var tables))
@@ -60,8 +61,13 @@ internal static class MeasuredFindings
         + (failure.Hint is { } hint ? $"; hint: {hint}" : "");
 
     /// <summary>Per table the statement affected: a rewrite, else the strongest lock if it blocks writes.</summary>
-    private static IEnumerable<(LintRule Rule, QualifiedName Table, string Message)> Effects(StatementMeasurement statement, List<HeldLock> held, bool transactional)
+    /// <remarks>With <paramref name="times"/> (measured on a copy with rows) the messages say how long the statement ran and the lock was held.</remarks>
+    private static IEnumerable<(LintRule Rule, QualifiedName Table, string Message)> Effects(
+        StatementMeasurement statement, List<HeldLock> held, bool transactional, Dictionary<HeldLock, TimeSpan>? times)
     {
+        string Until(HeldLock? heldLock) =>
+            times is not null && heldLock is not null && times.TryGetValue(heldLock, out var time) ? $"held until commit: {Ms(time)}" : "held until commit";
+        var ran = times is null ? "" : $" in {Ms(statement.Elapsed)}";
         var tables = statement.NewLocks.Select(l => l.Relation.Table).Concat(statement.Rewritten.Select(r => r.Table)).Distinct().Order();
         foreach (var table in tables)
         {
@@ -70,8 +76,8 @@ internal static class MeasuredFindings
             if (rewritten.Count > 0)
             {
                 var files = rewritten.Count == 1 ? "a new data file" : "new data files";
-                var lockText = transactional && onTable is not null ? $", under {onTable.Mode} on {table} held until commit" : "";
-                yield return (LintRules.MeasuredRewrite, table, $"rewrote {Join(rewritten.Select(Describe))} ({files}){lockText}");
+                var lockText = transactional && onTable is not null ? $", under {onTable.Mode} on {table} {Until(onTable)}" : "";
+                yield return (LintRules.MeasuredRewrite, table, $"rewrote {Join(rewritten.Select(Describe))} ({files}){ran}{lockText}");
                 continue;
             }
 
@@ -80,7 +86,7 @@ internal static class MeasuredFindings
             {
                 var on = strongest.Relation.Name == table ? Describe(strongest.Relation) : $"{Describe(strongest.Relation)} of {table}";
                 var waits = strongest.BlocksReads ? (strongest.Relation.IsIndex ? $"queries on {table} wait" : "reads and writes wait") : "writes wait";
-                yield return (strongest.BlocksReads ? LintRules.MeasuredAccessExclusive : LintRules.MeasuredBlocksWrites, table, $"took {strongest.Mode} on {on}, held until commit ({waits})");
+                yield return (strongest.BlocksReads ? LintRules.MeasuredAccessExclusive : LintRules.MeasuredBlocksWrites, table, $"took {strongest.Mode} on {on}, {Until(strongest)} ({waits})");
             }
         }
     }
@@ -110,6 +116,8 @@ internal static class MeasuredFindings
             }
         }
     }
+
+    private static string Ms(TimeSpan time) => Output.ProgressObserver.Milliseconds(time);
 
     /// <summary><c>table public.orders</c>, <c>index public.orders_pkey</c>.</summary>
     public static string Describe(ProbedRelation relation) => $"{relation.KindName} {relation.Name}";

@@ -20,4 +20,14 @@ internal sealed record MigrationMeasurement(
     IReadOnlyList<HeldLock> LocksAtEnd,
     DatabaseSchema Before,
     DatabaseSchema? After,
-    MigrationFailedException? Failure);
+    MigrationFailedException? Failure)
+{
+    /// <summary>How long the transaction's COMMIT (on a copy) or ROLLBACK (on a scratch database) took.</summary>
+    public TimeSpan Ending { get; init; }
+
+    /// <summary>True when the migration ran on a copy of a real database and was committed there (its rows made its times real).</summary>
+    public bool Kept { get; init; }
+
+    /// <summary>The total run time of its statements.</summary>
+    public TimeSpan Elapsed => Statements.Aggregate(Ending, (total, s) => total + s.Elapsed);
+}

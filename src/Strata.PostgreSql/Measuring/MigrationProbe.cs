@@ -14,7 +14,9 @@ namespace Strata.PostgreSql.Measuring;
 /// executor runs it (same splitter, <c>BEGIN</c>, the same <c>SET LOCAL lock_timeout</c>/<c>statement_timeout</c>),
 /// one statement per round trip with a look at <c>pg_class</c> and <c>pg_locks</c> after each, then the schema is read
 /// inside the transaction and everything is rolled back. A no-transaction migration runs for real, statement by
-/// statement in autocommit as the executor does. Never point it at anything but a scratch database. Server errors in
+/// statement in autocommit as the executor does; on a copy of a real database (<c>--copy-of</c>) a transactional
+/// migration is committed instead of rolled back. Each statement's run time is measured. Never point it at anything but
+/// a scratch database or such a copy. Server errors in
 /// the migration come back in the result; a lost connection throws <see cref="DatabaseUnavailableException"/>.
 /// </summary>
 internal sealed class MigrationProbe : IAsyncDisposable
@@ -54,16 +56,18 @@ internal sealed class MigrationProbe : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="script"/> (of the migration shown as <paramref name="migration"/>) and reports what it did.
-    /// A transactional script is rolled back afterwards; a no-transaction one stays applied (up to a failing statement).
+    /// A transactional script is rolled back afterwards, or committed when <paramref name="keep"/> (on a copy of a
+    /// real database, where the next migration needs its effect); a no-transaction one stays applied (up to a failing
+    /// statement).
     /// </summary>
-    public async Task<MigrationMeasurement> MeasureAsync(string migration, SqlScript script, CancellationToken cancellationToken)
+    public async Task<MigrationMeasurement> MeasureAsync(string migration, SqlScript script, CancellationToken cancellationToken, bool keep = false)
     {
         ArgumentNullException.ThrowIfNull(script);
         var before = await GuardAsync(migration, () => CatalogState.ReadAsync(_connection, withLocks: false, cancellationToken)).ConfigureAwait(false);
         var schema = await GuardAsync(migration, () => PostgreSqlSchemaIntrospector.ReadAsync(_connection, _filter, cancellationToken)).ConfigureAwait(false);
         return script.Transactional
-            ? await InTransactionAsync(migration, script, before, schema, cancellationToken).ConfigureAwait(false)
-            : await WithoutTransactionAsync(migration, script, before, schema, cancellationToken).ConfigureAwait(false);
+            ? await InTransactionAsync(migration, script, before, schema, keep, cancellationToken).ConfigureAwait(false)
+            : await WithoutTransactionAsync(migration, script, before, schema, cancellationToken).ConfigureAwait(false) with { Kept = keep };
     }
 
     /// <summary>
@@ -95,9 +99,10 @@ internal sealed class MigrationProbe : IAsyncDisposable
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task<MigrationMeasurement> InTransactionAsync(string migration, SqlScript script, CatalogState before, DatabaseSchema schema, CancellationToken cancellationToken)
+    private async Task<MigrationMeasurement> InTransactionAsync(string migration, SqlScript script, CatalogState before, DatabaseSchema schema, bool keep, CancellationToken cancellationToken)
     {
         await BeginAsync(migration, transactional: true, cancellationToken).ConfigureAwait(false);
+        MigrationMeasurement? measurement = null;
         try
         {
             var (statements, failure, last) = await RunAsync(migration, script, before, withLocks: true, ScriptFailure.RolledBack(migration), cancellationToken).ConfigureAwait(false);
@@ -109,12 +114,16 @@ internal sealed class MigrationProbe : IAsyncDisposable
             var after = failure is null
                 ? await GuardAsync(migration, () => PostgreSqlSchemaIntrospector.ReadAsync(_connection, _filter, cancellationToken)).ConfigureAwait(false)
                 : null;
-            return new MigrationMeasurement(true, statements, locks, schema, after, failure);
+            measurement = new MigrationMeasurement(true, statements, locks, schema, after, failure);
         }
         finally
         {
-            await EndAsync(transactional: true, commit: false).ConfigureAwait(false);
+            var ending = System.Diagnostics.Stopwatch.StartNew();
+            await EndAsync(transactional: true, commit: keep && measurement?.Failure is null).ConfigureAwait(false);
+            measurement = measurement is null ? null : measurement with { Ending = ending.Elapsed, Kept = keep && measurement.Failure is null };
         }
+
+        return measurement!;
     }
 
     private async Task<MigrationMeasurement> WithoutTransactionAsync(string migration, SqlScript script, CatalogState before, DatabaseSchema schema, CancellationToken cancellationToken)
@@ -143,13 +152,15 @@ internal sealed class MigrationProbe : IAsyncDisposable
         var previous = before;
         foreach (var statement in script.Statements(SqlFlavor.PostgreSql))
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             if (await TryExecuteAsync(migration, statement.Text, cancellationToken).ConfigureAwait(false) is { } error)
             {
                 return (measured, ScriptErrors.Failed(migration, script, statement, error, outcome), previous);
             }
 
+            var elapsed = clock.Elapsed;
             var now = await GuardAsync(migration, () => CatalogState.ReadAsync(_connection, withLocks, cancellationToken)).ConfigureAwait(false);
-            measured.Add(Compare(script, statement, before, previous, now));
+            measured.Add(Compare(script, statement, before, previous, now, elapsed));
             previous = now;
         }
 
@@ -157,7 +168,7 @@ internal sealed class MigrationProbe : IAsyncDisposable
     }
 
     /// <summary>The locks and rewrites that <paramref name="statement"/> added, on relations that existed before the migration.</summary>
-    private static StatementMeasurement Compare(SqlScript script, SqlStatement statement, CatalogState before, CatalogState previous, CatalogState now)
+    private static StatementMeasurement Compare(SqlScript script, SqlStatement statement, CatalogState before, CatalogState previous, CatalogState now, TimeSpan elapsed)
     {
         var locks = now.Locks
             .Where(l => !previous.Locks.Contains(l) && before.Relations.ContainsKey(l.Oid))
@@ -170,8 +181,7 @@ internal sealed class MigrationProbe : IAsyncDisposable
                 && previous.Relations.TryGetValue(r.Oid, out var earlier) && earlier.FileNode != after.FileNode)
             .OrderBy(r => r.IsIndex).ThenBy(r => r.Name)
             .ToList();
-        var firstLine = statement.Text.Split('\n', 2)[0].TrimEnd('\r', ' ', '\t');
-        return new StatementMeasurement(script.FirstLine - 1 + statement.Line, statement.Column, firstLine, locks, rewritten);
+        return new StatementMeasurement(script.FirstLine - 1 + statement.Line, statement.Column, statement.Text.Trim(), locks, rewritten, elapsed);
     }
 
     /// <summary>Opens the transaction with the executor's <c>SET LOCAL</c> timeouts, or sets its session <c>statement_timeout</c> for a no-transaction script.</summary>

@@ -41,7 +41,8 @@ internal static class LintTextRenderer
         if (result.IsMeasured)
         {
             var outcome = result.Measured;
-            terminal.Line(outcome.Migrations.Count == 0 ? "nothing measured: no migration is pending" : $"measured {Count(outcome.MeasuredCount, "pending migration")} on a scratch database"
+            terminal.Line(outcome.Migrations.Count == 0 ? "nothing measured: no migration is pending" : $"measured {Count(outcome.MeasuredCount, "pending migration")} on "
+                + (outcome.CopyOf is { } copy ? $"a copy of {Markup.Escape(copy)} with its rows (dropped afterwards)" : "a scratch database")
                 + (outcome.MeasuredCount < outcome.Migrations.Count ? $" ({outcome.Migrations.Count - outcome.MeasuredCount} not measured after a failure)" : "")
                 + (result.Against is { } against ? $"; weighed by the table sizes of {Markup.Escape(against)}" : ""));
         }

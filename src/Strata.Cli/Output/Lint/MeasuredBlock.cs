@@ -6,8 +6,9 @@ namespace Strata.Cli.Output.Lint;
 
 /// <summary>
 /// The "measured" block of one migration in <c>strata lint --measure</c>'s text output: how it ran, the locks held at
-/// the end (ACCESS EXCLUSIVE in red, write-blocking modes in yellow), the relations rewritten (with the line of the
-/// statement), and the schema changes (destructive ones marked).
+/// the end (ACCESS EXCLUSIVE in red, write-blocking modes in yellow; measured on a copy with rows, how long each was
+/// held), the slowest statements (on a copy), the relations rewritten (with the line of the statement), and the schema
+/// changes (destructive ones marked).
 /// </summary>
 internal static class MeasuredBlock
 {
@@ -30,8 +31,16 @@ internal static class MeasuredBlock
 
         if (measurement.Transactional)
         {
+            var times = measurement.Kept ? LockHold.Of(measurement).ToDictionary(h => h.Lock, h => h) : [];
             var locks = measurement.LocksAtEnd.GroupBy(l => l.Relation.Oid).Select(g => g.MaxBy(l => l.Strength)!).ToList();
-            terminal.Line("    locks held at the end: " + (locks.Count == 0 ? "none on existing relations" : string.Join(", ", locks.Select(Lock))));
+            terminal.Line("    locks held at the end: " + (locks.Count == 0 ? "none on existing relations" : string.Join(", ", locks.Select(l => Lock(l, times.GetValueOrDefault(l))))));
+        }
+
+        if (measurement.Kept && measurement.Statements.Count > 0)
+        {
+            var slowest = measurement.Statements.OrderByDescending(s => s.Elapsed).Take(3)
+                .Select(s => $"line {s.Line} {Output.ProgressObserver.Milliseconds(s.Elapsed)}");
+            terminal.Line("    slowest statements: " + Markup.Escape(string.Join(", ", slowest)));
         }
 
         var rewrites = measured.Rewrites.ToList();
@@ -44,9 +53,10 @@ internal static class MeasuredBlock
         }
     }
 
-    private static string Lock(HeldLock held)
+    private static string Lock(HeldLock held, LockHold? hold)
     {
-        var text = Markup.Escape($"{MeasuredFindings.Describe(held.Relation)} {held.Mode}");
+        var time = hold is null ? "" : $" held {Output.ProgressObserver.Milliseconds(hold.Held)} from line {hold.Line}";
+        var text = Markup.Escape($"{MeasuredFindings.Describe(held.Relation)} {held.Mode}{time}");
         return held.BlocksReads ? $"[red]{text}[/] (blocks reads and writes)"
             : held.BlocksWrites ? $"[yellow]{text}[/] (blocks writes)"
             : text;

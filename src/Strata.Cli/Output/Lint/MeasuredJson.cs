@@ -7,8 +7,9 @@ namespace Strata.Cli.Output.Lint;
 /// <summary>
 /// The <c>measured</c> array of <c>strata lint --json</c>: per pending migration its file, name, status
 /// (<c>measured</c>, <c>failed</c>, <c>not-measured</c>), whether it ran in a transaction, a note, the locks held at
-/// the end, the relations rewritten (with the statement's line), the statements that took locks or rewrote, and the
-/// schema changes with their destructive reason.
+/// the end, the relations rewritten (with the statement's line), the statements that took locks or rewrote (whole
+/// text), and the schema changes with their destructive reason. Measured on a copy with rows (<c>--copy-of</c>,
+/// <c>withData</c>): every statement with its <c>elapsedMs</c>, and each lock's <c>heldMs</c>.
 /// </summary>
 internal static class MeasuredJson
 {
@@ -25,7 +26,14 @@ internal static class MeasuredJson
             json.WriteString("note", measured.Note);
             if (measured.Measurement is { } measurement)
             {
-                Locks(json, "locksAtEnd", measurement.LocksAtEnd);
+                var times = measurement.Kept ? LockHold.Of(measurement).ToDictionary(h => h.Lock, h => h.Held) : null;
+                json.WriteBoolean("withData", measurement.Kept);
+                if (measurement.Kept)
+                {
+                    json.WriteNumber("elapsedMs", Ms(measurement.Elapsed));
+                }
+
+                Locks(json, "locksAtEnd", measurement.LocksAtEnd, times);
                 json.WriteStartArray("rewritten");
                 foreach (var (relation, line) in measured.Rewrites)
                 {
@@ -36,7 +44,7 @@ internal static class MeasuredJson
                 }
 
                 json.WriteEndArray();
-                Statements(json, measurement.Statements);
+                Statements(json, measurement.Statements, times);
             }
 
             json.WriteStartArray("schemaChanges");
@@ -70,16 +78,21 @@ internal static class MeasuredJson
         json.WriteEndObject();
     }
 
-    private static void Statements(Utf8JsonWriter json, IReadOnlyList<StatementMeasurement> statements)
+    private static void Statements(Utf8JsonWriter json, IReadOnlyList<StatementMeasurement> statements, Dictionary<HeldLock, TimeSpan>? times)
     {
         json.WriteStartArray("statements");
-        foreach (var statement in statements.Where(s => s.NewLocks.Count > 0 || s.Rewritten.Count > 0))
+        foreach (var statement in statements.Where(s => times is not null || s.NewLocks.Count > 0 || s.Rewritten.Count > 0))
         {
             json.WriteStartObject();
             json.WriteNumber("line", statement.Line);
             json.WriteNumber("column", statement.Column);
-            json.WriteString("statement", statement.FirstLine);
-            Locks(json, "locks", statement.NewLocks);
+            json.WriteString("statement", statement.Text);
+            if (times is not null)
+            {
+                json.WriteNumber("elapsedMs", Ms(statement.Elapsed));
+            }
+
+            Locks(json, "locks", statement.NewLocks, times);
             json.WriteStartArray("rewritten");
             foreach (var relation in statement.Rewritten)
             {
@@ -95,7 +108,9 @@ internal static class MeasuredJson
         json.WriteEndArray();
     }
 
-    private static void Locks(Utf8JsonWriter json, string name, IReadOnlyList<HeldLock> locks)
+    private static double Ms(TimeSpan time) => Math.Round(time.TotalMilliseconds, 1);
+
+    private static void Locks(Utf8JsonWriter json, string name, IReadOnlyList<HeldLock> locks, Dictionary<HeldLock, TimeSpan>? times)
     {
         json.WriteStartArray(name);
         foreach (var held in locks)
@@ -104,6 +119,10 @@ internal static class MeasuredJson
             Relation(json, held.Relation);
             json.WriteString("mode", held.Mode);
             json.WriteString("blocks", held.BlocksReads ? "reads and writes" : held.BlocksWrites ? "writes" : "schema changes");
+            if (times is not null && times.TryGetValue(held, out var time))
+            {
+                json.WriteNumber("heldMs", Ms(time));
+            }
             json.WriteEndObject();
         }
 
