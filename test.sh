@@ -60,6 +60,12 @@ if [[ "$(id -u)" -eq 0 ]]; then
     fi
 fi
 
+# The codegen tests type-check generated TypeScript with tsc; they install the npm packages into a cache themselves.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing node and npm (the codegen tests run tsc on generated TypeScript)"
+    install_packages nodejs npm
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 supported_majors="13 14 15 16 17 18"
