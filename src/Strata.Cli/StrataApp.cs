@@ -89,6 +89,7 @@ internal static class StrataApp
             PushCommand.Create(context),
             PullCommand.Create(context),
             DumpCommand.Create(context),
+            CodegenCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")
@@ -96,7 +97,7 @@ internal static class StrataApp
                 options.AddStatementOptionsTo(command);
             }
 
-            if (command.Name is "diff" or "generate" or "push" or "dump" or "verify" or "lint")
+            if (command.Name is "diff" or "generate" or "push" or "dump" or "verify" or "lint" or "codegen")
             {
                 options.AddScratchOptionsTo(command);
             }

@@ -12,4 +12,5 @@ namespace Strata.Cli.Output.Json;
 [JsonSerializable(typeof(MessageJson))]
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(SchemaJson))]
+[JsonSerializable(typeof(CodegenJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Spectre.Console;
+using Strata.Cli.Infrastructure;
+using Strata.Cli.Output.Json;
+using Strata.Codegen;
+using Strata.Configuration;
+using Strata.Schema;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>
+/// <c>strata codegen</c>: typed C# and TypeScript from the schema the migrations produce (or the database's), as
+/// strata.json's <c>codegen</c> section says; <c>--check</c> is the CI gate for stale generated files (exit 3).
+/// </summary>
+internal static class CodegenCommand
+{
+    public static Command Create(Func<ParseResult, CommandContext> context)
+    {
+        var check = new Option<bool>("--check") { Description = "Write nothing: exit 3 when a generated file is missing, differs or is no longer generated (a CI gate), 0 when all are current." };
+        var from = new Option<string>("--from") { Description = "Where the schema comes from: migrations (default: every migration applied to a scratch database; no access to a real database needed) or database (the configured database as it is).", DefaultValueFactory = _ => "migrations" };
+        from.AcceptOnlyFromAmong("migrations", "database");
+        var command = new Command("codegen", "Generate typed C# (row and insert records, enums, Npgsql and Dapper mapping) and TypeScript (a Kysely DB interface) from the schema, as the \"codegen\" section of strata.json says. Output is deterministic and carries a schema hash; only files that differ are written.")
+        {
+            check, from,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var ctx = context(parse);
+            var dialect = ctx.Database.Kind == DatabaseKind.Sqlite ? CodegenDialect.Sqlite : CodegenDialect.PostgreSql;
+            var options = CodegenSettings.Read(ctx.Settings.Codegen, dialect, ctx.Settings.ConfigFile is { } file ? Output.RunRenderer.Relative(ctx, file) : null);
+            var engine = SchemaEngine.For(ctx);
+            var schema = parse.GetValue(from) == "database" ? await engine.ReadDatabaseAsync(SchemaFilter.All, ct) : await engine.ReadMigrationsAsync(ct);
+            var output = CodeGenerator.Generate(schema, options);
+            var root = ctx.Settings.ConfigFile is { } config ? Path.GetDirectoryName(config)! : ctx.Host.WorkingDirectory;
+            var checking = parse.GetValue(check);
+            var changes = checking ? CodegenFiles.Compare(output, root) : await CodegenFiles.WriteAsync(output, root, ct);
+            Render(ctx, output, changes, checking, root);
+            return checking && changes.Count > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Render(CommandContext ctx, CodegenOutput output, IReadOnlyList<FileChange> changes, bool checking, string root)
+    {
+        var terminal = ctx.Terminal;
+        if (terminal.Json)
+        {
+            var files = changes.Select(c => new CodegenFileJson(Show(ctx, root, c.Path), c.Kind.ToString().ToLowerInvariant())).ToList();
+            terminal.WriteJson(new CodegenJson("codegen", checking, !checking || changes.Count == 0, output.SchemaHash, files, output.Warnings), CliJsonContext.Default.CodegenJson);
+            return;
+        }
+
+        foreach (var warning in output.Warnings)
+        {
+            terminal.Warning(warning);
+        }
+
+        foreach (var change in changes)
+        {
+            var what = (checking, change.Kind) switch
+            {
+                (true, FileChangeKind.Created) => "missing",
+                (true, FileChangeKind.Changed) => "stale",
+                (true, _) => "no longer generated",
+                (false, FileChangeKind.Created) => "created",
+                (false, FileChangeKind.Changed) => "updated",
+                _ => "deleted",
+            };
+            terminal.Line($"{(checking ? "[red]" + terminal.Cross : "[green]" + terminal.Tick)}[/] {Markup.Escape(Show(ctx, root, change.Path))} ({what})");
+        }
+
+        var count = $"{output.Files.Count} file(s), schema {output.SchemaHash}";
+        if (checking && changes.Count > 0)
+        {
+            terminal.Note($"[red]generated code is out of date[/]: {changes.Count} of {count}. Run `strata codegen` and commit the result.");
+        }
+        else if (!checking && changes.Count > 0)
+        {
+            terminal.Note($"[green]{terminal.Tick}[/] wrote {changes.Count} of {Markup.Escape(count)}");
+        }
+        else
+        {
+            terminal.Note($"[green]{terminal.Tick}[/] generated code is current: {Markup.Escape(count)}");
+        }
+    }
+
+    private static string Show(CommandContext ctx, string root, string path) => Output.RunRenderer.Relative(ctx, Path.Combine(root, path));
+}
