@@ -54,6 +54,7 @@ internal static class ToolSet
         foreach (var size in options.Sizes)
         {
             yield return new LintScenario(Build(options, "r2r"), BuildProblem(options, "r2r"), size, scratch);
+            yield return new CodegenScenario(server, size, scratch);
         }
     }
 
