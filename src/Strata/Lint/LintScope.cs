@@ -21,6 +21,9 @@ internal sealed class LintScope
 
     public bool Transactional { get; }
 
+    /// <summary>True when the file runs its own <c>BEGIN</c>/<c>COMMIT</c> (as written, no transaction or timeouts of Strata's).</summary>
+    public bool OwnTransactions { get; init; }
+
     /// <summary>True when Strata itself sets lock_timeout on this migration's statements (transactional, option on).</summary>
     public bool EngineLockTimeout { get; }
 
@@ -94,7 +97,9 @@ internal sealed class LintScope
         if (IsPostgres && !EngineLockTimeout && !FileSetsLockTimeout)
         {
             Hit(LintRules.MissingLockTimeout, $"{what} takes {lockName} with no lock_timeout in force"
-                + (Transactional ? " (statementLockTimeout is off)" : " (Strata sets no lock_timeout in a no-transaction migration)"));
+                + (OwnTransactions ? " (the file runs its own transactions, so Strata sets no lock_timeout)"
+                    : Transactional ? " (statementLockTimeout is off)"
+                    : " (Strata sets no lock_timeout in a no-transaction migration)"));
         }
     }
 }

@@ -155,7 +155,7 @@ public sealed class Linter
         var file = migration.SourcePath;
         var text = up.IsStreamed ? null : up.Sql;
         var fileIgnores = text is null ? [] : Suppressions.ParseFile(text, file);
-        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects);
+        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects) { OwnTransactions = up.ManagesTransactions };
         var suppressed = 0;
         var previousEnd = 0;
         foreach (var statement in up.Statements(_options.Flavor))

@@ -43,6 +43,21 @@ public sealed class FolderRulesTests
     }
 
     [Fact]
+    public async Task A_lock_in_a_file_running_its_own_transactions_says_why_no_lock_timeout_is_in_force()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("1_t.sql", "CREATE TABLE t (a int);\n")
+            .Write("2_own.sql", "ALTER TABLE t ADD COLUMN b int;\nCOMMIT;\nBEGIN;\nALTER TABLE t DROP COLUMN b;\nCOMMIT;\n");
+
+        var findings = new Linter(new LintOptions { Flavor = Strata.Sql.SqlFlavor.PostgreSql, EngineLockTimeout = true })
+            .Lint(await folder.LoadAsync(Strata.Sql.SqlFlavor.PostgreSql))
+            .Findings.Where(f => f.Rule == LintRules.MissingLockTimeout).ToList();
+
+        findings.ShouldNotBeEmpty();
+        findings.ShouldAllBe(f => f.Message.EndsWith("(the file runs its own transactions, so Strata sets no lock_timeout)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Out_of_order_details_compare_timestamp_versions_as_dates()
     {
         VersionDates.OlderThan(20261206120000, 20261205100000000).ShouldBe(
