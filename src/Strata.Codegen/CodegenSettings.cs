@@ -54,9 +54,14 @@ public static class CodegenSettings
             throw new ConfigurationException($"{where}: \"codegen\" asks for no language", "add \"csharp\" and/or \"typescript\", e.g. " + Example);
         }
 
-        if (options.CSharp is { } csharp && (csharp.Namespace.Split('.').Any(p => !IsIdentifier(p)) || csharp.Output.Trim().Length == 0))
+        if (options.CSharp is { } csharp && csharp.Namespace.Split('.').Any(p => !IsIdentifier(p)))
         {
-            throw new ConfigurationException($"{where}: \"codegen.csharp.namespace\" must be a C# namespace (e.g. MyApp.Data) and \"codegen.csharp.output\" a folder", null);
+            throw new ConfigurationException($"{where}: \"codegen.csharp.namespace\" is \"{csharp.Namespace}\", not a C# namespace", "use dotted identifiers, e.g. \"namespace\": \"MyApp.Data\"");
+        }
+
+        if (options.CSharp is { } output && output.Output.Trim().Length == 0)
+        {
+            throw new ConfigurationException($"{where}: \"codegen.csharp.output\" is empty", "name the folder of the *.g.cs files, e.g. \"output\": \"Data/Generated\"");
         }
 
         if (options.TypeScript is { } typescript && !typescript.Output.EndsWith(".ts", StringComparison.Ordinal))

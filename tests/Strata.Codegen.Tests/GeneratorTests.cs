@@ -135,6 +135,27 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void An_include_pattern_that_matches_nothing_is_bad_input_naming_it_instead_of_generating_nothing()
+    {
+        var error = Should.Throw<ConfigurationException>(() => CodeGenerator.Generate(Schemas.Shop(), Both with { Include = ["public.ord*", "Users"] }));
+
+        error.Message.ShouldContain("\"include\" pattern \"Users\" matches no table, view or type of the schema");
+        error.Hint.ShouldNotBeNull().ShouldContain("case-sensitive");
+        CodeGenerator.Generate(DatabaseSchema.Empty, Both with { Include = ["Users"] }).Files.ShouldNotBeEmpty("a schema with nothing yet is no mistake");
+    }
+
+    [Fact]
+    public void A_column_without_a_declared_type_says_so_in_its_doc_comment()
+    {
+        var schema = new DatabaseSchema([], [new SchemaObject(ObjectKind.View, Schemas.Name("main", "totals"), "SELECT 1") { Columns = [new ColumnDefinition("n", "", false)] }]);
+        var options = Both with { Dialect = CodegenDialect.Sqlite };
+
+        var code = CodeGenerator.Generate(schema, options).Files.Single(f => f.Path.EndsWith(".g.cs", StringComparison.Ordinal) && f.Content.Contains("TotalsRow", StringComparison.Ordinal)).Content;
+
+        code.ShouldContain("/// <summary>Column <c>n</c> (no declared type).</summary>");
+    }
+
+    [Fact]
     public void Per_table_layout_writes_a_file_per_relation_and_one_for_the_schema_types()
     {
         var options = Both with { CSharp = new CSharpOptions { Files = FileLayout.PerTable, Output = "src/Data/" } };

@@ -40,7 +40,7 @@ public sealed class SettingsTests
     [InlineData("""{ "csharp": { "dapper": "yes" } }""", "\"codegen.csharp.dapper\" must be true or false")]
     [InlineData("""{ "csharp": {}, "include": "public.*" }""", "\"codegen.include\" must be a list of strings")]
     [InlineData("""{ "csharp": {}, "columns": { "t.c": { "nullible": true } } }""", "unknown key \"codegen.columns.t.c.nullible\"")]
-    [InlineData("""{ "csharp": { "namespace": "My App" } }""", "\"codegen.csharp.namespace\" must be a C# namespace")]
+    [InlineData("""{ "csharp": { "namespace": "My App" } }""", "\"codegen.csharp.namespace\" is \"My App\", not a C# namespace")]
     [InlineData("""{ "typescript": { "output": "db.js" } }""", "\"codegen.typescript.output\" must be a .ts file")]
     [InlineData("""{ "csharp": {}, "names": { "public.people": "2People" } }""", "\"codegen.names.public.people\" must be a type name")]
     [InlineData("""{ "include": [] }""", "\"codegen\" asks for no language")]

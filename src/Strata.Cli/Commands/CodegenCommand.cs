@@ -14,12 +14,23 @@ namespace Strata.Cli.Commands;
 /// </summary>
 internal static class CodegenCommand
 {
+    private const string Description = """
+        Generate typed C# (row and insert records, enums, Npgsql and Dapper mapping) and TypeScript (a Kysely DB interface) from the schema the migrations produce (applied to a scratch database), as the "codegen" section of strata.json says. Output is deterministic and carries a schema hash; only files that differ are written.
+
+        Start with, in strata.json:
+          "codegen": { "csharp": { "output": "Data/Generated", "namespace": "MyApp.Data" }, "typescript": { "output": "web/src/db.ts" } }
+        then run `strata codegen` after each new migration, and `strata codegen --check` in CI.
+        Every key (naming, include/exclude, type and column overrides, Dapper) and the type mapping: docs/codegen.md.
+
+        Exit codes: 0 written or current; 2 bad codegen section or options; 3 stale files (--check); 4 a migration failed on the scratch database; 5 server unreachable.
+        """;
+
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
         var check = new Option<bool>("--check") { Description = "Write nothing: exit 3 when a generated file is missing, differs or is no longer generated (a CI gate), 0 when all are current." };
         var from = new Option<string>("--from") { Description = "Where the schema comes from: migrations (default: every migration applied to a scratch database; no access to a real database needed) or database (the configured database as it is).", DefaultValueFactory = _ => "migrations" };
         from.AcceptOnlyFromAmong("migrations", "database");
-        var command = new Command("codegen", "Generate typed C# (row and insert records, enums, Npgsql and Dapper mapping) and TypeScript (a Kysely DB interface) from the schema, as the \"codegen\" section of strata.json says. Output is deterministic and carries a schema hash; only files that differ are written.")
+        var command = new Command("codegen", Description)
         {
             check, from,
         };
@@ -76,7 +87,10 @@ internal static class CodegenCommand
         }
         else if (!checking && changes.Count > 0)
         {
-            terminal.Note($"[green]{terminal.Tick}[/] wrote {changes.Count} of {Markup.Escape(count)}");
+            var deleted = changes.Count(c => c.Kind == FileChangeKind.Deleted);
+            var written = changes.Count - deleted;
+            var gone = deleted == 0 ? "" : $" and deleted {deleted} no longer generated";
+            terminal.Note($"[green]{terminal.Tick}[/] wrote {written} of {output.Files.Count} file(s){gone}, schema {output.SchemaHash}");
         }
         else
         {

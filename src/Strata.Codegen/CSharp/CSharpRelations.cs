@@ -143,7 +143,7 @@ internal static class CSharpRelations
 
     private static string ColumnDoc(ColumnModel column)
     {
-        var about = $"Column <c>{Literals.Xml(column.Name)}</c> ({Literals.Xml(column.DbType)}{(column.GeneratedAlways ? ", generated" : "")}).";
+        var about = $"Column <c>{Literals.Xml(column.Name)}</c> ({(column.DbType.Length == 0 ? "no declared type" : Literals.Xml(column.DbType))}{(column.GeneratedAlways ? ", generated" : "")}).";
         return column.Comment is { } comment ? Literals.Xml(comment) + "\n" + about : about;
     }
 

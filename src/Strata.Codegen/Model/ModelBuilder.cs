@@ -1,3 +1,4 @@
+using Strata.Errors;
 using Strata.Schema;
 
 namespace Strata.Codegen.Model;
@@ -11,6 +12,7 @@ internal static class ModelBuilder
 {
     public static CodegenModel Build(DatabaseSchema schema, CodegenOptions options)
     {
+        CheckIncludes(schema, options);
         var relations = new List<RelationModel>();
         foreach (var table in schema.Tables.Where(t => Keeps(options, t.Name)))
         {
@@ -44,6 +46,28 @@ internal static class ModelBuilder
 
         kept.AddRange(allTypes.Where(t => used.Contains(t.Name) && !kept.Contains(t)));
         return new CodegenModel(options.Dialect, relations, kept.Distinct());
+    }
+
+    /// <summary>
+    /// Throws when an include pattern matches no table, view or type of a schema that has some: the pattern is almost
+    /// always a typo, and generating nothing would delete every generated file.
+    /// </summary>
+    private static void CheckIncludes(DatabaseSchema schema, CodegenOptions options)
+    {
+        var names = schema.Tables.Select(t => t.Name)
+            .Concat(schema.Objects.Where(o => o.Table is null && o.Kind is ObjectKind.View or ObjectKind.MaterializedView or ObjectKind.Enum or ObjectKind.Domain).Select(o => o.Name))
+            .ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var pattern in options.Include.Where(p => !names.Any(n => Glob.Matches(p, n))))
+        {
+            throw new ConfigurationException(
+                $"codegen: \"include\" pattern \"{pattern}\" matches no table, view or type of the schema",
+                "patterns are globs on the name, or on schema.name when they contain a dot (e.g. \"orders\", \"app.*\", \"*_log\"); names are case-sensitive, as the database spells them");
+        }
     }
 
     private static RelationModel Table(TableDefinition table, IEnumerable<SchemaObject> owned, CodegenDialect dialect)

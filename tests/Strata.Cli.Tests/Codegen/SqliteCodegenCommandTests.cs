@@ -69,6 +69,8 @@ public sealed class SqliteCodegenCommandTests : IDisposable
             .ShouldBe(["Data/Main/Gone.g.cs deleted", "Data/Main/Items.g.cs changed"]);
         var write = await cli.RunAsync("codegen");
         write.Stdout.ShouldContain("Data/Main/Gone.g.cs (deleted)");
+        write.Stderr.ShouldContain("wrote 1 of ");
+        write.Stderr.ShouldContain(" file(s) and deleted 1 no longer generated, schema ");
         File.Exists(Path.Combine(_workspace.Root, "Data", "Main", "Gone.g.cs")).ShouldBeFalse();
     }
 
@@ -99,6 +101,33 @@ public sealed class SqliteCodegenCommandTests : IDisposable
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Stderr.ShouldContain("strata.json has no \"codegen\" section");
         result.Stderr.ShouldContain("\"csharp\": { \"output\"");
+    }
+
+    [Fact]
+    public async Task Help_shows_a_starting_codegen_section_the_CI_check_the_docs_and_the_exit_codes()
+    {
+        var result = await new Cli(_workspace.Root).RunAsync("codegen", "--help");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("\"codegen\": { \"csharp\": { \"output\": \"Data/Generated\"");
+        result.Stdout.ShouldContain("`strata codegen --check` in CI");
+        result.Stdout.ShouldContain("docs/codegen.md");
+        result.Stdout.ShouldContain("3 stale files (--check)");
+    }
+
+    [Fact]
+    public async Task An_include_pattern_that_matches_nothing_is_bad_input_and_deletes_nothing()
+    {
+        File.WriteAllText(Path.Combine(_workspace.Root, "strata.json"), Config);
+        var cli = new Cli(_workspace.Root);
+        (await cli.RunAsync("codegen")).ExitCode.ShouldBe(0);
+        File.WriteAllText(Path.Combine(_workspace.Root, "strata.json"), Config.Replace("\"codegen\": {", "\"codegen\": { \"include\": [\"item\"],", StringComparison.Ordinal));
+
+        var result = await cli.RunAsync("codegen");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("\"include\" pattern \"item\" matches no table, view or type of the schema");
+        File.Exists(Path.Combine(_workspace.Root, "Data", "Main.g.cs")).ShouldBeTrue();
     }
 
     [Fact]
