@@ -34,6 +34,20 @@ public sealed class SettingsTests
         options.Names["public.people"].ShouldBe("Person");
     }
 
+    [Fact]
+    public void The_configuration_example_of_docs_codegen_md_is_a_valid_section()
+    {
+        var docs = File.ReadAllText(Path.Combine(Strata.TestSupport.RepositoryPaths.Root(), "docs", "codegen.md"));
+        var block = docs[(docs.IndexOf("```jsonc\n\"codegen\": {", StringComparison.Ordinal) + "```jsonc\n\"codegen\": ".Length)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+
+        var options = Read(System.Text.RegularExpressions.Regex.Replace(block, @"\s+//[^\n]*", ""));
+
+        options.CSharp.ShouldNotBeNull().Namespace.ShouldBe("MyApp.Data");
+        options.TypeScript.ShouldNotBeNull().Imports.Keys.ShouldContain("OrderMeta");
+        options.Columns.Keys.ShouldBe(["public.orders.meta", "public.order_totals.total"], ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("""{ "csharp": { "naming": "pascal" } }""", "\"codegen.csharp.naming\" must be \"idiomatic\" or \"preserve\"")]
     [InlineData("""{ "typescript": { "bigint": 8 } }""", "\"codegen.typescript.bigint\" must be \"string\" or \"number\" or \"bigint\"")]
