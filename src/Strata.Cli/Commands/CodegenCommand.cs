@@ -14,16 +14,13 @@ namespace Strata.Cli.Commands;
 /// </summary>
 internal static class CodegenCommand
 {
-    private const string Description = """
-        Generate typed C# (row and insert records, enums, Npgsql and Dapper mapping) and TypeScript (a Kysely DB interface) from the schema the migrations produce (applied to a scratch database), as the "codegen" section of strata.json says. Output is deterministic and carries a schema hash; only files that differ are written.
-
-        Start with, in strata.json:
-          "codegen": { "csharp": { "output": "Data/Generated", "namespace": "MyApp.Data" }, "typescript": { "output": "web/src/db.ts" } }
-        then run `strata codegen` after each new migration, and `strata codegen --check` in CI.
-        Every key (naming, include/exclude, type and column overrides, Dapper) and the type mapping: docs/codegen.md.
-
-        Exit codes: 0 written or current; 2 bad codegen section or options; 3 stale files (--check); 4 a migration failed on the scratch database; 5 server unreachable.
-        """;
+    private const string Description =
+        "Generate typed C# (row and insert records, enums, Npgsql and Dapper mapping) and TypeScript (a Kysely DB interface) from the schema the migrations produce "
+        + "(applied to a scratch database; the configured database is not changed), as the \"codegen\" section of strata.json says. Output is deterministic and carries "
+        + "a schema hash; only files that differ are written. Start with \"codegen\": { \"csharp\": { \"output\": \"Data/Generated\", \"namespace\": \"MyApp.Data\" }, "
+        + "\"typescript\": { \"output\": \"web/src/db.ts\" } } in strata.json, run `strata codegen` after each new migration and `strata codegen --check` in CI "
+        + "(exit 3 when stale; 2 for a bad codegen section, 4 when a migration fails on the scratch database, 5 when the server is unreachable). "
+        + "Every key (naming, include/exclude, type and column overrides, Dapper) and the type mapping: docs/codegen.md.";
 
     public static Command Create(Func<ParseResult, CommandContext> context)
     {

@@ -112,7 +112,7 @@ public sealed class SqliteCodegenCommandTests : IDisposable
         result.Stdout.ShouldContain("\"codegen\": { \"csharp\": { \"output\": \"Data/Generated\"");
         result.Stdout.ShouldContain("`strata codegen --check` in CI");
         result.Stdout.ShouldContain("docs/codegen.md");
-        result.Stdout.ShouldContain("3 stale files (--check)");
+        result.Stdout.ShouldContain("exit 3 when stale");
     }
 
     [Fact]
