@@ -29,20 +29,41 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
     public IReadOnlyList<string> CreateTable(TableDefinition table, IReadOnlyList<SchemaObject> constraints)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var text = new StringBuilder("CREATE TABLE ").Append(SchemaNames.Quote(table.Name)).Append(" (");
-        for (var i = 0; i < table.Columns.Count; i++)
+        var text = new StringBuilder(table.Unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ").Append(SchemaNames.Quote(table.Name));
+        if (table.PartitionOf is { } parent)
         {
-            text.Append(i == 0 ? "\n    " : ",\n    ").Append(ColumnSql(table.Columns[i]));
+            text.Append(" PARTITION OF ").Append(SchemaNames.Quote(parent)).Append(' ').Append(table.PartitionBound);
+        }
+        else
+        {
+            var local = table.Columns.Where(c => !c.Inherited).ToList();
+            text.Append(" (");
+            for (var i = 0; i < local.Count; i++)
+            {
+                text.Append(i == 0 ? "\n    " : ",\n    ").Append(ColumnDdl.Definition(local[i]));
+            }
+
+            text.Append(local.Count == 0 ? ")" : "\n)");
+            if (table.Inherits.Count > 0)
+            {
+                text.Append(" INHERITS (").Append(string.Join(", ", table.Inherits.Select(SchemaNames.Quote))).Append(')');
+            }
         }
 
-        text.Append(table.Columns.Count == 0 ? ")" : "\n)");
         if (table.Options is not null)
         {
             text.Append(' ').Append(table.Options);
         }
 
+        if (table.StorageParameters is not null)
+        {
+            text.Append(" WITH (").Append(table.StorageParameters).Append(')');
+        }
+
         var statements = new List<string> { text.ToString() };
-        statements.AddRange(AlterTable(table with { Comment = null, RowLevelSecurity = false, ForceRowLevelSecurity = false }, table));
+        statements.AddRange(table.Columns.SelectMany(c => ColumnDdl.Settings(table.Name, null, c)));
+        var bare = table with { Comment = null, RowLevelSecurity = false, ForceRowLevelSecurity = false, ReplicaIdentity = null };
+        statements.AddRange(TableDdl.Changes(bare with { StorageParameters = table.StorageParameters, Unlogged = table.Unlogged }, table));
         statements.AddRange(table.Columns.Where(c => c.Comment is not null).Select(c => ColumnComment(table.Name, c)));
         return statements;
     }
@@ -61,8 +82,8 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
     public IReadOnlyList<string> AddColumn(QualifiedName table, ColumnDefinition column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        var add = $"ALTER TABLE {SchemaNames.Quote(table)} ADD COLUMN {ColumnSql(column)}";
-        return column.Comment is null ? [add] : [add, ColumnComment(table, column)];
+        var add = $"ALTER TABLE {SchemaNames.Quote(table)} ADD COLUMN {ColumnDdl.Definition(column)}";
+        return [add, .. ColumnDdl.Settings(table, null, column with { Inherited = false }), .. column.Comment is null ? [] : new[] { ColumnComment(table, column) }];
     }
 
     /// <inheritdoc />
@@ -107,29 +128,7 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> AlterTable(TableDefinition before, TableDefinition after)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        var name = SchemaNames.Quote(after.Name);
-        var statements = new List<string>();
-        if (before.Comment != after.Comment)
-        {
-            statements.Add($"COMMENT ON TABLE {name} IS {Literal(after.Comment)}");
-        }
-
-        if (before.RowLevelSecurity != after.RowLevelSecurity)
-        {
-            statements.Add($"ALTER TABLE {name} {(after.RowLevelSecurity ? "ENABLE" : "DISABLE")} ROW LEVEL SECURITY");
-        }
-
-        if (before.ForceRowLevelSecurity != after.ForceRowLevelSecurity)
-        {
-            statements.Add($"ALTER TABLE {name} {(after.ForceRowLevelSecurity ? "FORCE" : "NO FORCE")} ROW LEVEL SECURITY");
-        }
-
-        return statements;
-    }
+    public IReadOnlyList<string> AlterTable(TableDefinition before, TableDefinition after) => TableDdl.Changes(before, after);
 
     /// <summary>Always false: PostgreSQL alters every table change in place.</summary>
     public bool NeedsRebuild(TableChange change) => false;
@@ -166,9 +165,17 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
 
         if (after.Identity is not null && after.Identity != before.Identity)
         {
-            statements.Add(before.Identity is null ? $"{alter}ADD GENERATED {after.Identity} AS IDENTITY" : $"{alter}SET GENERATED {after.Identity}");
+            statements.Add(before.Identity is null
+                ? $"{alter}ADD GENERATED {after.Identity} AS IDENTITY{(after.IdentityOptions is null ? "" : " (" + after.IdentityOptions + ")")}"
+                : $"{alter}SET GENERATED {after.Identity}");
         }
 
+        if (before.Identity is not null && after.Identity is not null)
+        {
+            statements.AddRange(ColumnDdl.IdentityChanges(alter, before, after));
+        }
+
+        statements.AddRange(ColumnDdl.Settings(table, before, after));
         if (before.Comment != after.Comment)
         {
             statements.Add(ColumnComment(table, after));
@@ -179,32 +186,6 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
 
     internal static string Literal(string? text) => text is null ? "NULL" : SqlText.Literal(text);
 
-    private static string ColumnComment(QualifiedName table, ColumnDefinition column) =>
+    internal static string ColumnComment(QualifiedName table, ColumnDefinition column) =>
         $"COMMENT ON COLUMN {SchemaNames.Quote(table)}.{SchemaNames.Quote(column.Name)} IS {Literal(column.Comment)}";
-
-    private static string ColumnSql(ColumnDefinition column)
-    {
-        var text = new StringBuilder(SchemaNames.Quote(column.Name)).Append(' ').Append(column.Type);
-        if (column.Collation is not null)
-        {
-            text.Append(" COLLATE ").Append(column.Collation);
-        }
-
-        if (column.Generated is not null)
-        {
-            text.Append(" GENERATED ALWAYS AS (").Append(column.Generated).Append(") STORED");
-        }
-
-        if (column.Identity is not null)
-        {
-            text.Append(" GENERATED ").Append(column.Identity).Append(" AS IDENTITY");
-        }
-
-        if (column.Default is not null)
-        {
-            text.Append(" DEFAULT ").Append(column.Default);
-        }
-
-        return column.NotNull ? text.Append(" NOT NULL").ToString() : text.ToString();
-    }
 }

@@ -8,6 +8,11 @@ internal static class ObjectDdl
     public static IReadOnlyList<string> Create(SchemaObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Kind is ObjectKind.Grant or ObjectKind.DefaultPrivileges)
+        {
+            return PrivilegeDdl.Create(item);
+        }
+
         var name = SchemaNames.Quote(item.Name);
         var table = item.Table is { } t ? SchemaNames.Quote(t) : "";
         var create = item.Kind switch
@@ -16,6 +21,9 @@ internal static class ObjectDdl
             ObjectKind.Schema => "CREATE SCHEMA " + name,
             ObjectKind.Enum => $"CREATE TYPE {name} AS ENUM ({item.Definition})",
             ObjectKind.Domain => $"CREATE DOMAIN {name} AS {item.Definition}",
+            ObjectKind.CompositeType => $"CREATE TYPE {name} AS ({item.Definition})",
+            ObjectKind.RangeType => $"CREATE TYPE {name} AS RANGE ({item.Definition})",
+            ObjectKind.Collation => $"CREATE COLLATION {name} ({item.Definition})",
             ObjectKind.Sequence => $"CREATE SEQUENCE {name} {item.Definition}",
             ObjectKind.SequenceOwner => $"ALTER SEQUENCE {name} OWNED BY {table}.{SchemaNames.Quote(item.Arguments ?? "")}",
             ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion or ObjectKind.ForeignKey =>
@@ -23,35 +31,42 @@ internal static class ObjectDdl
             ObjectKind.View => $"CREATE VIEW {name} AS\n{item.Definition}",
             ObjectKind.MaterializedView => $"CREATE MATERIALIZED VIEW {name} AS\n{item.Definition}",
             ObjectKind.Policy => $"CREATE POLICY {SchemaNames.Quote(item.Name.Name)} ON {table} {item.Definition}",
-            ObjectKind.Grant => Grant(item),
             _ => item.Definition,
         };
-        return Comment(item) is { } comment ? [create, comment] : [create];
+        return Comment(item) is { } comment ? [create, .. item.Attached, comment] : [create, .. item.Attached];
     }
 
     public static IReadOnlyList<string> Drop(SchemaObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Kind is ObjectKind.Grant or ObjectKind.DefaultPrivileges)
+        {
+            return PrivilegeDdl.Drop(item);
+        }
+
         var name = SchemaNames.Quote(item.Name);
         var table = item.Table is { } t ? SchemaNames.Quote(t) : "";
         return [item.Kind switch
         {
             ObjectKind.Extension => "DROP EXTENSION IF EXISTS " + name,
             ObjectKind.Schema => "DROP SCHEMA " + name,
-            ObjectKind.Enum => "DROP TYPE " + name,
+            ObjectKind.Enum or ObjectKind.CompositeType or ObjectKind.RangeType => "DROP TYPE " + name,
             ObjectKind.Domain => "DROP DOMAIN " + name,
+            ObjectKind.Collation => "DROP COLLATION " + name,
             ObjectKind.Sequence => "DROP SEQUENCE IF EXISTS " + name,
             ObjectKind.SequenceOwner => $"ALTER SEQUENCE {name} OWNED BY NONE",
-            ObjectKind.Function => $"DROP FUNCTION {name}({item.Arguments})",
-            ObjectKind.Procedure => $"DROP PROCEDURE {name}({item.Arguments})",
+            ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate => $"DROP {Word(item.Kind)} {name}({item.Arguments})",
+            ObjectKind.Operator => $"DROP OPERATOR {RoutineCatalog.OperatorName(item.Name)} ({item.Arguments})",
             ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion or ObjectKind.ForeignKey =>
                 $"ALTER TABLE {table} DROP CONSTRAINT {SchemaNames.Quote(item.Name.Name)}",
             ObjectKind.Index => "DROP INDEX IF EXISTS " + name,
+            ObjectKind.Statistics => "DROP STATISTICS IF EXISTS " + name,
             ObjectKind.View => "DROP VIEW " + name,
             ObjectKind.MaterializedView => "DROP MATERIALIZED VIEW " + name,
-            ObjectKind.Trigger => $"DROP TRIGGER {SchemaNames.Quote(item.Name.Name)} ON {table}",
-            ObjectKind.Policy => $"DROP POLICY {SchemaNames.Quote(item.Name.Name)} ON {table}",
-            _ => $"REVOKE ALL ON TABLE {table} FROM {item.Name.Name}",
+            ObjectKind.Trigger or ObjectKind.Policy or ObjectKind.Rule => $"DROP {Word(item.Kind)} {SchemaNames.Quote(item.Name.Name)} ON {table}",
+            ObjectKind.EventTrigger => "DROP EVENT TRIGGER " + name,
+            ObjectKind.Publication => "DROP PUBLICATION " + name,
+            _ => throw new NotSupportedException($"no DROP for {item}"),
         }];
     }
 
@@ -59,56 +74,57 @@ internal static class ObjectDdl
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        if (before.Definition == after.Definition)
+        var comment = before.Comment == after.Comment ? null : Comment(after) ?? $"COMMENT ON {Target(after)} IS NULL";
+        var attached = AttachedChanges(before, after);
+        IReadOnlyList<string>? statements = before.Definition == after.Definition
+            ? attached
+            : after.Kind switch
+            {
+                ObjectKind.Sequence => [$"ALTER SEQUENCE {SchemaNames.Quote(after.Name)} {after.Definition}"],
+                ObjectKind.Grant or ObjectKind.DefaultPrivileges => [.. PrivilegeDdl.Drop(before), .. PrivilegeDdl.Create(after)],
+                ObjectKind.Enum => TypeDdl.AddedLabels(before, after),
+                ObjectKind.CompositeType => TypeDdl.AlterAttributes(before, after),
+                ObjectKind.Function or ObjectKind.Procedure when SameSignature(before.Definition, after.Definition) => [after.Definition],
+                _ => null,
+            };
+        if (before.Definition != after.Definition && statements is not null)
         {
-            return [Comment(after) ?? $"COMMENT ON {Target(after)} IS NULL"];
+            statements = attached is null ? null : [.. statements, .. attached];
         }
 
-        var comment = before.Comment == after.Comment ? null : Comment(after) ?? $"COMMENT ON {Target(after)} IS NULL";
-        IReadOnlyList<string>? statements = after.Kind switch
-        {
-            ObjectKind.Sequence => [$"ALTER SEQUENCE {SchemaNames.Quote(after.Name)} {after.Definition}"],
-            ObjectKind.Grant => [.. Drop(before), Grant(after)],
-            ObjectKind.Enum => AddedLabels(before, after),
-            ObjectKind.Function or ObjectKind.Procedure when SameSignature(before.Definition, after.Definition) => [after.Definition],
-            _ => null,
-        };
         return statements is null || comment is null ? statements : [.. statements, comment];
     }
 
-    private static string Grant(SchemaObject item)
+    /// <summary>
+    /// The attached statements added, when every one removed is a comment (which can be set to NULL); null when an
+    /// attached setting is taken away, which only recreating the object undoes.
+    /// </summary>
+    private static List<string>? AttachedChanges(SchemaObject before, SchemaObject after)
     {
-        var option = item.Definition.EndsWith(" WITH GRANT OPTION", StringComparison.Ordinal);
-        var privileges = option ? item.Definition[..^" WITH GRANT OPTION".Length] : item.Definition;
-        return $"GRANT {privileges} ON TABLE {SchemaNames.Quote(item.Table!.Value)} TO {item.Name.Name}{(option ? " WITH GRANT OPTION" : "")}";
+        var removed = before.Attached.Except(after.Attached, StringComparer.Ordinal).ToList();
+        var clearing = new List<string>();
+        foreach (var statement in removed)
+        {
+            var target = statement.StartsWith("COMMENT ON ", StringComparison.Ordinal) ? CommentTarget(statement) : null;
+            if (target is null)
+            {
+                return null;
+            }
+
+            if (!after.Attached.Any(a => CommentTarget(a) == target))
+            {
+                clearing.Add(target + " IS NULL");
+            }
+        }
+
+        return [.. clearing, .. after.Attached.Except(before.Attached, StringComparer.Ordinal)];
     }
 
-    private static List<string>? AddedLabels(SchemaObject before, SchemaObject after)
+    private static string? CommentTarget(string statement)
     {
-        if (!after.Definition.StartsWith(before.Definition + ", ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var labels = new List<string>();
-        var rest = after.Definition[(before.Definition.Length + 2)..];
-        var start = 0;
-        var quoted = false;
-        for (var i = 0; i < rest.Length; i++)
-        {
-            if (rest[i] == '\'')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && rest[i] == ',')
-            {
-                labels.Add(rest[start..i].Trim());
-                start = i + 1;
-            }
-        }
-
-        labels.Add(rest[start..].Trim());
-        return [.. labels.Select(l => $"ALTER TYPE {SchemaNames.Quote(after.Name)} ADD VALUE {l}")];
+        var at = statement.LastIndexOf(" IS '", StringComparison.Ordinal);
+        at = at < 0 ? statement.LastIndexOf(" IS E'", StringComparison.Ordinal) : at;
+        return statement.StartsWith("COMMENT ON ", StringComparison.Ordinal) && at > 0 ? statement[..at] : null;
     }
 
     /// <summary>True when two <c>pg_get_functiondef</c> texts declare the same arguments and result, so CREATE OR REPLACE works.</summary>
@@ -119,9 +135,17 @@ internal static class ObjectDdl
     }
 
     private static string? Comment(SchemaObject item) =>
-        item.Comment is null || item.Kind is ObjectKind.Grant or ObjectKind.SequenceOwner or ObjectKind.Extension
+        item.Comment is null || item.Kind is ObjectKind.Grant or ObjectKind.DefaultPrivileges or ObjectKind.SequenceOwner or ObjectKind.Extension
             ? null
             : $"COMMENT ON {Target(item)} IS {PostgreSqlDdlRenderer.Literal(item.Comment)}";
+
+    private static string Word(ObjectKind kind) => kind switch
+    {
+        ObjectKind.EventTrigger => "EVENT TRIGGER",
+        ObjectKind.MaterializedView => "MATERIALIZED VIEW",
+        ObjectKind.CompositeType or ObjectKind.RangeType or ObjectKind.Enum => "TYPE",
+        _ => kind.ToString().ToUpperInvariant(),
+    };
 
     private static string Target(SchemaObject item)
     {
@@ -129,14 +153,12 @@ internal static class ObjectDdl
         var onTable = item.Table is { } t ? " ON " + SchemaNames.Quote(t) : "";
         return item.Kind switch
         {
-            ObjectKind.Enum => "TYPE " + name,
-            ObjectKind.Function => $"FUNCTION {name}({item.Arguments})",
-            ObjectKind.Procedure => $"PROCEDURE {name}({item.Arguments})",
-            ObjectKind.MaterializedView => "MATERIALIZED VIEW " + name,
+            ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate => $"{Word(item.Kind)} {name}({item.Arguments})",
+            ObjectKind.Operator => $"OPERATOR {RoutineCatalog.OperatorName(item.Name)} ({item.Arguments})",
             ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion or ObjectKind.ForeignKey =>
                 $"CONSTRAINT {SchemaNames.Quote(item.Name.Name)}{onTable}",
-            ObjectKind.Trigger or ObjectKind.Policy => $"{item.Kind.ToString().ToUpperInvariant()} {SchemaNames.Quote(item.Name.Name)}{onTable}",
-            _ => item.Kind.ToString().ToUpperInvariant() + " " + name,
+            ObjectKind.Trigger or ObjectKind.Policy or ObjectKind.Rule => $"{Word(item.Kind)} {SchemaNames.Quote(item.Name.Name)}{onTable}",
+            _ => Word(item.Kind) + " " + name,
         };
     }
 }

@@ -21,8 +21,7 @@ internal static class RelationColumns
         """;
 
     /// <summary>
-    /// The state with the columns of <paramref name="rows"/> attached to its views and materialized views (composite
-    /// types too, once the model has them: add their kind to <see cref="HasColumns"/>).
+    /// The state with the columns of <paramref name="rows"/> attached to its views, materialized views and composite types.
     /// </summary>
     public static DatabaseSchema Attach(DatabaseSchema schema, IReadOnlyList<object?[]> rows)
     {
@@ -35,10 +34,10 @@ internal static class RelationColumns
         }
 
         var objects = schema.Objects.Select(o => o.Table is null && HasColumns(o.Kind) && columns.TryGetValue(o.Name, out var found) ? o with { Columns = found } : o);
-        return new DatabaseSchema(schema.Tables, objects);
+        return new DatabaseSchema(schema.Tables, objects, schema.Unmanaged);
     }
 
-    private static bool HasColumns(ObjectKind kind) => kind is ObjectKind.View or ObjectKind.MaterializedView;
+    private static bool HasColumns(ObjectKind kind) => kind is ObjectKind.View or ObjectKind.MaterializedView or ObjectKind.CompositeType;
 
     private static string S(object? value) => value as string ?? "";
 }

@@ -5,9 +5,13 @@ using Strata.Schema;
 namespace Strata.PostgreSql;
 
 /// <summary>
-/// Reads a PostgreSQL database's schema into a <see cref="DatabaseSchema"/>: schemas, extensions, tables and columns
-/// (types, nullability, defaults, identity, generated), keys and checks, indexes, enums and domains, sequences,
-/// views and materialized views (with their columns), functions, procedures, triggers, policies, table grants and comments. All catalog queries
+/// Reads a PostgreSQL database's schema into a <see cref="DatabaseSchema"/>: schemas, extensions, collations, tables
+/// (partitioned, partitions, inheritance, unlogged, storage parameters) and columns (types, nullability, defaults,
+/// identity and its sequence options, generated, storage), keys, checks and exclusion constraints, indexes, extended
+/// statistics, enums, domains, composite and range types, sequences, views, materialized views, functions, procedures,
+/// aggregates, operators, triggers, rules, policies, event triggers, publications, grants (tables, columns, sequences,
+/// schemas, routines, types), default privileges and comments; what it cannot model it lists in
+/// <see cref="DatabaseSchema.Unmanaged"/>. All catalog queries
 /// go to the server in one batch (one round trip, no query per object), so a 1,000-table schema reads in well under a
 /// second. Called by the CLI's <c>pull</c>, <c>dump</c>, <c>diff</c>, <c>generate</c>, <c>push</c>, and by lint, verify
 /// and the bench harness. Connection failures surface as <see cref="NpgsqlException"/>; the caller translates them.
@@ -39,28 +43,26 @@ public static class PostgreSqlSchemaIntrospector
     public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, SchemaFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var queries = SchemaQueries.For(CatalogSql.VersionNumber(connection.PostgreSqlVersion));
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            foreach (var query in SchemaQueries.All)
+            foreach (var query in queries)
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(query));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(query.Sql));
             }
-
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(RelationColumns.Query));
 
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var rows = new List<object?[]>[SchemaQueries.All.Count];
-                for (var i = 0; i < rows.Length; i++)
+                var builder = new SchemaBuilder();
+                foreach (var query in queries)
                 {
-                    rows[i] = await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+                    query.Read(await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false), builder);
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var relationColumns = await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
-                var schema = RelationColumns.Attach(SchemaRows.Build(rows), relationColumns);
+                var schema = builder.Build();
                 return filter is null ? schema : schema.Filter(filter);
             }
         }

@@ -26,4 +26,25 @@ public sealed record ColumnDefinition(string Name, string Type, bool NotNull)
 
     /// <summary>SQLite only: true for a hidden or virtual generated column kind (<c>VIRTUAL</c>); false for stored.</summary>
     public bool Virtual { get; init; }
+
+    /// <summary>PostgreSQL: the identity sequence's options that differ from the defaults, e.g. <c>START WITH 100 CACHE 5</c>; null for none.</summary>
+    public string? IdentityOptions { get; init; }
+
+    /// <summary>PostgreSQL: a storage mode other than the type's (<c>PLAIN</c>, <c>EXTERNAL</c>, <c>EXTENDED</c>, <c>MAIN</c>), or null.</summary>
+    public string? Storage { get; init; }
+
+    /// <summary>PostgreSQL 14+: a compression method set on the column (<c>pglz</c>, <c>lz4</c>), or null.</summary>
+    public string? Compression { get; init; }
+
+    /// <summary>PostgreSQL: a statistics target set on the column (<c>SET STATISTICS</c>), or null for the default.</summary>
+    public int? Statistics { get; init; }
+
+    /// <summary>PostgreSQL: attribute options (<c>SET (n_distinct=…)</c>), e.g. <c>n_distinct=100</c>, or null.</summary>
+    public string? Options { get; init; }
+
+    /// <summary>
+    /// PostgreSQL: the column comes from a parent table (inheritance or partitioning) and is not declared locally; its
+    /// <see cref="Default"/> and <see cref="NotNull"/> then hold only what the table sets on top of its parent's.
+    /// </summary>
+    public bool Inherited { get; init; }
 }

@@ -49,5 +49,5 @@ public static class HistorySchema
         || state.Objects.Any(o => o.Kind == ObjectKind.Extension ? o.Definition == schema : o.Kind != ObjectKind.Schema && (o.Name.Schema == schema || o.Table?.Schema == schema));
 
     private static DatabaseSchema Without(DatabaseSchema state, string schema) =>
-        Has(state, schema) ? new DatabaseSchema(state.Tables, state.Objects.Where(o => !IsSchema(o, schema))) : state;
+        Has(state, schema) ? new DatabaseSchema(state.Tables, state.Objects.Where(o => !IsSchema(o, schema)), state.Unmanaged) : state;
 }

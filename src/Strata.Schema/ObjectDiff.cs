@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Strata.Schema;
 
 /// <summary>
@@ -13,8 +11,6 @@ internal static class ObjectDiff
         var inline = state.Renderer.ConstraintsInsideTable;
         var source = state.From.Objects.Where(o => !(inline && PhaseMap.IsTableConstraint(o.Kind))).ToDictionary(o => o.Key, StringComparer.Ordinal);
         var target = state.To.Objects.Where(o => !(inline && PhaseMap.IsTableConstraint(o.Kind))).ToDictionary(o => o.Key, StringComparer.Ordinal);
-        var views = source.Values.Concat(target.Values).Where(o => o.Kind is ObjectKind.View or ObjectKind.MaterializedView).Select(o => o.Name).ToHashSet();
-        var relations = state.From.Tables.Concat(state.To.Tables).Select(t => t.Name).Concat(views).ToHashSet();
         var recreate = new HashSet<string>(StringComparer.Ordinal);
         var altered = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (key, before) in source)
@@ -23,7 +19,7 @@ internal static class ObjectDiff
             {
                 state.Replaced.Add(before.Name);
             }
-            else if (before.Definition != after.Definition || before.Comment != after.Comment)
+            else if (!before.SameAs(after))
             {
                 if (state.Renderer.AlterObject(before, after) is { } statements)
                 {
@@ -38,7 +34,7 @@ internal static class ObjectDiff
         }
 
         Propagate(state, source, target, recreate);
-        Emit(state, source, target, recreate, altered, (relations, views));
+        Emit(state, source, target, recreate, altered);
     }
 
     /// <summary>Marks for recreation every unchanged object that depends on something replaced, until nothing more changes.</summary>
@@ -47,10 +43,12 @@ internal static class ObjectDiff
         var keyTables = source.Values.Where(o => o.Kind is ObjectKind.PrimaryKey or ObjectKind.Unique && o.Table is { } t
                 && (!target.ContainsKey(o.Key) || recreate.Contains(o.Key)))
             .Select(o => o.Table!.Value).ToHashSet();
+        var tables = state.From.Tables.Select(t => t.Name).ToHashSet();
         bool more;
         do
         {
             more = false;
+            var owners = source.Values.Where(o => o.Table is null && (recreate.Contains(o.Key) || !target.ContainsKey(o.Key))).Select(o => o.Name).ToHashSet();
             foreach (var (key, item) in target)
             {
                 if (!source.ContainsKey(key) || recreate.Contains(key))
@@ -59,14 +57,15 @@ internal static class ObjectDiff
                 }
 
                 var rebuilt = item.Table is { } table && state.Rebuilt.Contains(table) && item.Kind is ObjectKind.Index or ObjectKind.Trigger;
-                var dependant = item.Kind is ObjectKind.View or ObjectKind.MaterializedView or ObjectKind.Function or ObjectKind.Procedure
-                    or ObjectKind.Trigger or ObjectKind.Policy && item.DependsOn.Any(state.Replaced.Contains);
-                var onView = item.Table is { } owner && source.Values.Any(v => v.Name == owner && v.Kind is ObjectKind.View or ObjectKind.MaterializedView && recreate.Contains(v.Key));
+                var dependant = item.DependsOn.Any(d => state.Replaced.Contains(d) && PhaseMap.Follows(item, d, tables));
+                var onRecreated = item.Table is { } owner && owners.Contains(owner);
+                var policy = item.Kind is ObjectKind.Policy or ObjectKind.Rule && item.Table is { } policed && state.Replaced.Contains(policed);
                 var foreignKey = item.Kind is ObjectKind.ForeignKey && item.DependsOn.Any(keyTables.Contains);
-                if (rebuilt || dependant || foreignKey || onView)
+                if (rebuilt || dependant || foreignKey || onRecreated || policy)
                 {
                     recreate.Add(key);
-                    more |= state.Replaced.Add(item.Name);
+                    state.Replaced.Add(item.Name);
+                    more = true;
                 }
             }
         }
@@ -78,46 +77,42 @@ internal static class ObjectDiff
         Dictionary<string, SchemaObject> source,
         Dictionary<string, SchemaObject> target,
         HashSet<string> recreate,
-        Dictionary<string, IReadOnlyList<string>> altered,
-        (HashSet<QualifiedName> All, HashSet<QualifiedName> Views) relations)
+        Dictionary<string, IReadOnlyList<string>> altered)
     {
         var renderer = state.Renderer;
-        var dropRank = DependencyOrder.Rank(source.Values.Where(o => PhaseMap.IsLate(o, relations.All, relations.Views)));
-        var createRank = DependencyOrder.Rank(target.Values.Where(o => PhaseMap.IsLate(o, relations.All, relations.Views)));
+        var goneOwners = source.Values
+            .Where(o => o.Kind is ObjectKind.View or ObjectKind.MaterializedView && (!target.ContainsKey(o.Key) || recreate.Contains(o.Key)))
+            .Select(o => o.Name).ToHashSet();
         foreach (var (key, item) in source.Where(p => !target.ContainsKey(p.Key) || recreate.Contains(p.Key)))
         {
-            var implied = item.Table is { } table && state.DroppedTables.Contains(table) && item.Kind is not (ObjectKind.SequenceOwner or ObjectKind.ForeignKey);
+            var implied = item.Table is { } table
+                && ((state.DroppedTables.Contains(table) && item.Kind is not (ObjectKind.SequenceOwner or ObjectKind.ForeignKey)) || goneOwners.Contains(table));
             if (implied)
             {
                 continue;
             }
 
-            var late = dropRank.TryGetValue(key, out var rank);
-            var sortKey = late ? (int.MaxValue - rank).ToString("D10", CultureInfo.InvariantCulture) : SortKey(item);
             var destructive = recreate.Contains(key) ? null : Destructive(item, target.Values);
-            state.Changes.Add(PhaseMap.Drop(item, late), sortKey, new SchemaChange("drop " + item, renderer.DropObject(item)) { Destructive = destructive });
+            var change = new SchemaChange("drop " + item, renderer.DropObject(item)) { Destructive = destructive };
+            state.Changes.Add(PhaseMap.Drop(item), SortKey(item), change, ChangeOrdering.Of(item, drop: true));
         }
 
         foreach (var (key, item) in target.Where(p => !source.ContainsKey(p.Key) || recreate.Contains(p.Key)))
         {
-            var late = createRank.TryGetValue(key, out var rank);
-            var sortKey = late ? rank.ToString("D10", CultureInfo.InvariantCulture) : SortKey(item);
             var verb = recreate.Contains(key) ? "recreate " : "create ";
-            state.Changes.CreatesRoutines |= item.Kind is ObjectKind.Function or ObjectKind.Procedure;
-            state.Changes.Add(PhaseMap.Create(item, late), sortKey, new SchemaChange(verb + item, renderer.CreateObject(item)));
+            state.Changes.CreatesRoutines |= PhaseMap.IsRoutine(item.Kind);
+            state.Changes.Add(PhaseMap.Create(item), SortKey(item), new SchemaChange(verb + item, renderer.CreateObject(item)), ChangeOrdering.Of(item, drop: false));
         }
 
         foreach (var (key, statements) in altered)
         {
             var item = target[key];
-            state.Changes.CreatesRoutines |= item.Kind is ObjectKind.Function or ObjectKind.Procedure;
-            var late = createRank.TryGetValue(key, out var rank);
-            var sortKey = late ? rank.ToString("D10", CultureInfo.InvariantCulture) : SortKey(item);
-            state.Changes.Add(PhaseMap.Create(item, late), sortKey, new SchemaChange("alter " + item, statements));
+            state.Changes.CreatesRoutines |= PhaseMap.IsRoutine(item.Kind);
+            state.Changes.Add(PhaseMap.Create(item), SortKey(item), new SchemaChange("alter " + item, statements), ChangeOrdering.Of(item, drop: false));
         }
     }
 
-    private static string SortKey(SchemaObject item) => $"{(int)item.Kind:D2}|{item.Table}|{item.Name}|{item.Arguments}";
+    private static string SortKey(SchemaObject item) => $"{(int)item.Kind:D2}|{item.Table}|{item.Position:D6}|{item.Name}|{item.Arguments}";
 
     private static string? Destructive(SchemaObject item, IEnumerable<SchemaObject> target)
     {
@@ -132,6 +127,8 @@ internal static class ObjectDiff
                 return $"drops materialized view {item.Name} and its stored rows";
             case ObjectKind.Schema:
                 return $"drops schema {item.Name} with anything left in it that the comparison does not see";
+            case ObjectKind.VirtualTable:
+                return $"drops virtual table {item.Name} and all its rows";
             default:
                 return null;
         }

@@ -60,6 +60,43 @@ public enum ObjectKind
     /// <summary>A row-level security policy on <see cref="SchemaObject.Table"/>.</summary>
     Policy,
 
-    /// <summary>The privileges one grantee holds on <see cref="SchemaObject.Table"/>; the name is the grantee.</summary>
+    /// <summary>
+    /// The privileges one grantee holds on one object where they differ from the default: the name is the grantee,
+    /// <see cref="SchemaObject.Table"/> the object (a table, view, sequence, schema, function or type),
+    /// <see cref="SchemaObject.Arguments"/> what it is (<c>TABLE</c>, <c>COLUMN name</c>, <c>FUNCTION integer</c>, …).
+    /// </summary>
     Grant,
+
+    /// <summary>A composite type (<c>CREATE TYPE … AS (…)</c>); the definition lists its attributes.</summary>
+    CompositeType,
+
+    /// <summary>A range type (<c>CREATE TYPE … AS RANGE (…)</c>).</summary>
+    RangeType,
+
+    /// <summary>A collation (<c>CREATE COLLATION</c>).</summary>
+    Collation,
+
+    /// <summary>An aggregate function; <see cref="SchemaObject.Arguments"/> is its identity argument list.</summary>
+    Aggregate,
+
+    /// <summary>A user-defined operator; <see cref="SchemaObject.Arguments"/> is its left and right argument types.</summary>
+    Operator,
+
+    /// <summary>A rewrite rule on <see cref="SchemaObject.Table"/> (not a view's own select rule).</summary>
+    Rule,
+
+    /// <summary>An event trigger (database-wide, no schema).</summary>
+    EventTrigger,
+
+    /// <summary>A publication for logical replication, with its tables and schemas.</summary>
+    Publication,
+
+    /// <summary>Default privileges (<c>ALTER DEFAULT PRIVILEGES</c>) for one grantee; <see cref="SchemaObject.Arguments"/> names the role and object type.</summary>
+    DefaultPrivileges,
+
+    /// <summary>An extended statistics object on <see cref="SchemaObject.Table"/> (<c>CREATE STATISTICS</c>).</summary>
+    Statistics,
+
+    /// <summary>A SQLite virtual table (<c>CREATE VIRTUAL TABLE … USING module(…)</c>); its shadow tables go with it.</summary>
+    VirtualTable,
 }

@@ -1,48 +1,43 @@
 namespace Strata.Schema;
 
-/// <summary>Which phase drops and which creates each kind of object.</summary>
+/// <summary>
+/// Which phase drops and which creates each kind of object. Within and across phases <see cref="ChangeList"/> then
+/// moves a change after what it depends on (a function returning a table's rows after the table, a domain whose check
+/// calls a function after the function).
+/// </summary>
 internal static class PhaseMap
 {
-    /// <summary>
-    /// True for objects created after the tables, in dependency order: views, materialized views, and functions or
-    /// procedures that need a table (e.g. one returning its row type), and indexes on materialized views.
-    /// </summary>
-    public static bool IsLate(SchemaObject item, ISet<QualifiedName> relations, ISet<QualifiedName> views) => item.Kind switch
+    public static Phase Drop(SchemaObject item) => item.Kind switch
     {
-        ObjectKind.View or ObjectKind.MaterializedView => true,
-        ObjectKind.Index => item.Table is { } table && views.Contains(table),
-        ObjectKind.Function or ObjectKind.Procedure => item.DependsOn.Any(relations.Contains),
-        _ => false,
-    };
-
-    public static Phase Drop(SchemaObject item, bool late) => item.Kind switch
-    {
-        ObjectKind.Grant or ObjectKind.Policy or ObjectKind.Trigger => Phase.DropDependants,
-        _ when late => Phase.DropViews,
+        ObjectKind.Grant or ObjectKind.DefaultPrivileges or ObjectKind.Policy or ObjectKind.Trigger or ObjectKind.Rule
+            or ObjectKind.EventTrigger or ObjectKind.Publication => Phase.DropDependants,
+        ObjectKind.View or ObjectKind.MaterializedView => Phase.DropViews,
         ObjectKind.ForeignKey => Phase.DropForeignKeys,
-        ObjectKind.Index => Phase.DropIndexes,
+        ObjectKind.Index or ObjectKind.Statistics => Phase.DropIndexes,
         ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion => Phase.DropConstraints,
         ObjectKind.SequenceOwner => Phase.DropSequenceOwners,
-        ObjectKind.Function or ObjectKind.Procedure => Phase.DropFunctions,
+        ObjectKind.VirtualTable => Phase.DropTables,
+        ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate or ObjectKind.Operator => Phase.DropFunctions,
         ObjectKind.Sequence => Phase.DropSequences,
-        ObjectKind.Enum or ObjectKind.Domain => Phase.DropTypes,
+        ObjectKind.Enum or ObjectKind.Domain or ObjectKind.CompositeType or ObjectKind.RangeType or ObjectKind.Collation => Phase.DropTypes,
         ObjectKind.Schema => Phase.DropSchemas,
         _ => Phase.DropExtensions,
     };
 
-    public static Phase Create(SchemaObject item, bool late) => item.Kind switch
+    public static Phase Create(SchemaObject item) => item.Kind switch
     {
-        ObjectKind.Grant => Phase.CreateGrants,
-        ObjectKind.Policy => Phase.CreatePolicies,
-        ObjectKind.Trigger => Phase.CreateTriggers,
-        _ when late => Phase.CreateViews,
+        ObjectKind.Grant or ObjectKind.DefaultPrivileges => Phase.CreateGrants,
+        ObjectKind.Policy or ObjectKind.Publication => Phase.CreatePolicies,
+        ObjectKind.Trigger or ObjectKind.Rule or ObjectKind.EventTrigger => Phase.CreateTriggers,
+        ObjectKind.View or ObjectKind.MaterializedView => Phase.CreateViews,
         ObjectKind.ForeignKey => Phase.CreateForeignKeys,
-        ObjectKind.Index => Phase.CreateIndexes,
+        ObjectKind.Index or ObjectKind.Statistics => Phase.CreateIndexes,
         ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion => Phase.CreateConstraints,
         ObjectKind.SequenceOwner => Phase.CreateSequenceOwners,
-        ObjectKind.Function or ObjectKind.Procedure => Phase.CreateFunctions,
+        ObjectKind.VirtualTable => Phase.Tables,
+        ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate or ObjectKind.Operator => Phase.CreateFunctions,
         ObjectKind.Sequence => Phase.CreateSequences,
-        ObjectKind.Enum or ObjectKind.Domain => Phase.CreateTypes,
+        ObjectKind.Enum or ObjectKind.Domain or ObjectKind.CompositeType or ObjectKind.RangeType or ObjectKind.Collation => Phase.CreateTypes,
         ObjectKind.Schema => Phase.CreateSchemas,
         _ => Phase.CreateExtensions,
     };
@@ -50,4 +45,19 @@ internal static class PhaseMap
     /// <summary>True for the kinds a dialect with constraints inside the table handles as part of the table.</summary>
     public static bool IsTableConstraint(ObjectKind kind) =>
         kind is ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.ForeignKey or ObjectKind.Exclusion;
+
+    /// <summary>True for routines: creating one needs the renderer's preamble.</summary>
+    public static bool IsRoutine(ObjectKind kind) => kind is ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate;
+
+    /// <summary>
+    /// True when <paramref name="item"/> must be recreated because <paramref name="dependency"/>, which it depends on,
+    /// was replaced: dependants of functions and types always; of tables only those that a column change breaks.
+    /// </summary>
+    public static bool Follows(SchemaObject item, QualifiedName dependency, ISet<QualifiedName> tables) => item.Kind switch
+    {
+        ObjectKind.ForeignKey or ObjectKind.Grant or ObjectKind.DefaultPrivileges or ObjectKind.SequenceOwner or ObjectKind.Schema or ObjectKind.Extension => false,
+        ObjectKind.Enum or ObjectKind.Domain or ObjectKind.CompositeType or ObjectKind.RangeType or ObjectKind.Collation
+            or ObjectKind.Sequence or ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Exclusion or ObjectKind.Publication => !tables.Contains(dependency),
+        _ => true,
+    };
 }

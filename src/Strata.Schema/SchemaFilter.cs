@@ -36,7 +36,7 @@ public sealed record SchemaFilter
         return IncludesSchema(name.Schema) && (Tables.Count == 0 || Tables.Any(p => p.Contains('.', StringComparison.Ordinal) ? Glob(p, name.ToString()) : Glob(p, name.Name)));
     }
 
-    private static bool Glob(string pattern, string text)
+    internal static bool Glob(string pattern, string text)
     {
         var parts = pattern.Split('*');
         if (parts.Length == 1)

@@ -11,13 +11,13 @@ namespace Strata.Schema;
 /// <param name="Definition">The canonical definition compared by the diff.</param>
 public sealed record SchemaObject(ObjectKind Kind, QualifiedName Name, string Definition)
 {
-    /// <summary>The table the object belongs to (constraints, indexes, triggers, policies, grants, sequence owners), or null.</summary>
+    /// <summary>The table the object belongs to (constraints, indexes, triggers, policies, sequence owners), or the object a grant is on; null otherwise.</summary>
     public QualifiedName? Table { get; init; }
 
-    /// <summary>Functions and procedures: the identity argument list, e.g. <c>integer, text</c>; sequence owners: the column.</summary>
+    /// <summary>Functions, procedures and aggregates: the identity argument list, e.g. <c>integer, text</c>; sequence owners: the column; grants: what the target is.</summary>
     public string? Arguments { get; init; }
 
-    /// <summary>Tables, views and functions this object needs (views: what they select from; triggers: their function).</summary>
+    /// <summary>What this object needs to exist first: tables, views, types, functions, collations, schemas (views: what they select from; triggers: their function).</summary>
     public IReadOnlyList<QualifiedName> DependsOn { get; init; } = [];
 
     /// <summary>The object's comment, or null.</summary>
@@ -30,22 +30,50 @@ public sealed record SchemaObject(ObjectKind Kind, QualifiedName Name, string De
     /// </summary>
     public IReadOnlyList<ColumnDefinition> Columns { get; init; } = [];
 
+    /// <summary>
+    /// Statements that complete the object after its CREATE, in the dialect's text, compared like the definition: e.g.
+    /// <c>CLUSTER ON</c> for an index, a disabled trigger, comments on a composite type's or a view's columns, the
+    /// tables of a publication.
+    /// </summary>
+    public IReadOnlyList<string> Attached { get; init; } = [];
+
+    /// <summary>
+    /// Where the object goes among objects of its kind on the same table, when the engine keeps them in an order that
+    /// shows (a grantee's place in the privileges list, which pg_dump prints in order); not compared.
+    /// </summary>
+    public int Position { get; init; }
+
     /// <summary>The identity the diff matches objects by: kind, name, table and arguments.</summary>
     public string Key => $"{Kind}|{Table}|{Name}|{Arguments}";
+
+    /// <summary>True when the definition, comment and attached statements of both are the same.</summary>
+    public bool SameAs(SchemaObject other) =>
+        other is not null && Definition == other.Definition && Comment == other.Comment && Attached.SequenceEqual(other.Attached, StringComparer.Ordinal);
 
     /// <summary>For messages, e.g. <c>index public.users_email_idx</c> or <c>function public.f(integer)</c>.</summary>
     public override string ToString()
     {
+        if (Kind is ObjectKind.Grant or ObjectKind.DefaultPrivileges)
+        {
+            return Kind is ObjectKind.Grant
+                ? $"grant to {Name.Name} on {Arguments?.Split(' ')[0].ToLowerInvariant()} {Table}"
+                : $"default privileges ({Arguments}) for {Name.Name}{(Name.Schema is null ? "" : " in schema " + Name.Schema)}";
+        }
+
         var kind = Kind switch
         {
             ObjectKind.PrimaryKey => "primary key",
             ObjectKind.ForeignKey => "foreign key",
             ObjectKind.MaterializedView => "materialized view",
             ObjectKind.SequenceOwner => "sequence ownership",
+            ObjectKind.CompositeType => "composite type",
+            ObjectKind.RangeType => "range type",
+            ObjectKind.EventTrigger => "event trigger",
+            ObjectKind.VirtualTable => "virtual table",
             _ => Kind.ToString().ToLowerInvariant(),
         };
         var owner = Table is { } table && Kind is not ObjectKind.SequenceOwner ? " on " + table : "";
-        var arguments = Kind is ObjectKind.Function or ObjectKind.Procedure ? "(" + Arguments + ")" : "";
+        var arguments = Kind is ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate or ObjectKind.Operator ? "(" + Arguments + ")" : "";
         return $"{kind} {Name}{arguments}{owner}";
     }
 }

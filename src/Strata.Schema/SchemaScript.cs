@@ -9,7 +9,10 @@ namespace Strata.Schema;
 /// </summary>
 public static class SchemaScript
 {
-    /// <summary>The script for <paramref name="schema"/>, one statement per paragraph, with a header line.</summary>
+    /// <summary>
+    /// The script for <paramref name="schema"/>, one statement per paragraph, with a header line and a
+    /// <c>-- not managed: kind name</c> line for each object the engine cannot model.
+    /// </summary>
     /// <param name="schema">The state to render.</param>
     /// <param name="renderer">The dialect's renderer.</param>
     /// <param name="header">A comment line for the top (without <c>--</c>), or null.</param>
@@ -20,6 +23,17 @@ public static class SchemaScript
         if (header is not null)
         {
             text.Append("-- ").Append(header).Append("\n\n");
+        }
+
+        if (schema.Unmanaged.Count > 0)
+        {
+            text.Append("-- Not in this file: the database holds objects Strata cannot model (create them in a hand-written migration):\n");
+            foreach (var item in schema.Unmanaged)
+            {
+                text.Append("-- not managed: ").Append(item).Append('\n');
+            }
+
+            text.Append('\n');
         }
 
         foreach (var statement in diff.Statements)

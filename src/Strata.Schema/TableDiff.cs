@@ -13,13 +13,13 @@ internal static class TableDiff
             state.Changes.Add(Phase.DropTables, table.Name.ToString(), new SchemaChange($"drop table {table.Name}", [renderer.DropTable(table)])
             {
                 Destructive = $"drops table {table.Name} and all its rows",
-            });
+            }, ChangeOrdering.Of(table, drop: true));
         }
 
         foreach (var table in state.To.Tables.Where(t => state.From.Table(t.Name) is null))
         {
             var statements = renderer.CreateTable(table, state.InlineConstraints(state.To, table.Name));
-            state.Changes.Add(Phase.Tables, "1|" + table.Name, new SchemaChange($"create table {table.Name}", statements));
+            state.Changes.Add(Phase.Tables, "1|" + table.Name, new SchemaChange($"create table {table.Name}", statements), ChangeOrdering.Of(table, drop: false));
         }
 
         foreach (var before in state.From.Tables)
@@ -47,6 +47,7 @@ internal static class TableDiff
 
         var renderer = state.Renderer;
         var key = "1|" + name + "|";
+        var ordering = new ChangeOrdering(false, [name], change.To.DependsOn);
         if (renderer.NeedsRebuild(change))
         {
             var reasons = dropped.Select(c => DroppedColumn(name, c)).Concat(changed.Select(p => Narrowing(renderer, name, p.Before, p.After)).OfType<string>()).ToList();
@@ -56,7 +57,7 @@ internal static class TableDiff
             {
                 Destructive = reasons.Count > 0 ? string.Join("; ", reasons) : null,
                 OutsideTransaction = true,
-            });
+            }, ordering);
             return;
         }
 
@@ -66,7 +67,7 @@ internal static class TableDiff
             state.Changes.Add(Phase.Tables, key + "0|" + column.Name, new SchemaChange($"drop column {name}.{column.Name}", [renderer.DropColumn(name, column)])
             {
                 Destructive = DroppedColumn(name, column),
-            });
+            }, ordering);
         }
 
         foreach (var (before, after) in changed)
@@ -79,17 +80,17 @@ internal static class TableDiff
             state.Changes.Add(Phase.Tables, key + "1|" + after.Name, new SchemaChange($"alter column {name}.{after.Name}", renderer.AlterColumn(name, before, after))
             {
                 Destructive = Narrowing(renderer, name, before, after),
-            });
+            }, ordering);
         }
 
         foreach (var column in change.Added)
         {
-            state.Changes.Add(Phase.Tables, key + "2|" + column.Name, new SchemaChange($"add column {name}.{column.Name}", renderer.AddColumn(name, column)));
+            state.Changes.Add(Phase.Tables, key + "2|" + column.Name, new SchemaChange($"add column {name}.{column.Name}", renderer.AddColumn(name, column)), ordering);
         }
 
         if (change.TableSettingsChanged)
         {
-            state.Changes.Add(Phase.Tables, key + "3", new SchemaChange($"alter table {name}", renderer.AlterTable(change.From, change.To)));
+            state.Changes.Add(Phase.Tables, key + "3", new SchemaChange($"alter table {name}", renderer.AlterTable(change.From, change.To)), ordering);
         }
     }
 

@@ -28,27 +28,35 @@ internal static class DiffCommand
                 ? await engine.ReadMigrationsAsync(ct)
                 : await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
             var plan = engine.Plan(current, desired, files.Renames);
+            var notManaged = NotManaged.Of(ctx, current, desired);
             if (ctx.Terminal.Json)
             {
                 ctx.Terminal.WriteJson(
-                    new SchemaJson("diff") { Differences = !plan.Up.IsEmpty, Changes = SchemaJson.ChangesOf(plan.Up), Script = plan.Up.ToScript(), Reverse = plan.Down.ToScript() },
+                    new SchemaJson("diff")
+                    {
+                        Differences = !plan.Up.IsEmpty, Changes = SchemaJson.ChangesOf(plan.Up), Script = plan.Up.ToScript(), Reverse = plan.Down.ToScript(),
+                        NotManaged = NotManaged.Json(notManaged),
+                    },
                     CliJsonContext.Default.SchemaJson);
             }
             else
             {
-                Print(ctx, plan, parse.GetValue(reverse));
+                Print(ctx, plan, parse.GetValue(reverse), notManaged.Count == 0);
             }
 
-            return plan.Up.IsEmpty || !parse.GetValue(exitCode) ? ExitCodes.Success : ExitCodes.CheckFailed;
+            NotManaged.Warn(ctx, notManaged);
+            return (plan.Up.IsEmpty && notManaged.Count == 0) || !parse.GetValue(exitCode) ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;
     }
 
-    private static void Print(CommandContext ctx, SchemaPlan plan, bool reverse)
+    private static void Print(CommandContext ctx, SchemaPlan plan, bool reverse, bool allManaged)
     {
         if (plan.Up.IsEmpty)
         {
-            ctx.Terminal.Note($"[green]{ctx.Terminal.Tick}[/] no differences: the schema matches");
+            ctx.Terminal.Note(allManaged
+                ? $"[green]{ctx.Terminal.Tick}[/] no differences: the schema matches"
+                : "[yellow]no differences in what Strata manages[/], but some objects are not managed (below)");
             return;
         }
 

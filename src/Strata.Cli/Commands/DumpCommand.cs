@@ -20,7 +20,7 @@ internal static class DumpCommand
         {
             var ctx = context(parse);
             await using var engine = SchemaEngine.For(ctx);
-            var schema = engine.ForRendering(await engine.ReadMigrationsAsync(ct));
+            var schema = NotManaged.Reported(ctx, engine.ForRendering(await engine.ReadMigrationsAsync(ct)));
             var text = SchemaScript.Render(schema, engine.Renderer, "Schema after all migrations, written by `strata dump`. Do not edit: regenerate it.");
             if (parse.GetValue(output) is { } target)
             {

@@ -26,9 +26,11 @@ internal static class GenerateCommand
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = await engine.ReadMigrationsAsync(ct);
             var plan = engine.Plan(current, desired, files.Renames);
+            var notManaged = NotManaged.Of(ctx, current, desired);
+            NotManaged.Warn(ctx, notManaged);
             if (plan.Up.IsEmpty)
             {
-                ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = false, Changes = [] });
+                ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = false, Changes = [], NotManaged = NotManaged.Json(notManaged) });
                 ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] nothing to generate: the migrations already produce the desired schema");
                 return ExitCodes.Success;
             }
@@ -39,7 +41,7 @@ internal static class GenerateCommand
             var name = NewCommand.Normalise(parse.GetValue(slug) ?? "");
             var file = Path.Combine(folder, $"{NewCommand.NextVersion(folder, parse.GetValue(sequential), DateTime.UtcNow)}_{name}.sql");
             await File.WriteAllTextAsync(file, Text(name, plan), ct);
-            ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = true, Changes = SchemaJson.ChangesOf(plan.Up), File = Output.RunRenderer.Relative(ctx, file) });
+            ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = true, Changes = SchemaJson.ChangesOf(plan.Up), File = Output.RunRenderer.Relative(ctx, file), NotManaged = NotManaged.Json(notManaged) });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] created {Markup.Escape(Output.RunRenderer.Relative(ctx, file))}: {plan.Up.Changes.Count} change(s), {plan.Up.DestructiveChanges.Count} destructive");
             foreach (var change in plan.Up.Changes)
             {

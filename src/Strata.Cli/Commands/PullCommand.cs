@@ -34,12 +34,14 @@ internal static class PullCommand
                     "check the spelling (* matches any characters); strata pull -o - without --schema and --table shows everything there is");
             }
 
-            var schema = engine.ForRendering(all.Filter(filter));
+            var schema = NotManaged.Reported(ctx, engine.ForRendering(all.Filter(filter)));
+            var notManaged = NotManaged.Json(schema.Unmanaged);
+            NotManaged.Warn(ctx, schema.Unmanaged);
             var text = SchemaScript.Render(schema, engine.Renderer, "Schema pulled from the database by `strata pull`. Edit it, then run `strata generate <name>` or `strata push`.");
             var target = parse.GetValue(output);
             if (target == "-")
             {
-                if (!ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { Script = text, Tables = schema.Tables.Count, Objects = schema.Objects.Count }))
+                if (!ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { Script = text, Tables = schema.Tables.Count, Objects = schema.Objects.Count, NotManaged = notManaged }))
                 {
                     ctx.Terminal.Data(text.TrimEnd('\n'));
                 }
@@ -57,7 +59,7 @@ internal static class PullCommand
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, text, ct);
             var display = Output.RunRenderer.Relative(ctx, path);
-            ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { File = display, Tables = schema.Tables.Count, Objects = schema.Objects.Count });
+            ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { File = display, Tables = schema.Tables.Count, Objects = schema.Objects.Count, NotManaged = notManaged });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(display)}: {schema.Tables.Count} table(s), {schema.Objects.Count} other object(s)");
             return ExitCodes.Success;
         });

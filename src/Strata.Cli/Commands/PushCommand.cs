@@ -34,6 +34,7 @@ internal static class PushCommand
             var desired = await engine.ReadFilesAsync(files, ct);
             var current = await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
             var diff = engine.Compare(current, desired, files.Renames);
+            NotManaged.Warn(ctx, NotManaged.Of(ctx, current, desired));
             if (diff.IsEmpty)
             {
                 ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = false, Changes = [], Applied = false });

@@ -68,6 +68,7 @@ public static class ConfigurationResolver
             SchemaFile = schemaFile = ResolveSchemaFile(layers, origins),
             SchemaPath = schemaFile ?? Path.GetFullPath(Path.Combine(json?.Directory ?? cwd, StrataSettings.DefaultSchemaPath)),
             ConfigFile = json?.Path,
+            Unmanaged = json?.Document.Unmanaged ?? [],
             Lint = json?.Document.Lint,
             Codegen = json?.Document.Codegen,
             Origins = origins,

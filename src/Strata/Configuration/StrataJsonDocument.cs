@@ -13,6 +13,7 @@ namespace Strata.Configuration;
 ///   "schema": "schema.sql",              // desired schema (file or folder of .sql files), relative to this file
 ///   "schemaFile": "schema.sql",          // older spelling of "schema"
 ///   "devDatabase": "postgres://localhost/dev",  // empty PostgreSQL database for scratch work (diff, generate, verify…)
+///   "unmanaged": ["cast *"],             // objects the schema engine cannot model that you accept ("kind name", * wildcards)
 ///   "history": { "table": "strata_migrations", "schema": null },
 ///   "lockTimeout": 60,                   // seconds to wait for the migration lock
 ///   "statementLockTimeout": 5,           // PostgreSQL lock_timeout (s) of transactional migration statements; 0: none
@@ -50,6 +51,9 @@ internal sealed class StrataJsonDocument
 
     /// <summary>An empty PostgreSQL database the schema commands may fill and empty again instead of creating scratch databases.</summary>
     public string? DevDatabase { get; set; }
+
+    /// <summary>Patterns (<c>kind name</c>, <c>*</c> wildcards) of objects the schema engine cannot model that are accepted: not reported, no failure of <c>diff --exit-code</c>.</summary>
+    public string[]? Unmanaged { get; set; }
 
     /// <summary>Where the history lives.</summary>
     public StrataJsonHistory? History { get; set; }

@@ -30,6 +30,7 @@ internal sealed partial class StrataJsonValidator
         ["environment"] = Expect.String,
         ["protected"] = Expect.Boolean,
         ["environments"] = Expect.Environments,
+        ["unmanaged"] = Expect.Strings,
         ["lint"] = Expect.Any,
         ["codegen"] = Expect.Any,
     };
@@ -65,6 +66,7 @@ internal sealed partial class StrataJsonValidator
         Number,
         Boolean,
         Any,
+        Strings,
         History,
         Environments,
         Environment,
@@ -150,6 +152,7 @@ internal sealed partial class StrataJsonValidator
             Expect.Number => token == JsonTokenType.Number,
             Expect.Boolean => token is JsonTokenType.True or JsonTokenType.False,
             Expect.Any => true,
+            Expect.Strings => token == JsonTokenType.StartArray,
             _ => token == JsonTokenType.StartObject,
         };
         if (!ok)
@@ -161,6 +164,9 @@ internal sealed partial class StrataJsonValidator
         {
             case Expect.Any:
                 reader.Skip();
+                break;
+            case Expect.Strings:
+                CheckStrings(ref reader, property);
                 break;
             case Expect.History:
                 CheckObject(ref reader, HistoryProperties, property + ".");
@@ -191,6 +197,17 @@ internal sealed partial class StrataJsonValidator
         }
     }
 
+    private void CheckStrings(ref Utf8JsonReader reader, string property)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw Error(reader.TokenStartIndex, $"\"{property}\" must be an array of strings", "write each entry in double quotes, e.g. [\"cast *\"]");
+            }
+        }
+    }
+
     /// <summary>True for a usable environment name: letters, digits, '-', '_', '.'.</summary>
     public static bool IsEnvironmentName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
@@ -201,6 +218,7 @@ internal sealed partial class StrataJsonValidator
         Expect.StringOrNull => "a string or null",
         Expect.Number => "a number (seconds)",
         Expect.Boolean => "true or false",
+        Expect.Strings => "an array of strings [ … ]",
         _ => "an object { … }",
     };
 

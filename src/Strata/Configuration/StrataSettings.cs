@@ -75,6 +75,13 @@ public sealed class StrataSettings
     /// </summary>
     public string SchemaPath { get; init; } = DefaultSchemaPath;
 
+    /// <summary>
+    /// Objects the schema engine cannot model that the user accepts (strata.json <c>unmanaged</c>): patterns
+    /// <c>kind name</c> with <c>*</c> wildcards, e.g. <c>cast *</c>. Others are reported as "not managed" by pull,
+    /// diff and generate, and make <c>diff --exit-code</c> exit 3.
+    /// </summary>
+    public IReadOnlyList<string> Unmanaged { get; init; } = [];
+
     /// <summary>The absolute path of the <c>strata.json</c> that was read, or null when none was.</summary>
     public string? ConfigFile { get; init; }
 

@@ -1,4 +1,5 @@
 using Strata.Errors;
+using Strata.TestSupport;
 
 namespace Strata.PostgreSql.Tests.Splitter;
 

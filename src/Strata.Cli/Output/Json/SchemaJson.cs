@@ -33,6 +33,9 @@ internal sealed record SchemaJson(string Command)
     /// <summary>pull, dump: the number of other objects (keys, indexes, views, functions, types, …).</summary>
     public int? Objects { get; init; }
 
+    /// <summary>pull, diff, generate, push: objects found that Strata cannot model and strata.json does not accept ("kind name").</summary>
+    public IReadOnlyList<string>? NotManaged { get; init; }
+
     /// <summary>The changes of <paramref name="diff"/> as JSON.</summary>
     public static IReadOnlyList<SchemaChangeJson> ChangesOf(SchemaDiff diff) =>
         [.. diff.Changes.Select(c => new SchemaChangeJson(c.Summary, c.Statements, c.Destructive, c.OutsideTransaction))];

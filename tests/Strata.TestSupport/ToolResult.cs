@@ -1,7 +1,7 @@
-namespace Strata.PostgreSql.Tests.Splitter;
+namespace Strata.TestSupport;
 
 /// <summary>What a PostgreSQL client program (psql, pg_dump) printed and how it exited.</summary>
-internal sealed record ToolResult(int ExitCode, string Output, string Error)
+public sealed record ToolResult(int ExitCode, string Output, string Error)
 {
     /// <summary>Exit code, standard error and the end of standard output, for a failure message.</summary>
     public string Describe() =>

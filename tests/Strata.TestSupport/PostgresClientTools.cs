@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Npgsql;
-using Strata.TestSupport;
 
-namespace Strata.PostgreSql.Tests.Splitter;
+namespace Strata.TestSupport;
 
 /// <summary>
 /// <c>psql</c> and <c>pg_dump</c>: the newest at hand (<see cref="PostgresClientPrograms"/>: the cache's PostgreSQL 18
 /// build, Debian's, PATH), new enough for every major the tests run on. They connect with the server's host, port, user and password
 /// through PG* environment variables, never through the command line.
 /// </summary>
-internal sealed class PostgresClientTools
+public sealed class PostgresClientTools
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -1,0 +1,38 @@
+using Strata.Schema;
+
+namespace Strata.Cli.Infrastructure;
+
+/// <summary>
+/// Objects the schema engine found but cannot model (<see cref="DatabaseSchema.Unmanaged"/>): pull, diff, generate and
+/// push name each as "not managed: kind name" on stderr (and in --json), and <c>diff --exit-code</c> exits 3 for them,
+/// unless strata.json <c>"unmanaged"</c> accepts them.
+/// </summary>
+internal static class NotManaged
+{
+    /// <summary>The objects of <paramref name="states"/> that strata.json does not accept, each once, sorted.</summary>
+    public static IReadOnlyList<UnmanagedObject> Of(CommandContext ctx, params DatabaseSchema[] states) =>
+        [.. states.SelectMany(s => s.Unmanaged).Distinct().Where(u => !ctx.Settings.Unmanaged.Any(u.Matches)).OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name)];
+
+    /// <summary><paramref name="schema"/> with only the unmanaged objects strata.json does not accept (those are written into schema.sql as comments).</summary>
+    public static DatabaseSchema Reported(CommandContext ctx, DatabaseSchema schema) => new(schema.Tables, schema.Objects, Of(ctx, schema));
+
+    /// <summary>One warning per object, then how to deal with them; nothing when there are none.</summary>
+    public static void Warn(CommandContext ctx, IReadOnlyList<UnmanagedObject> objects)
+    {
+        foreach (var item in objects)
+        {
+            ctx.Terminal.Warning("not managed: " + item);
+        }
+
+        if (objects.Count > 0)
+        {
+            ctx.Terminal.Note($"[grey]{objects.Count} object(s) Strata cannot model are left out of schema.sql and generated migrations: "
+                + "create or change them in a hand-written migration, and accept them in strata.json, e.g. \"unmanaged\": [\"" + Spectre.Console.Markup.Escape(Pattern(objects[0])) + "\"] (see docs/schema.md)[/]");
+        }
+    }
+
+    /// <summary>The names for --json.</summary>
+    public static IReadOnlyList<string> Json(IReadOnlyList<UnmanagedObject> objects) => [.. objects.Select(o => o.ToString())];
+
+    private static string Pattern(UnmanagedObject item) => item.Kind + " *";
+}

@@ -1,0 +1,10 @@
+CREATE TABLE sales (id int PRIMARY KEY, region text NOT NULL, amount numeric NOT NULL);
+CREATE MATERIALIZED VIEW region_totals WITH (fillfactor = 80) AS SELECT region, sum(amount) AS total FROM sales GROUP BY region;
+CREATE UNIQUE INDEX region_totals_region ON region_totals (region);
+CREATE INDEX region_totals_total ON region_totals (total DESC) WITH (fillfactor = 70);
+ALTER MATERIALIZED VIEW region_totals CLUSTER ON region_totals_region;
+COMMENT ON MATERIALIZED VIEW region_totals IS 'refreshed nightly';
+COMMENT ON COLUMN region_totals.total IS 'sum of amounts';
+COMMENT ON INDEX region_totals_total IS 'biggest first';
+CREATE MATERIALIZED VIEW top_regions AS SELECT region FROM region_totals ORDER BY total DESC LIMIT 3;
+CREATE INDEX top_regions_region ON top_regions (region);

@@ -1,0 +1,10 @@
+CREATE TABLE items (id int PRIMARY KEY, name text, updated timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated := now(); RETURN NEW; END $$;
+CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION touch();
+CREATE TRIGGER items_touch_off BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE items DISABLE TRIGGER items_touch_off;
+CREATE CONSTRAINT TRIGGER items_check AFTER INSERT ON items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION touch();
+COMMENT ON TRIGGER items_touch ON items IS 'keeps updated current';
+CREATE VIEW item_names AS SELECT id, name FROM items;
+CREATE FUNCTION item_names_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO items (id, name) VALUES (NEW.id, NEW.name); RETURN NEW; END $$;
+CREATE TRIGGER item_names_insert INSTEAD OF INSERT ON item_names FOR EACH ROW EXECUTE FUNCTION item_names_insert();
