@@ -51,6 +51,10 @@ public sealed class SchemaDump
         return new SchemaDump([.. entries.Order(StringComparer.Ordinal)]);
     }
 
+    /// <summary>This dump without the objects whose header names <paramref name="table"/> or an object starting with it (Strata's history tables).</summary>
+    public SchemaDump Without(string table) =>
+        new([.. Entries.Where(e => !e.Split('\n')[0].Contains("Name: " + table, StringComparison.Ordinal) && !e.Split('\n')[0].Contains(" " + table, StringComparison.Ordinal))]);
+
     /// <summary>Empty when both hold the same objects; else the objects only in one of them, for a failure message.</summary>
     public static string Difference(SchemaDump expected, SchemaDump actual)
     {

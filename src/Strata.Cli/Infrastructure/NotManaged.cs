@@ -26,8 +26,9 @@ internal static class NotManaged
 
         if (objects.Count > 0)
         {
-            ctx.Terminal.Note($"[grey]{objects.Count} object(s) Strata cannot model are left out of schema.sql and generated migrations: "
-                + "create or change them in a hand-written migration, and accept them in strata.json, e.g. \"unmanaged\": [\"" + Spectre.Console.Markup.Escape(Pattern(objects[0])) + "\"] (see docs/schema.md)[/]");
+            var text = $"{objects.Count} object(s) Strata cannot model are left out of schema.sql and generated migrations: "
+                + $"create or change them in a hand-written migration, and accept them in strata.json, e.g. \"unmanaged\": [\"{Pattern(objects[0])}\"] (see docs/schema.md)";
+            ctx.Terminal.Note("[grey]" + Spectre.Console.Markup.Escape(text) + "[/]");
         }
     }
 

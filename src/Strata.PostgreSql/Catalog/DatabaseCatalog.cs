@@ -10,7 +10,10 @@ internal static class DatabaseCatalog
     public static IEnumerable<CatalogQuery> Queries(int version)
     {
         yield return new CatalogQuery(Schemas, (rows, b) => b.Objects.AddRange(rows.Select(r => new SchemaObject(ObjectKind.Schema, new QualifiedName(null, S(r[0])), "") { Comment = N(r[1]) })));
-        yield return new CatalogQuery(Extensions, (rows, b) => b.Objects.AddRange(rows.Select(r => new SchemaObject(ObjectKind.Extension, new QualifiedName(null, S(r[0])), S(r[1])))));
+        yield return new CatalogQuery(Extensions, (rows, b) => b.Objects.AddRange(rows.Select(r => new SchemaObject(ObjectKind.Extension, new QualifiedName(null, S(r[0])), S(r[1]))
+        {
+            DependsOn = [new QualifiedName(null, S(r[1]))],
+        })));
         yield return new CatalogQuery(Collations(version), ReadCollations);
         yield return new CatalogQuery(EventTriggers, ReadEventTriggers);
         yield return new CatalogQuery(Publications(version), ReadPublications);

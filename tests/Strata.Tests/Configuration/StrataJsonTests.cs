@@ -71,6 +71,8 @@ public sealed class StrataJsonTests : IDisposable
     [InlineData("{ \"database\": \"a.db\", \"database\": \"b.db\" }", "property \"database\" appears twice")]
     [InlineData("{ \"environments\": { \"bad name\": {} } }", "environment name \"bad name\"")]
     [InlineData("[1, 2]", "the file must contain one JSON object")]
+    [InlineData("{ \"unmanaged\": \"cast *\" }", "\"unmanaged\" must be an array of strings")]
+    [InlineData("{ \"unmanaged\": [\"cast *\", 3] }", "\"unmanaged\" must be an array of strings")]
     public void Wrong_types_and_duplicates_are_errors_with_a_position(string json, string expected)
     {
         var path = _folder.Write("strata.json", json);
@@ -96,6 +98,14 @@ public sealed class StrataJsonTests : IDisposable
         error.Message.ShouldStartWith($"{path}:{line}:");
         error.Message.ShouldContain(expected);
         error.Hint.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public void Unmanaged_patterns_are_read_from_strata_json()
+    {
+        _folder.Write("strata.json", "{ \"unmanaged\": [\"cast *\", \"foreign table legacy.*\"] }");
+
+        Resolve().Unmanaged.ShouldBe(["cast *", "foreign table legacy.*"]);
     }
 
     [Fact]
