@@ -109,7 +109,13 @@ public sealed partial class SqliteDdlRenderer : IDdlRenderer
     public IReadOnlyList<string> DropObject(SchemaObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var kind = item.Kind switch { ObjectKind.Index => "INDEX IF EXISTS", ObjectKind.Trigger => "TRIGGER IF EXISTS", _ => "VIEW IF EXISTS" };
+        var kind = item.Kind switch
+        {
+            ObjectKind.Index => "INDEX IF EXISTS",
+            ObjectKind.Trigger => "TRIGGER IF EXISTS",
+            ObjectKind.VirtualTable => "TABLE IF EXISTS",
+            _ => "VIEW IF EXISTS",
+        };
         return [$"DROP {kind} {Quote(item.Name.Name)}"];
     }
 

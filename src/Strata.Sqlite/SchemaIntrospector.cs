@@ -6,13 +6,20 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// Reads a SQLite database's schema into a <see cref="DatabaseSchema"/>: tables with columns (declared type, NOT NULL,
-/// default, generated), primary, unique and foreign keys, checks, indexes, views (with their columns) and triggers. Five set-based queries
+/// default, generated), primary, unique and foreign keys, checks, indexes, views (with their columns), triggers and
+/// virtual tables (their shadow tables left to them): every object <c>sqlite_schema</c> holds. Five set-based queries
 /// (<c>sqlite_schema</c> joined with the table-valued pragmas), not one per table. Called by the CLI's schema commands
 /// and by lint and verify; SQLite errors surface as <see cref="SqliteException"/>.
 /// </summary>
 public static class SqliteSchemaIntrospector
 {
     private const string UserObjects = "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+    /// <summary>
+    /// Ordinary tables: not a virtual table (whose module the pragmas may not know) and not one of the shadow tables a
+    /// virtual table keeps its data in (they come with the virtual table).
+    /// </summary>
+    private const string OrdinaryTables = "m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND m.name NOT IN (SELECT t.name FROM pragma_table_list t WHERE t.type = 'shadow')";
 
     /// <summary>Reads the schema of the database file at <paramref name="path"/> (opened read-only).</summary>
     public static async Task<DatabaseSchema> ReadAsync(string path, SchemaFilter? filter, CancellationToken cancellationToken)
@@ -30,21 +37,26 @@ public static class SqliteSchemaIntrospector
     public static async Task<DatabaseSchema> ReadAsync(SqliteConnection connection, SchemaFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var objects = await QueryAsync(connection, $"SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_schema m WHERE {UserObjects} ORDER BY m.name", cancellationToken).ConfigureAwait(false);
+        var objects = await QueryAsync(connection, $"""
+            SELECT CASE WHEN m.type = 'table' AND m.sql LIKE 'CREATE VIRTUAL TABLE%' THEN 'virtual' ELSE m.type END, m.name, m.tbl_name, m.sql
+            FROM sqlite_schema m
+            WHERE {UserObjects} AND m.name NOT IN (SELECT t.name FROM pragma_table_list t WHERE t.type = 'shadow')
+            ORDER BY m.name
+            """, cancellationToken).ConfigureAwait(false);
         var columns = await QueryAsync(connection, $"""
             SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
             FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
-            WHERE m.type = 'table' AND {UserObjects} ORDER BY m.name, p.cid
+            WHERE {OrdinaryTables} AND {UserObjects} ORDER BY m.name, p.cid
             """, cancellationToken).ConfigureAwait(false);
         var keys = await QueryAsync(connection, $"""
             SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
             FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
-            WHERE m.type = 'table' AND {UserObjects} ORDER BY m.name, f.id, f.seq
+            WHERE {OrdinaryTables} AND {UserObjects} ORDER BY m.name, f.id, f.seq
             """, cancellationToken).ConfigureAwait(false);
         var uniques = await QueryAsync(connection, $"""
             SELECT m.name, l.name, i.name
             FROM sqlite_schema m JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i
-            WHERE m.type = 'table' AND {UserObjects} AND l.origin = 'u' ORDER BY m.name, l.name, i.seqno
+            WHERE {OrdinaryTables} AND {UserObjects} AND l.origin = 'u' ORDER BY m.name, l.name, i.seqno
             """, cancellationToken).ConfigureAwait(false);
         var viewColumns = await QueryAsync(connection, $"""
             SELECT m.name, p.name, p.type, p."notnull"

@@ -11,7 +11,7 @@ internal static partial class SqliteSchemaRows
     {
         var tables = new List<TableDefinition>();
         var items = new List<SchemaObject>();
-        var tableNames = objects.Where(o => S(o[0]) is "table" or "view").Select(o => S(o[1])).ToList();
+        var tableNames = objects.Where(o => S(o[0]) is "table" or "view" or "virtual").Select(o => S(o[1])).ToList();
         foreach (var row in objects)
         {
             var (type, name, table, sql) = (S(row[0]), S(row[1]), S(row[2]), S(row[3]));
@@ -21,6 +21,9 @@ internal static partial class SqliteSchemaRows
                     var parsed = Table(name, sql, [.. columns.Where(c => S(c[0]) == name)]);
                     tables.Add(parsed.Table);
                     items.AddRange(parsed.Constraints);
+                    break;
+                case "virtual":
+                    items.Add(new SchemaObject(ObjectKind.VirtualTable, new QualifiedName(null, name), sql));
                     break;
                 case "index" when row[3] is not null:
                     items.Add(new SchemaObject(ObjectKind.Index, new QualifiedName(null, name), sql) { Table = new QualifiedName(null, table) });

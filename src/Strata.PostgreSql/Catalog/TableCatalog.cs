@@ -15,7 +15,7 @@ internal static class TableCatalog
 
     private static string Columns(int version) => $"""
         SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity, {Comment("c.oid", "pg_class")},
-               a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
+               a.attname, format_type(a.atttypid, a.atttypmod), {NotNull(version)}, pg_get_expr(d.adbin, d.adrelid),
                a.attidentity::text, a.attgenerated::text,
                CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN {CollationName("a.attcollation")} END,
                {Comment("c.oid", "pg_class", "a.attnum")},
@@ -43,6 +43,14 @@ internal static class TableCatalog
         WHERE c.relkind IN ('r', 'p') AND c.reloftype = 0 AND {UserSchema} AND {NotExtension("pg_class", "c.oid")}
         ORDER BY n.nspname, c.relname, a.attnum
         """;
+
+    /// <summary>
+    /// NOT NULL as the table declares it: from PostgreSQL 18 a column's NOT NULL is a constraint that a child inherits
+    /// (<c>conislocal</c> false), and declaring it again would make it the child's own.
+    /// </summary>
+    private static string NotNull(int version) => version >= 180000
+        ? "a.attnotnull AND (a.attinhcount = 0 OR EXISTS (SELECT 1 FROM pg_constraint nn WHERE nn.conrelid = c.oid AND nn.contype = 'n' AND nn.conkey[1] = a.attnum AND nn.conislocal))"
+        : "a.attnotnull";
 
     /// <summary>The user objects columns need: their types and collations, and what their defaults and generation expressions call.</summary>
     private static readonly string Dependencies = $"""

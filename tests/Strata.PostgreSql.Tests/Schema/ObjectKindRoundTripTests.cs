@@ -10,6 +10,7 @@ namespace Strata.PostgreSql.Tests.Schema;
 /// (order-insensitive, text-exact), the copy reads back as the same state, and the down script leaves an empty
 /// database behind. The CLI path (pull, push, generate, migrate, rollback) is ObjectKindCommandTests in Strata.Cli.Tests.
 /// </summary>
+[PostgresMatrix]
 public sealed class ObjectKindRoundTripTests(ITestOutputHelper output) : PostgresTestBase
 {
     public static TheoryData<string> Kinds() => new(ObjectKinds.Names());

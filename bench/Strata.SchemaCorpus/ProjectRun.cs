@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Strata.LintCompare;
+using Strata.TestSupport;
+
+namespace Strata.SchemaCorpus;
+
+/// <summary>
+/// One project: its migrations applied with psql to an empty database (the original); strata pull; push into a second
+/// empty database; generate, migrate and rollback on a third; pg_dump --schema-only of each copy compared object by
+/// object with the original's; strata diff --exit-code on both copies.
+/// </summary>
+internal static class ProjectRun
+{
+    public static async Task<ProjectResult> RunAsync(SetSpec spec, CorpusOptions options)
+    {
+        var migrations = Prepared(SetReader.Read(spec.Folder, spec.Layout));
+        var slug = "corpus_" + new string([.. spec.Name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+        var folder = Path.Combine(options.Output, slug);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, "migrations"));
+        var result = new ProjectResult(spec.Name) { Migrations = migrations.Count };
+        await using var server = new CorpusServer(options.Server);
+        var original = await server.CreateAsync(slug + "_original");
+        if (await ApplyAsync(original, migrations, folder) is { } failure)
+        {
+            return result with { ApplyFailure = failure };
+        }
+
+        var dump = await SchemaDump.TakeAsync(original, slug + "_original");
+        var strata = new StrataCommand(options.Strata, folder);
+        var pull = await strata.RunAsync(CorpusServer.Url(original), "pull", "--json");
+        if (pull.ExitCode != 0)
+        {
+            return result with { DumpObjects = dump.Entries.Count, StrataFailure = "pull: " + pull.Output };
+        }
+
+        using var json = JsonDocument.Parse(pull.Output[pull.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        result = result with
+        {
+            DumpObjects = dump.Entries.Count,
+            Tables = json.RootElement.GetProperty("tables").GetInt32(),
+            Objects = json.RootElement.GetProperty("objects").GetInt32(),
+            NotManaged = json.RootElement.TryGetProperty("notManaged", out var list) ? [.. list.EnumerateArray().Select(e => e.GetString()!)] : [],
+        };
+        var details = new List<string>();
+        result = await PushAsync(server, strata, dump, slug, result, details);
+        result = await MigrateAsync(server, strata, dump, slug, result, details);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "differences.txt"), details);
+        return result;
+    }
+
+    private static async Task<ProjectResult> PushAsync(CorpusServer server, StrataCommand strata, SchemaDump dump, string slug, ProjectResult result, List<string> details)
+    {
+        var pushed = await server.CreateAsync(slug + "_pushed");
+        var push = await strata.RunAsync(CorpusServer.Url(pushed), "push", "--yes");
+        if (push.ExitCode != 0)
+        {
+            return result with { StrataFailure = "push: " + push.Output };
+        }
+
+        var difference = SchemaDump.Difference(dump, await SchemaDump.TakeAsync(pushed, slug + "_pushed"));
+        details.Add("== pull → push\n" + difference);
+        var diff = await strata.RunAsync(CorpusServer.Url(pushed), "diff", "--exit-code");
+        details.Add("== diff after push\n" + diff.Output);
+        return result with { PushDifferent = Differing(difference), PushDiffExit = diff.ExitCode };
+    }
+
+    private static async Task<ProjectResult> MigrateAsync(CorpusServer server, StrataCommand strata, SchemaDump dump, string slug, ProjectResult result, List<string> details)
+    {
+        var migrated = await server.CreateAsync(slug + "_migrated");
+        var url = CorpusServer.Url(migrated);
+        foreach (var step in new[] { new[] { "generate", "all", "--sequential", "--yes" }, ["migrate"] })
+        {
+            var run = await strata.RunAsync(url, step);
+            if (run.ExitCode != 0)
+            {
+                return result with { StrataFailure = step[0] + ": " + run.Output };
+            }
+        }
+
+        var difference = SchemaDump.Difference(dump, (await SchemaDump.TakeAsync(migrated, slug + "_migrated")).Without("strata_migrations"));
+        details.Add("== generate → migrate\n" + difference);
+        var diff = await strata.RunAsync(url, "diff", "--exit-code");
+        details.Add("== diff after migrate\n" + diff.Output);
+        var rollback = await strata.RunAsync(url, "rollback", "--yes");
+        var empty = await server.CreateAsync(slug + "_empty");
+        var left = SchemaDump.Difference(await SchemaDump.TakeAsync(empty, slug + "_empty"), (await SchemaDump.TakeAsync(migrated, slug + "_migrated")).Without("strata_migrations"));
+        details.Add("== rollback\n" + rollback.Output + left);
+        return result with { MigrateDifferent = Differing(difference), MigrateDiffExit = diff.ExitCode, RollbackLeft = rollback.ExitCode == 0 ? Differing(left) : -1 };
+    }
+
+    /// <summary>The project's up scripts through psql, one by one, each in a transaction unless its tool runs it without; the first failure.</summary>
+    private static async Task<string?> ApplyAsync(string database, IReadOnlyList<SourceMigration> migrations, string folder)
+    {
+        var script = Path.Combine(folder, "apply.sql");
+        var tools = await PostgresClientTools.FindAsync(await SchemaDump.ServerVersionAsync(database));
+        foreach (var migration in migrations)
+        {
+            await File.WriteAllTextAsync(script, migration.Up);
+            string[] arguments = migration.Transactional ? ["-v", "ON_ERROR_STOP=1", "-X", "-q", "-1", "-f", script] : ["-v", "ON_ERROR_STOP=1", "-X", "-q", "-f", script];
+            var run = await PostgresClientTools.RunAsync(tools.Psql, arguments, database, folder);
+            if (run.ExitCode != 0)
+            {
+                return $"{migration.Original}: {run.Error.Trim()}";
+            }
+        }
+
+        File.Delete(script);
+        return null;
+    }
+
+    /// <summary>
+    /// Numeric order when every migration starts with a number (a tool reading versions as numbers runs 2 before 10),
+    /// and river's schema placeholder taken out (its runner puts a schema there, or nothing).
+    /// </summary>
+    private static List<SourceMigration> Prepared(IReadOnlyList<SourceMigration> migrations)
+    {
+        static long? Number(SourceMigration m) =>
+            new string([.. Path.GetFileName(m.Original).TakeWhile(char.IsAsciiDigit)]) is { Length: > 0 and < 19 } digits ? long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var ordered = migrations.All(m => Number(m) is not null) ? migrations.OrderBy(Number).ToList() : [.. migrations];
+        return [.. ordered.Select(m => m with { Up = m.Up.Replace("/* TEMPLATE: schema */", "", StringComparison.Ordinal) })];
+    }
+
+    private static int Differing(string difference) =>
+        difference.Split('\n').Count(l => l.StartsWith("only in the original:", StringComparison.Ordinal) || l.StartsWith("only in the copy:", StringComparison.Ordinal));
+}
