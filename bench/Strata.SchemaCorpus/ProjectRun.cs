@@ -27,6 +27,7 @@ internal static class ProjectRun
         var original = await server.CreateAsync(slug + "_original");
         if (await ApplyAsync(original, migrations, folder) is { } failure)
         {
+            await File.WriteAllTextAsync(Path.Combine(folder, "apply-error.txt"), failure);
             return result with { ApplyFailure = failure };
         }
 
@@ -101,7 +102,8 @@ internal static class ProjectRun
         foreach (var migration in migrations)
         {
             await File.WriteAllTextAsync(script, migration.Up);
-            string[] arguments = migration.Transactional ? ["-v", "ON_ERROR_STOP=1", "-X", "-q", "-1", "-f", script] : ["-v", "ON_ERROR_STOP=1", "-X", "-q", "-f", script];
+            var transactional = migration.Transactional && !migration.Up.Contains("CONCURRENTLY", StringComparison.OrdinalIgnoreCase);
+            string[] arguments = transactional ? ["-v", "ON_ERROR_STOP=1", "-X", "-q", "-1", "-f", script] : ["-v", "ON_ERROR_STOP=1", "-X", "-q", "-f", script];
             var run = await PostgresClientTools.RunAsync(tools.Psql, arguments, database, folder);
             if (run.ExitCode != 0)
             {
@@ -120,7 +122,9 @@ internal static class ProjectRun
     private static List<SourceMigration> Prepared(IReadOnlyList<SourceMigration> migrations)
     {
         static long? Number(SourceMigration m) =>
-            new string([.. Path.GetFileName(m.Original).TakeWhile(char.IsAsciiDigit)]) is { Length: > 0 and < 19 } digits ? long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null;
+            new string([.. m.Original.Split('/')[0].Split('_')[0].Where(c => c != '-')]) is { Length: > 0 and < 19 } digits && digits.All(char.IsAsciiDigit)
+                ? long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
         var ordered = migrations.All(m => Number(m) is not null) ? migrations.OrderBy(Number).ToList() : [.. migrations];
         return [.. ordered.Select(m => m with { Up = m.Up.Replace("/* TEMPLATE: schema */", "", StringComparison.Ordinal) })];
     }
