@@ -34,6 +34,11 @@ internal static class ColumnDdl
             text.Append(" DEFAULT ").Append(column.Default);
         }
 
+        if (column.NotNull && column.NotNullName is not null)
+        {
+            text.Append(" CONSTRAINT ").Append(SchemaNames.Quote(column.NotNullName));
+        }
+
         return column.NotNull ? text.Append(" NOT NULL").ToString() : text.ToString();
     }
 
@@ -85,6 +90,23 @@ internal static class ColumnDdl
                 yield return alter + "SET (" + options + ")";
             }
         }
+    }
+
+    /// <summary>
+    /// <c>RENAME CONSTRAINT</c> for a NOT NULL constraint whose name changes (PostgreSQL 18+), after NOT NULL is set;
+    /// nothing when the column is not NOT NULL afterwards.
+    /// </summary>
+    public static IEnumerable<string> NotNullRename(QualifiedName table, ColumnDefinition before, ColumnDefinition after)
+    {
+        if (!after.NotNull || before.NotNullName == after.NotNullName || (!before.NotNull && after.NotNullName is null))
+        {
+            yield break;
+        }
+
+        var standard = $"{table.Name}_{after.Name}_not_null";
+        var old = before.NotNull ? before.NotNullName ?? standard : standard;
+        var now = after.NotNullName ?? standard;
+        yield return $"ALTER TABLE {SchemaNames.Quote(table)} RENAME CONSTRAINT {SchemaNames.Quote(old)} TO {SchemaNames.Quote(now)}";
     }
 
     /// <summary><c>ALTER COLUMN … SET …</c> for identity sequence options that changed (a removed option goes back to its default).</summary>

@@ -158,6 +158,8 @@ public sealed class PostgreSqlDdlRenderer : IDdlRenderer
             statements.Add(alter + (after.NotNull ? "SET NOT NULL" : "DROP NOT NULL"));
         }
 
+        statements.AddRange(ColumnDdl.NotNullRename(table, before, after));
+
         if (after.Default is not null && (after.Default != before.Default || typeChanges))
         {
             statements.Add(alter + "SET DEFAULT " + after.Default);

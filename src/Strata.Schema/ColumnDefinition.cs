@@ -42,6 +42,9 @@ public sealed record ColumnDefinition(string Name, string Type, bool NotNull)
     /// <summary>PostgreSQL: attribute options (<c>SET (n_distinct=…)</c>), e.g. <c>n_distinct=100</c>, or null.</summary>
     public string? Options { get; init; }
 
+    /// <summary>PostgreSQL 18+: the name of the column's NOT NULL constraint when it is not the default <c>table_column_not_null</c>, or null.</summary>
+    public string? NotNullName { get; init; }
+
     /// <summary>
     /// PostgreSQL: the column comes from a parent table (inheritance or partitioning) and is not declared locally; its
     /// <see cref="Default"/> and <see cref="NotNull"/> then hold only what the table sets on top of its parent's.

@@ -33,7 +33,8 @@ internal static class TableCatalog
                    FROM pg_depend sd JOIN pg_class sc ON sc.oid = sd.objid JOIN pg_namespace sn ON sn.oid = sc.relnamespace
                    JOIN pg_sequence s ON s.seqrelid = sc.oid
                    WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass AND sd.refobjid = c.oid
-                     AND sd.refobjsubid = a.attnum AND sd.deptype = 'i' LIMIT 1) END
+                     AND sd.refobjsubid = a.attnum AND sd.deptype = 'i' LIMIT 1) END,
+               {(version >= 180000 ? "(SELECT nn.conname FROM pg_constraint nn WHERE nn.conrelid = c.oid AND nn.contype = 'n' AND nn.conkey[1] = a.attnum AND nn.conislocal)" : "NULL::name")}::text
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
@@ -111,6 +112,7 @@ internal static class TableCatalog
             Compression = N(r[22]) switch { "p" => "pglz", "l" => "lz4", _ => null },
             Statistics = r[23] is int target ? target : null,
             Options = Texts(r[24]) is { Length: > 0 } options ? string.Join(", ", options) : null,
+            NotNullName = N(r[26]) is { } constraint && constraint != $"{S(r[1])}_{S(r[5])}_not_null" ? constraint : null,
         };
     }
 
