@@ -20,10 +20,16 @@ internal sealed record ProjectResult(string Name)
     /// <summary>Objects of the original's pg_dump that differ in (or are missing from) the pushed copy.</summary>
     public int PushDifferent { get; init; } = -1;
 
+    /// <summary>Objects of the pushed copy that differ from the original restored from its own pg_dump.</summary>
+    public int PushBeyondRestore { get; init; } = -1;
+
     public int PushDiffExit { get; init; } = -1;
 
     /// <summary>Objects of the original's pg_dump that differ in the generated-and-migrated copy.</summary>
     public int MigrateDifferent { get; init; } = -1;
+
+    /// <summary>Objects of the migrated copy that differ from the original restored from its own pg_dump.</summary>
+    public int MigrateBeyondRestore { get; init; } = -1;
 
     public int MigrateDiffExit { get; init; } = -1;
 
@@ -33,6 +39,6 @@ internal sealed record ProjectResult(string Name)
     /// <summary>A command of Strata that failed, with its output, or null.</summary>
     public string? StrataFailure { get; init; }
 
-    public bool Identical => ApplyFailure is null && StrataFailure is null && PushDifferent == 0 && MigrateDifferent == 0
+    public bool Identical => ApplyFailure is null && StrataFailure is null && PushBeyondRestore == 0 && MigrateBeyondRestore == 0
         && PushDiffExit == 0 && MigrateDiffExit == 0 && RollbackLeft == 0;
 }

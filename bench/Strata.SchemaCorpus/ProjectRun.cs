@@ -25,13 +25,14 @@ internal static class ProjectRun
         var result = new ProjectResult(spec.Name) { Migrations = migrations.Count };
         await using var server = new CorpusServer(options.Server);
         var original = await server.CreateAsync(slug + "_original");
-        if (await ApplyAsync(original, migrations, folder) is { } failure)
+        if (await ApplyAsync(original, [.. ToolTables(spec.Layout), .. migrations], folder) is { } failure)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "apply-error.txt"), failure);
             return result with { ApplyFailure = failure };
         }
 
         var dump = await SchemaDump.TakeAsync(original, slug + "_original");
+        var restored = await RestoredAsync(server, original, slug, folder);
         var strata = new StrataCommand(options.Strata, folder);
         var pull = await strata.RunAsync(CorpusServer.Url(original), "pull", "--json");
         if (pull.ExitCode != 0)
@@ -48,13 +49,30 @@ internal static class ProjectRun
             NotManaged = json.RootElement.TryGetProperty("notManaged", out var list) ? [.. list.EnumerateArray().Select(e => e.GetString()!)] : [],
         };
         var details = new List<string>();
-        result = await PushAsync(server, strata, dump, slug, result, details);
-        result = await MigrateAsync(server, strata, dump, slug, result, details);
+        result = await PushAsync(server, strata, (dump, restored), slug, result, details);
+        result = await MigrateAsync(server, strata, (dump, restored), slug, result, details);
         await File.WriteAllLinesAsync(Path.Combine(folder, "differences.txt"), details);
         return result;
     }
 
-    private static async Task<ProjectResult> PushAsync(CorpusServer server, StrataCommand strata, SchemaDump dump, string slug, ProjectResult result, List<string> details)
+    /// <summary>
+    /// pg_dump --schema-only of the original restored with psql into another database, then dumped again: PostgreSQL
+    /// prints some expressions in a form that reads back differently (an IN list over varchar), so even pg_dump's own
+    /// copy differs there; a Strata copy is judged against both.
+    /// </summary>
+    private static async Task<SchemaDump> RestoredAsync(CorpusServer server, string original, string slug, string folder)
+    {
+        var tools = await PostgresClientTools.FindAsync(await SchemaDump.ServerVersionAsync(original));
+        var dump = await PostgresClientTools.RunAsync(tools.PgDump, ["--schema-only"], original, folder);
+        var file = Path.Combine(folder, "pg_dump.sql");
+        await File.WriteAllTextAsync(file, dump.Output);
+        var restored = await server.CreateAsync(slug + "_restored");
+        await PostgresClientTools.RunAsync(tools.Psql, ["-X", "-q", "-f", file], restored, folder);
+        File.Delete(file);
+        return await SchemaDump.TakeAsync(restored, slug + "_restored");
+    }
+
+    private static async Task<ProjectResult> PushAsync(CorpusServer server, StrataCommand strata, (SchemaDump Original, SchemaDump Restored) dumps, string slug, ProjectResult result, List<string> details)
     {
         var pushed = await server.CreateAsync(slug + "_pushed");
         var push = await strata.RunAsync(CorpusServer.Url(pushed), "push", "--yes");
@@ -63,14 +81,15 @@ internal static class ProjectRun
             return result with { StrataFailure = "push: " + push.Output };
         }
 
-        var difference = SchemaDump.Difference(dump, await SchemaDump.TakeAsync(pushed, slug + "_pushed"));
+        var copy = await SchemaDump.TakeAsync(pushed, slug + "_pushed");
+        var difference = SchemaDump.Difference(dumps.Original, copy);
         details.Add("== pull → push\n" + difference);
         var diff = await strata.RunAsync(CorpusServer.Url(pushed), "diff", "--exit-code");
         details.Add("== diff after push\n" + diff.Output);
-        return result with { PushDifferent = Differing(difference), PushDiffExit = diff.ExitCode };
+        return result with { PushDifferent = Differing(difference), PushBeyondRestore = Differing(SchemaDump.Difference(dumps.Restored, copy)), PushDiffExit = diff.ExitCode };
     }
 
-    private static async Task<ProjectResult> MigrateAsync(CorpusServer server, StrataCommand strata, SchemaDump dump, string slug, ProjectResult result, List<string> details)
+    private static async Task<ProjectResult> MigrateAsync(CorpusServer server, StrataCommand strata, (SchemaDump Original, SchemaDump Restored) dumps, string slug, ProjectResult result, List<string> details)
     {
         var migrated = await server.CreateAsync(slug + "_migrated");
         var url = CorpusServer.Url(migrated);
@@ -83,7 +102,8 @@ internal static class ProjectRun
             }
         }
 
-        var difference = SchemaDump.Difference(dump, (await SchemaDump.TakeAsync(migrated, slug + "_migrated")).Without("strata_migrations"));
+        var copy = (await SchemaDump.TakeAsync(migrated, slug + "_migrated")).Without("strata_migrations");
+        var difference = SchemaDump.Difference(dumps.Original, copy);
         details.Add("== generate → migrate\n" + difference);
         var diff = await strata.RunAsync(url, "diff", "--exit-code");
         details.Add("== diff after migrate\n" + diff.Output);
@@ -91,7 +111,13 @@ internal static class ProjectRun
         var empty = await server.CreateAsync(slug + "_empty");
         var left = SchemaDump.Difference(await SchemaDump.TakeAsync(empty, slug + "_empty"), (await SchemaDump.TakeAsync(migrated, slug + "_migrated")).Without("strata_migrations"));
         details.Add("== rollback\n" + rollback.Output + left);
-        return result with { MigrateDifferent = Differing(difference), MigrateDiffExit = diff.ExitCode, RollbackLeft = rollback.ExitCode == 0 ? Differing(left) : -1 };
+        return result with
+        {
+            MigrateDifferent = Differing(difference),
+            MigrateBeyondRestore = Differing(SchemaDump.Difference(dumps.Restored, copy)),
+            MigrateDiffExit = diff.ExitCode,
+            RollbackLeft = rollback.ExitCode == 0 ? Differing(left) : -1,
+        };
     }
 
     /// <summary>The project's up scripts through psql, one by one, each in a transaction unless its tool runs it without; the first failure.</summary>
@@ -115,6 +141,19 @@ internal static class ProjectRun
         return null;
     }
 
+    /// <summary>The history table the project's tool makes before its first migration; some migrations touch it.</summary>
+    private static IEnumerable<SourceMigration> ToolTables(Layout layout)
+    {
+        var sql = layout switch
+        {
+            Layout.Diesel => "CREATE TABLE __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP);",
+            Layout.UpDownFiles => "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);",
+            Layout.Dbmate => "CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);",
+            _ => null,
+        };
+        return sql is null ? [] : [new SourceMigration("(the tool's history table)", "tool", sql, true)];
+    }
+
     /// <summary>
     /// Numeric order when every migration starts with a number (a tool reading versions as numbers runs 2 before 10),
     /// and river's schema placeholder taken out (its runner puts a schema there, or nothing).
@@ -129,6 +168,10 @@ internal static class ProjectRun
         return [.. ordered.Select(m => m with { Up = m.Up.Replace("/* TEMPLATE: schema */", "", StringComparison.Ordinal) })];
     }
 
-    private static int Differing(string difference) =>
-        difference.Split('\n').Count(l => l.StartsWith("only in the original:", StringComparison.Ordinal) || l.StartsWith("only in the copy:", StringComparison.Ordinal));
+    /// <summary>The objects a <see cref="SchemaDump.Difference"/> names (one changed object is in it twice, once per side).</summary>
+    private static int Differing(string difference)
+    {
+        var lines = difference.Split('\n');
+        return lines.Skip(1).Where((_, i) => lines[i].StartsWith("only in the ", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Count();
+    }
 }
