@@ -25,13 +25,28 @@ public static class PostgreSqlSchemaWipe
 
     private const string ScratchWipeSql = """
         DO $strata$
-        DECLARE s text;
+        DECLARE s text; d record;
         BEGIN
             FOR s IN SELECT evtname FROM pg_event_trigger WHERE pg_has_role(evtowner, 'USAGE') LOOP
                 EXECUTE format('DROP EVENT TRIGGER %I', s);
             END LOOP;
             FOR s IN SELECT pubname FROM pg_publication WHERE pg_has_role(pubowner, 'USAGE') LOOP
                 EXECUTE format('DROP PUBLICATION %I', s);
+            END LOOP;
+            -- Default privileges not tied to a schema outlive the schemas: put each back to the built-in default
+            -- (PostgreSQL then deletes the entry), or the next use's objects would be created with them.
+            FOR d IN SELECT r.defaclrole::regrole::text AS role,
+                            CASE r.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS objects,
+                            r.defaclobjtype AS kind,
+                            (SELECT string_agg(DISTINCT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, ', ') FROM aclexplode(r.defaclacl) a) AS grantees
+                     FROM pg_default_acl r WHERE r.defaclnamespace = 0 AND pg_has_role(r.defaclrole, 'USAGE') LOOP
+                IF d.grantees IS NOT NULL THEN
+                    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s REVOKE ALL ON %s FROM %s', d.role, d.objects, d.grantees);
+                END IF;
+                EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT ALL ON %s TO %s', d.role, d.objects, d.role);
+                IF d.kind IN ('f', 'T') THEN
+                    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT %s ON %s TO PUBLIC', d.role, CASE d.kind WHEN 'f' THEN 'EXECUTE' ELSE 'USAGE' END, d.objects);
+                END IF;
             END LOOP;
             FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
                 EXECUTE format('DROP SCHEMA %I CASCADE', s);
@@ -54,8 +69,9 @@ public static class PostgreSqlSchemaWipe
     }
 
     /// <summary>
-    /// Empties a scratch database for its next use: what <see cref="WipeAsync"/> drops, and also the event triggers and
-    /// publications the role may drop (objects outside any schema that a schema file can create).
+    /// Empties a scratch database for its next use: what <see cref="WipeAsync"/> drops, and also the event triggers,
+    /// publications and default privileges not tied to a schema that the role may drop or reset (objects outside any
+    /// schema that a schema file can create).
     /// </summary>
     internal static async Task WipeScratchAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

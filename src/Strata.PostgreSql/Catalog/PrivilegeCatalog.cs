@@ -6,7 +6,8 @@ namespace Strata.PostgreSql;
 
 /// <summary>
 /// Privileges that differ from an object's defaults (its initial privileges for objects initdb made, such as the
-/// <c>public</c> schema; else <c>acldefault</c>): on tables, views, sequences, columns, schemas, routines and types,
+/// <c>public</c> schema; else <c>acldefault</c>, and for a <c>public</c> schema made again without initial privileges,
+/// as Strata's wipe of a scratch or dev database does, also <c>USAGE</c> for everyone): on tables, views, sequences, columns, schemas, routines and types,
 /// one row per object and grantee; and default privileges (<c>ALTER DEFAULT PRIVILEGES</c>).
 /// </summary>
 internal static class PrivilegeCatalog
@@ -51,7 +52,8 @@ internal static class PrivilegeCatalog
             WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
               AND {UserSchema} AND {NotExtension("pg_class", "c.oid")}
             UNION ALL
-            SELECT 'SCHEMA', NULL, n.nspname, NULL, n.nspacl, coalesce({Initial("pg_namespace", "n.oid")}, acldefault('n', n.nspowner))
+            SELECT 'SCHEMA', NULL, n.nspname, NULL, n.nspacl, coalesce({Initial("pg_namespace", "n.oid")}, acldefault('n', n.nspowner)
+                   || CASE WHEN n.nspname = 'public' THEN ARRAY[makeaclitem(0, n.nspowner, 'USAGE', false)] ELSE {EmptyAcl} END)
             FROM pg_namespace n WHERE n.nspacl IS NOT NULL AND {UserSchema} AND {NotExtension("pg_namespace", "n.oid")}
             UNION ALL
             SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || pg_get_function_identity_arguments(p.oid), n.nspname, p.proname, NULL,

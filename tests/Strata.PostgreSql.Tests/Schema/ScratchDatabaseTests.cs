@@ -38,6 +38,22 @@ public sealed class ScratchDatabaseTests : PostgresTestBase
     }
 
     [Fact]
+    public async Task Default_privileges_a_schema_file_set_in_the_kept_scratch_database_do_not_reach_the_next_command()
+    {
+        var role = await Database.CreateRoleAsync();
+        await using (var first = await PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, CancellationToken.None))
+        {
+            await ExecuteAsync(first, $"ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC; ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO \"{role.Name}\"");
+        }
+
+        await using var second = await PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, CancellationToken.None);
+        await ExecuteAsync(second, "CREATE TABLE t (id int); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'");
+        var state = await second.ReadAsync(null, CancellationToken.None);
+        state.Tables.Count.ShouldBe(1);
+        state.Objects.Where(o => o.Kind is Strata.Schema.ObjectKind.Grant or Strata.Schema.ObjectKind.DefaultPrivileges).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_second_command_while_the_kept_scratch_database_is_in_use_gets_a_temporary_one_that_is_dropped()
     {
         await using var first = await PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, CancellationToken.None);
