@@ -11,6 +11,9 @@ internal static class ToolSet
 {
     public const string DbmateName = "dbmate 2.36.0";
 
+    /// <summary>The tables of the schema the schema-command rows use (issue 17: a 100-table real schema).</summary>
+    public const int SchemaSize = 100;
+
     public static IReadOnlyList<IMigrationTool> Create(BenchOptions options)
     {
         var tools = new List<IMigrationTool>
@@ -51,6 +54,11 @@ internal static class ToolSet
         }
 
         yield return new IntrospectionScenario(server, 1000, scratch);
+        foreach (var command in new[] { SchemaCommand.Dump, SchemaCommand.Diff, SchemaCommand.Push })
+        {
+            yield return new SchemaCommandScenario(server, command, BuildName("r2r"), Build(options, "r2r"), BuildProblem(options, "r2r"), SchemaSize, scratch);
+        }
+
         foreach (var size in options.Sizes)
         {
             yield return new LintScenario(Build(options, "r2r"), BuildProblem(options, "r2r"), size, scratch);

@@ -22,6 +22,23 @@ internal sealed class Targets(IReadOnlyList<Measurement> results, string strataT
         yield return Below("test database from the warm pool: < 10 ms median", "test database from the warm pool (1,000 tables)", TimeSpan.FromMilliseconds(10));
         yield return Below("reset of a 1,000-table database, three tables touched: < 50 ms", "test database by reset (3 of 1,000 tables touched)", TimeSpan.FromMilliseconds(50));
         yield return ColdCloneRow();
+        yield return SchemaRow(Scenarios.SchemaCommand.Diff);
+        yield return SchemaRow(Scenarios.SchemaCommand.Push);
+    }
+
+    private string[] SchemaRow(Scenarios.SchemaCommand command)
+    {
+        var size = ToolSet.SchemaSize;
+        var target = $"{(command == Scenarios.SchemaCommand.Diff ? "diff" : "push")} of a {size}-table schema: ≤ 1.5× pg_dump --schema-only";
+        var dump = results.FirstOrDefault(r => r.What == Scenarios.SchemaCommandScenario.WhatOf(Scenarios.SchemaCommand.Dump, size) && r.HasValue);
+        var strata = results.FirstOrDefault(r => r.What == Scenarios.SchemaCommandScenario.WhatOf(command, size) && r.HasValue);
+        if (dump is null || strata is null)
+        {
+            return [target, "not measured in this run", "open"];
+        }
+
+        var ratio = strata.Median / dump.Median;
+        return [target, $"{Format.Ratio(ratio)} ({Format.Time(strata.Median)} vs {Format.Time(dump.Median)})", ratio <= 1.5 ? "holds" : $"misses by {Format.Ratio(ratio / 1.5)}"];
     }
 
     private IEnumerable<string[]> ToolRows(int size)

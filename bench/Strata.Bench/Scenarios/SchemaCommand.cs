@@ -1,0 +1,14 @@
+namespace Strata.Bench.Scenarios;
+
+/// <summary>What a <see cref="SchemaCommandScenario"/> times.</summary>
+internal enum SchemaCommand
+{
+    /// <summary><c>pg_dump --schema-only</c>, the yardstick.</summary>
+    Dump,
+
+    /// <summary><c>strata diff --exit-code</c> of a database against its own pulled schema.sql.</summary>
+    Diff,
+
+    /// <summary><c>strata push --yes</c> of schema.sql into an empty database.</summary>
+    Push,
+}
