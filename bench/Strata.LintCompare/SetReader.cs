@@ -18,7 +18,7 @@ internal static partial class SetReader
         var list = layout switch
         {
             Layout.UpDownFiles => Files(folder, "*.up.sql").Select(f => Plain(folder, f, Slug(Path.GetFileName(f)[..^7]))),
-            Layout.Popx => Files(folder, "*.up.sql").Where(IsPostgresPopx).Select(f => Popx(folder, f)),
+            Layout.Popx => PopxForPostgres(Files(folder, "*.up.sql").Where(IsPostgresPopx).ToList()).Select(f => Popx(folder, f)),
             Layout.Diesel => Folders(folder).Where(d => File.Exists(Path.Combine(d, "up.sql"))).OrderBy(DieselVersion, StringComparer.Ordinal).Select(d => Diesel(folder, d)),
             Layout.Prisma => Folders(folder).Where(d => File.Exists(Path.Combine(d, "migration.sql"))).Select(d => Plain(folder, Path.Combine(d, "migration.sql"), Slug(Path.GetFileName(d)))),
             Layout.Goose => Files(folder, "*.sql").Select(f => Sectioned(folder, f, GooseUp(), GooseDown(), "NO TRANSACTION")),
@@ -74,6 +74,15 @@ internal static partial class SetReader
         var parts = Path.GetFileName(file)[..^7].Split('.');
         return parts.Skip(1).All(p => p is "postgres" or "autocommit");
     }
+
+    /// <summary>popx runs a migration's PostgreSQL file instead of its generic one when both exist.</summary>
+    private static IEnumerable<string> PopxForPostgres(List<string> files)
+    {
+        var specific = files.Where(f => Path.GetFileName(f).Contains(".postgres.", StringComparison.Ordinal)).Select(PopxName).ToHashSet(StringComparer.Ordinal);
+        return files.Where(f => Path.GetFileName(f).Contains(".postgres.", StringComparison.Ordinal) || !specific.Contains(PopxName(f)));
+    }
+
+    private static string PopxName(string file) => Path.GetFileName(file).Split('.')[0];
 
     private static SourceMigration Popx(string folder, string file)
     {

@@ -25,7 +25,7 @@ internal static class ProjectRun
         var result = new ProjectResult(spec.Name) { Migrations = migrations.Count };
         await using var server = new CorpusServer(options.Server);
         var original = await server.CreateAsync(slug + "_original");
-        if (await ApplyAsync(original, [.. ToolTables(spec.Layout), .. migrations], folder) is { } failure)
+        if (await ApplyAsync(original, [.. ToolTables(spec), .. migrations], folder) is { } failure)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "apply-error.txt"), failure);
             return result with { ApplyFailure = failure };
@@ -141,17 +141,21 @@ internal static class ProjectRun
         return null;
     }
 
-    /// <summary>The history table the project's tool makes before its first migration; some migrations touch it.</summary>
-    private static IEnumerable<SourceMigration> ToolTables(Layout layout)
+    /// <summary>
+    /// What the project's tool makes before its first migration: its history table (some migrations touch it), and the
+    /// <c>auth</c> schema supabase/auth's templated migrations live in (its runner gets it from supabase's image).
+    /// </summary>
+    private static IEnumerable<SourceMigration> ToolTables(SetSpec spec)
     {
-        var sql = layout switch
+        var sql = spec.Layout switch
         {
             Layout.Diesel => "CREATE TABLE __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP);",
+            Layout.UpDownFiles when spec.Name == "supabase/auth" => "CREATE SCHEMA auth;",
             Layout.UpDownFiles => "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);",
             Layout.Dbmate => "CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);",
             _ => null,
         };
-        return sql is null ? [] : [new SourceMigration("(the tool's history table)", "tool", sql, true)];
+        return sql is null ? [] : [new SourceMigration("(what the tool makes first)", "tool", sql, true)];
     }
 
     /// <summary>
