@@ -237,13 +237,11 @@ public sealed class SqlLexerTests
     }
 
     [Fact]
-    public void Lexing_is_linear_on_large_input()
+    public void Large_input_lexes_into_every_token()
     {
+        // Its speed (linear in the input) is measured by bench/Strata.Bench.Micro, not asserted here.
         var sql = string.Concat(Enumerable.Repeat("INSERT INTO t (a, \"b\") VALUES (1, 'x''y', E'\\n', $$z$$); -- c\n", 40_000));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var tokens = SqlLexer.Tokenize(sql, SqlFlavor.PostgreSql);
-        watch.Stop();
         tokens.Count.ShouldBe(40_000 * 31);
-        watch.ElapsedMilliseconds.ShouldBeLessThan(2_000);
     }
 }

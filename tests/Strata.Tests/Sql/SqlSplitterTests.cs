@@ -134,14 +134,12 @@ public sealed class SqlSplitterTests
     }
 
     [Fact]
-    public void Splitting_is_linear_on_large_input()
+    public void Large_input_splits_into_every_statement_with_its_line()
     {
+        // Its speed (linear in the input) is measured by bench/Strata.Bench.Micro, not asserted here.
         var sql = string.Concat(Enumerable.Repeat("INSERT INTO t VALUES (1, 'a;b');\n", 100_000));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var statements = SqlSplitter.Split(sql, SqlFlavor.PostgreSql);
-        watch.Stop();
         statements.Count.ShouldBe(100_000);
         statements[^1].Line.ShouldBe(100_000);
-        watch.ElapsedMilliseconds.ShouldBeLessThan(2_000);
     }
 }
