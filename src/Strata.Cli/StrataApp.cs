@@ -90,6 +90,8 @@ internal static class StrataApp
             PullCommand.Create(context),
             DumpCommand.Create(context),
             CodegenCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

@@ -16,9 +16,10 @@ internal static class MigrateCommand
         var outOfOrder = new Option<bool>("--allow-out-of-order") { Description = "Apply pending migrations older than the newest applied one instead of refusing." };
         var ignoreMissing = new Option<bool>("--ignore-missing") { Description = "Go on although files of applied migrations are gone." };
         var offline = new Option<bool>("--offline") { Description = "With --dry-run: check the files and print the plan an empty database would get, without connecting (for CI without a server)." };
+        var backup = new Option<bool>("--backup") { Description = "Back the database up first (as `strata backup` does) when anything is pending; if the run fails, the error names the backup and the `strata restore` command that puts it back." };
         var command = new Command("migrate", "Apply pending migrations in version order as one batch, then changed repeatables (R__*.sql).")
         {
-            target, dryRun, outOfOrder, ignoreMissing, offline,
+            target, dryRun, outOfOrder, ignoreMissing, offline, backup,
         };
         command.Aliases.Add("up");
         command.Aliases.Add("latest");
@@ -53,12 +54,46 @@ internal static class MigrateCommand
                 return ExitCodes.Success;
             }
 
+            var taken = parse.GetValue(backup) ? await BackupFirstAsync(ctx, options, ct) : null;
             RunRenderer.Header(ctx, "Migrating");
             using var observer = new ProgressObserver(ctx.Terminal);
-            var result = await ctx.CreateMigrator(observer).MigrateAsync(options, ct);
-            RunRenderer.Result(ctx, "migrate", result, "Applied");
+            Execution.MigrationResult result;
+            try
+            {
+                result = await ctx.CreateMigrator(observer).MigrateAsync(options, ct);
+            }
+            catch (Exception e) when (taken is not null && e is Errors.StrataException or OperationCanceledException)
+            {
+                e.Data[BackupRenderer.FailureKey] = taken;
+                throw;
+            }
+
+            RunRenderer.Result(ctx, "migrate", result, "Applied", taken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The backup of <c>--backup</c>: taken when the plan has anything to run and the database exists.</summary>
+    private static async Task<Output.Json.BackupJson?> BackupFirstAsync(CommandContext ctx, MigrateOptions options, CancellationToken ct)
+    {
+        if (ctx.Database is { Kind: Configuration.DatabaseKind.Sqlite } sqlite && !File.Exists(Path.GetFullPath(sqlite.ConnectionString, ctx.Host.WorkingDirectory)))
+        {
+            ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist yet: nothing to back up");
+            return null;
+        }
+
+        if ((await ctx.CreateMigrator().PlanAsync(options, ct)).IsEmpty)
+        {
+            return null;
+        }
+
+        var result = await BackupRuns.TakeAsync(ctx, ct);
+        if (!ctx.Terminal.Json)
+        {
+            BackupRenderer.Backup(ctx, result);
+        }
+
+        return BackupRenderer.ToJson(ctx, result);
     }
 }

@@ -35,6 +35,12 @@ internal sealed class CommandContext
 
     public bool Yes => Parse.GetValue(_options.Yes);
 
+    /// <summary>The raw <c>--config</c> value, if given.</summary>
+    public string? ConfigOption => Parse.GetValue(_options.Config);
+
+    /// <summary>The raw <c>--env</c> value, if given.</summary>
+    public string? EnvironmentOption => Parse.GetValue(_options.Environment);
+
     /// <summary>The raw <c>--database</c> value, if given.</summary>
     public string? DatabaseOption => Parse.GetValue(_options.Database);
 

@@ -44,6 +44,11 @@ internal static class ErrorRenderer
             err.MarkupLine("[blue]hint:[/] " + Markup.Escape(hint));
         }
 
+        if (exception.Data[BackupRenderer.FailureKey] is BackupJson backup)
+        {
+            BackupRenderer.Failure(terminal, backup);
+        }
+
         if (terminal.Verbose && exception is StrataException { InnerException: { } inner })
         {
             err.MarkupLine("[grey]" + Markup.Escape(inner.ToString()) + "[/]");
@@ -110,7 +115,10 @@ internal static class ErrorRenderer
             strata?.Hint,
             problems?.Select(p => new ProblemJson(p.Location, p.Message)).ToList(),
             failed is null ? null : new LocationJson(failed.Location.Path, failed.Location.Line, failed.Location.Column),
-            failed?.SqlState);
+            failed?.SqlState)
+        {
+            Backup = exception.Data[BackupRenderer.FailureKey] as BackupJson,
+        };
     }
 
     private static string Category(int exitCode) => exitCode switch

@@ -55,13 +55,13 @@ internal static class RunRenderer
         _ => $"-- C# migration {step.Script.SourcePath}",
     };
 
-    public static void Result(CommandContext context, string command, MigrationResult result, string doneVerb)
+    public static void Result(CommandContext context, string command, MigrationResult result, string doneVerb, BackupJson? backup = null)
     {
         var t = context.Terminal;
         if (t.Json)
         {
             var steps = result.Steps.Select(s => new StepJson(s.Version, s.Migration, Direction(s.Direction), s.Outcome.ToString().ToLowerInvariant(), (long)s.Duration.TotalMilliseconds, null)).ToList();
-            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, false, result.Batch, (long)result.Duration.TotalMilliseconds, steps) { Batches = result.Batches }, CliJsonContext.Default.RunJson);
+            t.WriteJson(new RunJson(command, context.DatabaseDisplay, context.Settings.Environment, false, result.Batch, (long)result.Duration.TotalMilliseconds, steps) { Batches = result.Batches, Backup = backup }, CliJsonContext.Default.RunJson);
             return;
         }
 

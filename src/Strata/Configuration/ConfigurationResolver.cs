@@ -71,6 +71,7 @@ public static class ConfigurationResolver
             Unmanaged = json?.Document.Unmanaged ?? [],
             Lint = json?.Document.Lint,
             Codegen = json?.Document.Codegen,
+            Backup = json?.Document.Backup,
             Origins = origins,
             Warnings = [.. ConnectionWarnings.For(database, passwordOnCommandLine, requireTls), .. warnings],
         };

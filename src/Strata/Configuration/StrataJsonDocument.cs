@@ -27,7 +27,8 @@ namespace Strata.Configuration;
 ///     "production": { "database": "${PROD_DATABASE_URL}", "migrations": "migrations", "protected": true, "requireTls": true }
 ///   },
 ///   "lint": { … },                       // kept unparsed for the linter
-///   "codegen": { … }                     // kept unparsed for code generation
+///   "codegen": { … },                    // kept unparsed for code generation
+///   "backup": { "folder": "backups", "keep": 10, "postgresBin": null }  // strata backup / restore / migrate --backup
 /// }
 /// </code>
 /// </summary>
@@ -90,4 +91,7 @@ internal sealed class StrataJsonDocument
 
     /// <summary>Code generation settings, unparsed.</summary>
     public JsonElement? Codegen { get; set; }
+
+    /// <summary>Backup settings (folder, keep, postgresBin), unparsed; read by <see cref="Operations.BackupSettings"/>.</summary>
+    public JsonElement? Backup { get; set; }
 }

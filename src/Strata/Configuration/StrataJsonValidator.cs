@@ -33,6 +33,7 @@ internal sealed partial class StrataJsonValidator
         ["unmanaged"] = Expect.Strings,
         ["lint"] = Expect.Any,
         ["codegen"] = Expect.Any,
+        ["backup"] = Expect.Any,
     };
 
     private static readonly Dictionary<string, Expect> HistoryProperties = new(StringComparer.Ordinal)

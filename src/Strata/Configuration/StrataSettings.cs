@@ -91,6 +91,9 @@ public sealed class StrataSettings
     /// <summary>The <c>codegen</c> section of <c>strata.json</c>, unparsed, or null.</summary>
     public JsonElement? Codegen { get; init; }
 
+    /// <summary>The <c>backup</c> section of <c>strata.json</c>, unparsed, or null; read by <see cref="Operations.BackupSettings.From"/>.</summary>
+    public JsonElement? Backup { get; init; }
+
     /// <summary>Where each value came from, in a fixed order, for <c>--verbose</c>; contains no values, only sources.</summary>
     public IReadOnlyList<SettingOrigin> Origins { get; init; } = [];
 

@@ -13,4 +13,6 @@ namespace Strata.Cli.Output.Json;
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(SchemaJson))]
 [JsonSerializable(typeof(CodegenJson))]
+[JsonSerializable(typeof(BackupJson))]
+[JsonSerializable(typeof(RestoreJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -8,4 +8,8 @@ internal sealed record ErrorBodyJson(
     string? Hint,
     IReadOnlyList<ProblemJson>? Problems,
     LocationJson? Location,
-    string? SqlState);
+    string? SqlState)
+{
+    /// <summary>With <c>migrate --backup</c>: the backup taken before the run that failed, and how to restore it.</summary>
+    public BackupJson? Backup { get; init; }
+}

@@ -8,4 +8,7 @@ internal sealed record RunJson(string Command, string Database, string Environme
 
     /// <summary>True for <c>--dry-run --offline</c>: planned from the files alone, as for an empty database.</summary>
     public bool? Offline { get; init; }
+
+    /// <summary>With <c>migrate --backup</c>: the backup taken before the run.</summary>
+    public BackupJson? Backup { get; init; }
 }
