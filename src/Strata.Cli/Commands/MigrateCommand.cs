@@ -21,6 +21,8 @@ internal static class MigrateCommand
         {
             target, dryRun, outOfOrder, ignoreMissing, offline, backup,
         };
+        var fleet = new FleetCli();
+        fleet.AddTo(command);
         command.Aliases.Add("up");
         command.Aliases.Add("latest");
         command.SetAction(async (parse, ct) =>
@@ -32,6 +34,11 @@ internal static class MigrateCommand
                 AllowOutOfOrder = parse.GetValue(outOfOrder),
                 IgnoreMissing = parse.GetValue(ignoreMissing),
             };
+            if (fleet.Requested(parse))
+            {
+                return await fleet.RunAsync(ctx, "migrate", options, ct);
+            }
+
             if (parse.GetValue(offline))
             {
                 if (!parse.GetValue(dryRun))

@@ -15,4 +15,5 @@ namespace Strata.Cli.Output.Json;
 [JsonSerializable(typeof(CodegenJson))]
 [JsonSerializable(typeof(BackupJson))]
 [JsonSerializable(typeof(RestoreJson))]
+[JsonSerializable(typeof(FleetJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.Sources;
+
+namespace Strata.Operations;
+
+/// <summary>
+/// Runs <c>migrate</c> or <c>status</c> over many databases (or schemas) with one migrations source: at most
+/// <see cref="FleetOptions.Parallel"/> at once, each target under its own migration lock (the dialect's, keyed by
+/// database and history table, so schema-per-tenant targets never block each other), a failure isolated to its target
+/// unless <see cref="FleetErrorPolicy.Stop"/>, every event in a JSON-lines <see cref="FleetLedger"/>, and a resumed run
+/// skipping the targets its ledger says succeeded. Called by <c>strata migrate|status --targets</c>, or by an
+/// application that migrates its tenants. Never throws for a target's failure: it is in the result.
+/// </summary>
+public sealed class FleetRunner
+{
+    private readonly IMigrationSource _source;
+    private readonly MigratorOptions _options;
+
+    /// <summary>A runner applying <paramref name="source"/> with <paramref name="options"/> (a target may override them).</summary>
+    public FleetRunner(IMigrationSource source, MigratorOptions? options = null)
+    {
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _options = options ?? new MigratorOptions();
+    }
+
+    /// <summary>Applies pending migrations on every target.</summary>
+    public Task<FleetResult> MigrateAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync("migrate", targets, options ?? new FleetOptions(), MigrateOneAsync, cancellationToken);
+
+    /// <summary>Reads every target's status: <see cref="FleetOutcome.Pending"/> when anything is pending or out of sync.</summary>
+    public Task<FleetResult> StatusAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync("status", targets, options ?? new FleetOptions(), StatusOneAsync, cancellationToken);
+
+    private static async Task<FleetResult> RunAsync(
+        string command, IReadOnlyList<FleetTarget> targets, FleetOptions options, Func<FleetTarget, FleetOptions, CancellationToken, Task<FleetTargetResult>> one, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallel, 1);
+        var duplicate = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new StrataException(ErrorCategory.BadInput, $"target {duplicate.Key} is listed {duplicate.Count()} times", "list each database once");
+        }
+
+        var runId = options.Resume ?? FleetLedger.NewRunId();
+        var done = options.Resume is not null && options.LedgerFolder is not null
+            ? FleetLedger.Succeeded(FleetLedger.PathOf(options.LedgerFolder, options.Resume))
+            : new HashSet<string>();
+        using var ledger = options.LedgerFolder is null ? null : FleetLedger.Open(options.LedgerFolder, runId);
+        ledger?.Write(options.Resume is null ? "run" : "resume", null, ("command", command), ("targets", targets.Count), ("parallel", options.Parallel), ("onError", options.OnError.ToString().ToLowerInvariant()));
+        var results = new FleetTargetResult[targets.Count];
+        var stopped = false;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, targets.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
+            async (index, ct) =>
+            {
+                var target = targets[index];
+                if (done.Contains(target.Name))
+                {
+                    results[index] = new FleetTargetResult(target.Name, FleetOutcome.DoneEarlier, 0, null, TimeSpan.Zero);
+                    return;
+                }
+
+                if (Volatile.Read(ref stopped))
+                {
+                    results[index] = new FleetTargetResult(target.Name, FleetOutcome.Skipped, 0, null, TimeSpan.Zero);
+                    ledger?.Write("skipped", target.Name);
+                    return;
+                }
+
+                ledger?.Write("started", target.Name);
+                var result = results[index] = await one(target, options, ct).ConfigureAwait(false);
+                if (result.Outcome == FleetOutcome.Failed)
+                {
+                    ledger?.Write("failed", target.Name, ("ms", (long)result.Duration.TotalMilliseconds), ("category", result.Category?.ToString()), ("error", result.Error));
+                    if (options.OnError == FleetErrorPolicy.Stop)
+                    {
+                        Volatile.Write(ref stopped, true);
+                    }
+                }
+                else
+                {
+                    ledger?.Write("succeeded", target.Name, ("outcome", result.Outcome.ToString()), ("applied", result.Applied), ("head", result.Head), ("ms", (long)result.Duration.TotalMilliseconds));
+                }
+            }).ConfigureAwait(false);
+        return new FleetResult(runId, ledger?.Path, results);
+    }
+
+    private async Task<FleetTargetResult> MigrateOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var migrator = new Migrator(target.Provider, _source, target.Options ?? _options);
+            var result = await migrator.MigrateAsync(options.Migrate, cancellationToken).ConfigureAwait(false);
+            var head = result.Steps.Where(s => s.Version is not null).Select(s => s.Version).Max();
+            return new FleetTargetResult(target.Name, result.FilesExecuted > 0 ? FleetOutcome.Migrated : FleetOutcome.UpToDate, result.FilesExecuted, head, clock.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(target, e, clock.Elapsed);
+        }
+    }
+
+    private async Task<FleetTargetResult> StatusOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var migrator = new Migrator(target.Provider, _source, (target.Options ?? _options) with { OnMissingDatabase = MissingDatabase.Refuse });
+            var status = await migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();
+            var notClean = status.NotClean.Count();
+            return new FleetTargetResult(target.Name, notClean == 0 ? FleetOutcome.UpToDate : FleetOutcome.Pending, notClean, head, clock.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(target, e, clock.Elapsed);
+        }
+    }
+
+    private static FleetTargetResult Failed(FleetTarget target, Exception error, TimeSpan elapsed) => error is StrataException strata
+        ? new FleetTargetResult(target.Name, FleetOutcome.Failed, 0, null, elapsed, strata.Message, strata.Category)
+        : new FleetTargetResult(target.Name, FleetOutcome.Failed, 0, null, elapsed, $"{error.GetType().Name}: {error.Message}");
+}
