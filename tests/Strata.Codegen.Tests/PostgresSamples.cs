@@ -85,6 +85,7 @@ internal static class PostgresSamples
             ["c_numeric_array"] = new[] { 1.5m, 2m },
             ["c_timestamptz_array"] = new[] { new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc) },
             ["c_enum_array"] = generated.EnumArray("Mood", "Sad", "Happy"),
+            ["c_composite"] = Composite(generated.Type("Complex"), ("R", 1.5), ("I", -2.0)),
             ["c_regclass"] = "all_types",
             ["c_typed_json"] = Activator.CreateInstance(generated.Type("Payload"), "p", 2),
             ["c_nullable_int"] = null,
@@ -97,5 +98,17 @@ internal static class PostgresSamples
         }
 
         return values;
+    }
+
+    /// <summary>An instance of a generated composite record with the given properties set.</summary>
+    private static object Composite(Type type, params (string Property, object? Value)[] properties)
+    {
+        var value = Activator.CreateInstance(type)!;
+        foreach (var (property, set) in properties)
+        {
+            type.GetProperty(property)!.SetValue(value, set);
+        }
+
+        return value;
     }
 }

@@ -36,7 +36,7 @@ internal static class CodegenCommand
             var ctx = context(parse);
             var dialect = ctx.Database.Kind == DatabaseKind.Sqlite ? CodegenDialect.Sqlite : CodegenDialect.PostgreSql;
             var options = CodegenSettings.Read(ctx.Settings.Codegen, dialect, ctx.Settings.ConfigFile is { } file ? Output.RunRenderer.Relative(ctx, file) : null);
-            var engine = SchemaEngine.For(ctx);
+            await using var engine = SchemaEngine.For(ctx);
             var schema = parse.GetValue(from) == "database" ? await engine.ReadDatabaseAsync(SchemaFilter.All, ct) : await engine.ReadMigrationsAsync(ct);
             var output = CodeGenerator.Generate(schema, options);
             var root = ctx.Settings.ConfigFile is { } config ? Path.GetDirectoryName(config)! : ctx.Host.WorkingDirectory;

@@ -55,7 +55,7 @@ internal static class ModelBuilder
     private static void CheckIncludes(DatabaseSchema schema, CodegenOptions options)
     {
         var names = schema.Tables.Select(t => t.Name)
-            .Concat(schema.Objects.Where(o => o.Table is null && o.Kind is ObjectKind.View or ObjectKind.MaterializedView or ObjectKind.Enum or ObjectKind.Domain).Select(o => o.Name))
+            .Concat(schema.Objects.Where(o => o.Table is null && o.Kind is ObjectKind.View or ObjectKind.MaterializedView or ObjectKind.Enum or ObjectKind.Domain or ObjectKind.CompositeType).Select(o => o.Name))
             .ToList();
         if (names.Count == 0)
         {
@@ -100,6 +100,11 @@ internal static class ModelBuilder
         {
             BaseType = DefinitionText.DomainBase(item.Definition),
             NotNull = item.Definition.Contains(" NOT NULL", StringComparison.Ordinal),
+            Comment = item.Comment,
+        },
+        ObjectKind.CompositeType => new UserTypeModel(item.Name, UserTypeKind.Composite)
+        {
+            Attributes = [.. item.Columns.Select(c => new ColumnModel(c.Name, c.Type, true) { Comment = c.Comment })],
             Comment = item.Comment,
         },
         _ => null,

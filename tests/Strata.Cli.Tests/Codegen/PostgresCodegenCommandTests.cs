@@ -50,6 +50,7 @@ public sealed class PostgresCodegenCommandTests : PostgresCliTest
         (await Cli().RunAsync("codegen")).ExitCode.ShouldBe(0);
         File.ReadAllText(Path.Combine(Workspace.Root, "src", "lib", "db", "types.ts")).ShouldContain("weight: Generated<Numeric>;");
         (await Cli().RunAsync("codegen", "--check")).ExitCode.ShouldBe(0);
+        await ShouldLeaveNoScratchDatabaseAsync();
     }
 
     [Fact]

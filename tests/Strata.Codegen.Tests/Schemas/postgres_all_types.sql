@@ -8,6 +8,8 @@ COMMENT ON TYPE mood IS 'How it went.';
 CREATE TYPE app.state AS ENUM ('draft', 'live');
 CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
 CREATE DOMAIN positive_int AS integer NOT NULL CHECK (VALUE > 0);
+CREATE TYPE complex AS (r double precision, i double precision);
+COMMENT ON TYPE complex IS 'A complex number.';
 
 CREATE TABLE all_types (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -76,6 +78,7 @@ CREATE TABLE all_types (
     c_numeric_array numeric[] NOT NULL,
     c_timestamptz_array timestamptz[] NOT NULL,
     c_enum_array mood[] NOT NULL,
+    c_composite complex NOT NULL,
     c_regclass regclass NOT NULL,
     c_typed_json jsonb NOT NULL,
     c_nullable_int integer,
