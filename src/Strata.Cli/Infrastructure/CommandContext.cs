@@ -98,6 +98,9 @@ internal sealed class CommandContext
     public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath, Host.WorkingDirectory)
     {
         MaxFileSize = Parse.GetValue(_options.MaxFileSize) is { } size ? ByteSize.Parse(size, "--max-file-size") : null,
+        Layout = Settings.Layout is null or "auto" ? Sources.Layouts.MigrationLayout.Strata : Sources.Layouts.LayoutReaders.Parse(Settings.Layout)
+            ?? throw new ConfigurationException($"strata.json \"layout\": \"{Settings.Layout}\" is not a layout Strata reads", $"use one of: auto, {Sources.Layouts.LayoutReaders.Names}"),
+        DetectLayout = Settings.Layout == "auto",
     };
 
     /// <summary>The SQL rules files are read with: the configured database's, PostgreSQL's when none is configured.</summary>

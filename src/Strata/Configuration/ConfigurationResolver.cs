@@ -57,6 +57,7 @@ public static class ConfigurationResolver
             DevDatabase = devDatabase,
             Environment = name,
             MigrationsPath = migrations,
+            Layout = json?.Document.Layout,
             Protected = isProtected,
             RequireTls = requireTls,
             History = ResolveHistory(layers, origins),

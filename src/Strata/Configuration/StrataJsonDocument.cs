@@ -44,6 +44,9 @@ internal sealed class StrataJsonDocument
     /// <summary>The migrations folder, relative to the file.</summary>
     public string? Migrations { get; set; }
 
+    /// <summary>How the migrations folder is laid out: <c>strata</c> (default), <c>auto</c>, or another tool's layout (docs/layouts.md).</summary>
+    public string? Layout { get; set; }
+
     /// <summary>The desired-schema file, relative to the file.</summary>
     public string? SchemaFile { get; set; }
 

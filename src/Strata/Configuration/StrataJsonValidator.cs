@@ -18,6 +18,7 @@ internal sealed partial class StrataJsonValidator
         ["database"] = Expect.StringOrNull,
         ["devDatabase"] = Expect.StringOrNull,
         ["migrations"] = Expect.String,
+        ["layout"] = Expect.String,
         ["schemaFile"] = Expect.StringOrNull,
         ["schema"] = Expect.StringOrNull,
         ["history"] = Expect.History,

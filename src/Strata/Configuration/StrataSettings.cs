@@ -25,6 +25,9 @@ public sealed class StrataSettings
     /// <summary>The migrations folder, as an absolute path (it may not exist yet).</summary>
     public required string MigrationsPath { get; init; }
 
+    /// <summary>strata.json <c>"layout"</c>: how the migrations folder is laid out (null: Strata's own).</summary>
+    public string? Layout { get; init; }
+
     /// <summary>The environment name, e.g. <c>development</c> or <c>production</c>.</summary>
     public string Environment { get; init; } = DefaultEnvironment;
 

@@ -1,4 +1,5 @@
 using Strata.Errors;
+using Strata.Sources.Layouts;
 using Strata.Sql;
 
 namespace Strata.Sources;
@@ -24,6 +25,15 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         _directory = directory;
         _displayBase = displayBase;
     }
+
+    /// <summary>
+    /// How the folder is laid out: <see cref="MigrationLayout.Strata"/> (the default) or another tool's layout, read
+    /// in place (strata.json <c>"layout"</c>). Files of another layout are read whole (never streamed).
+    /// </summary>
+    public MigrationLayout Layout { get; init; } = MigrationLayout.Strata;
+
+    /// <summary>True to recognise the layout from the folder's files (strata.json <c>"layout": "auto"</c>); Strata's own when none matches.</summary>
+    public bool DetectLayout { get; init; }
 
     /// <summary>
     /// Files larger than this many bytes are streamed: validated, checksummed and parsed in one pass without being
@@ -63,9 +73,32 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         }
 
         var problems = new List<Problem>();
+        var layout = DetectLayout ? LayoutDetector.Detect(folder) ?? MigrationLayout.Strata : Layout;
+        if (layout != MigrationLayout.Strata)
+        {
+            var found = LayoutReaders.Read(layout, folder, flavor, problems);
+            return await Task.Run(() => LayoutLoader.Build(found, problems, flavor, _displayBase), cancellationToken).ConfigureAwait(false);
+        }
+
         var files = ListFiles(folder, problems);
-        return await MigrationFileLoader.LoadAsync(files, problems, flavor, _limits, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Migration> migrations;
+        try
+        {
+            migrations = await MigrationFileLoader.LoadAsync(files, problems, flavor, _limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MigrationSourceException e) when (LayoutDetector.Detect(folder) is { } other)
+        {
+            throw new MigrationSourceException([LayoutHint(folder, other), .. e.Problems], e.Readable);
+        }
+
+        // Valid Strata names holding another tool's up/down markers would run their down section as part of the up.
+        return LayoutDetector.MarkerLayout(migrations) is { } marker
+            ? throw new MigrationSourceException([LayoutHint(folder, marker)], migrations)
+            : migrations;
     }
+
+    private Problem LayoutHint(string folder, MigrationLayout layout) => new(DisplayPath.For(folder, _displayBase),
+        $"these files are laid out the way {LayoutReaders.ToolName(layout)} writes them; to read them in place set \"layout\": \"{LayoutReaders.NameOf(layout)}\" in strata.json (or \"auto\" to detect it)");
 
     /// <summary>The files at the top level of the folder; subfolders named like migrations become problems.</summary>
     private List<MigrationFileEntry> ListFiles(string folder, List<Problem> problems)

@@ -34,8 +34,10 @@ public sealed class DirectoryMigrationSourceProblemTests
             folder.Shown("v2__x.sql"),
             folder.Shown("6_empty.sql"),
             folder.Shown("008_b.sql"),
+            folder.Path.Replace('\\', '/'),
         ],
         ignoreOrder: true);
+        problems[0].Message.ShouldContain("laid out the way Flyway writes them; to read them in place set \"layout\": \"flyway\" in strata.json");
         problems.Single(p => p.Location == folder.Shown("V005__b.sql")).Message.ShouldContain("Flyway-style name; Strata expects 005_b.sql");
         problems.Single(p => p.Location == folder.Shown("7_folder.sql")).Message.ShouldContain("folder named like a migration");
         problems.Single(p => p.Location == folder.Shown("6_empty.sql")).Message.ShouldContain("the file is empty");
@@ -74,7 +76,7 @@ public sealed class DirectoryMigrationSourceProblemTests
     public async Task A_pair_whose_names_differ_is_an_error(string downName)
     {
         using var folder = new TempMigrationFolder().Write("5_a.up.sql", "SELECT 1;").Write(downName, "SELECT 2;");
-        var problem = await folder.SingleProblemAsync();
+        var problem = (await folder.ProblemsAsync())[^1];
         problem.Message.ShouldBe($"{folder.Shown("5_a.up.sql")} and {folder.Shown(downName)} share version 5 but their names differ; rename the down script to 5_a.down.sql");
     }
 

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace Strata.Sources.Layouts;
+
+/// <summary>
+/// Recognises another tool's folder from its files, for the message a Strata-layout folder gets when its files are
+/// named in another tool's way (naming the layout and the setting), and for <c>"layout": "auto"</c>.
+/// </summary>
+internal static partial class LayoutDetector
+{
+    /// <summary>The layout <paramref name="folder"/> looks like, or null when it looks like none of the other tools'.</summary>
+    public static MigrationLayout? Detect(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, "meta", "_journal.json")))
+        {
+            return MigrationLayout.Drizzle;
+        }
+
+        var folders = FolderFiles.Folders(folder).ToList();
+        if (File.Exists(Path.Combine(folder, "migration_lock.toml")) || folders.Any(d => File.Exists(Path.Combine(d, "migration.sql"))))
+        {
+            return MigrationLayout.Prisma;
+        }
+
+        if (folders.Any(d => File.Exists(Path.Combine(d, "up.sql"))))
+        {
+            return MigrationLayout.Diesel;
+        }
+
+        var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().ToList();
+        if (names.Any(n => FlywayName().IsMatch(n)))
+        {
+            return MigrationLayout.Flyway;
+        }
+
+        if (names.Any(n => PopxName().IsMatch(n)))
+        {
+            return MigrationLayout.Popx;
+        }
+
+        return ByContent(folder, names) ?? (GolangMigrate(names) ? MigrationLayout.GolangMigrate : null);
+    }
+
+    /// <summary>
+    /// golang-migrate's files that Strata's own rules refuse: names with characters other than letters, digits and
+    /// <c>_</c>, an up and a down file of one version with different names, or an empty file.
+    /// </summary>
+    private static bool GolangMigrate(List<string> names)
+    {
+        var pairs = names.Select(n => PairName().Match(n)).Where(m => m.Success).ToList();
+        return pairs.Count > 0 && (names.Any(n => GolangMigrateName().IsMatch(n))
+            || pairs.GroupBy(m => m.Groups[1].Value).Any(g => g.Select(m => m.Groups[2].Value).Distinct().Count() > 1));
+    }
+
+    /// <summary>
+    /// The marker-based layout (dbmate, goose, node-pg-migrate) whose up/down markers the first loaded migrations of a
+    /// Strata-layout folder hold, or null: read as Strata's files they would run their down section as part of the up.
+    /// </summary>
+    public static MigrationLayout? MarkerLayout(IReadOnlyList<Migration> migrations)
+    {
+        foreach (var script in migrations.Take(20).Select(m => m.Up).OfType<SqlScript>().Where(s => !s.IsStreamed))
+        {
+            var text = script.Sql;
+            var found = DbmateMarker().IsMatch(text) ? MigrationLayout.Dbmate
+                : GooseMarker().IsMatch(text) ? MigrationLayout.Goose
+                : NodePgMarker().IsMatch(text) ? MigrationLayout.NodePgMigrate : (MigrationLayout?)null;
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The marker-based layouts, from the first few .sql files' text.</summary>
+    private static MigrationLayout? ByContent(string folder, List<string> names)
+    {
+        foreach (var name in names.Where(n => n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Take(20))
+        {
+            var text = File.ReadAllText(Path.Combine(folder, name));
+            if (DbmateMarker().IsMatch(text))
+            {
+                return MigrationLayout.Dbmate;
+            }
+
+            if (GooseMarker().IsMatch(text))
+            {
+                return MigrationLayout.Goose;
+            }
+
+            if (NodePgMarker().IsMatch(text))
+            {
+                return MigrationLayout.NodePgMigrate;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[VU]\d[\d._]*__.+\.sql$")]
+    private static partial Regex FlywayName();
+
+    [GeneratedRegex(@"^\d+_[^.]+\.(postgres|sqlite3|mysql|cockroach)(\.autocommit)?\.(up|down)\.sql$")]
+    private static partial Regex PopxName();
+
+    [GeneratedRegex(@"^\d+_.*[^A-Za-z0-9_].*\.(up|down)\.sql$")]
+    private static partial Regex GolangMigrateName();
+
+    [GeneratedRegex(@"^(\d+)_(.*)\.(?:up|down)\.sql$")]
+    private static partial Regex PairName();
+
+    [GeneratedRegex(@"^--\s*migrate:up", RegexOptions.Multiline)]
+    private static partial Regex DbmateMarker();
+
+    [GeneratedRegex(@"^--\s*\+goose\s+up", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GooseMarker();
+
+    [GeneratedRegex(@"^\s*--[\s-]*up\s+migration", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex NodePgMarker();
+}

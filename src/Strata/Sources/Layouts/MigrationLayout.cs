@@ -1,0 +1,39 @@
+namespace Strata.Sources.Layouts;
+
+/// <summary>
+/// How a migrations folder is laid out: Strata's own files, or another tool's, read in place (issue 13). Each
+/// layout's reader turns that tool's files into the same <see cref="Migration"/>s; nothing else in Strata knows
+/// which tool wrote them. Named in strata.json as <c>"layout"</c> (the lower-case names in the docs).
+/// </summary>
+public enum MigrationLayout
+{
+    /// <summary>Strata's own files: <c>001_x.sql</c> with <c>-- strata:down</c>, <c>.up.sql</c>/<c>.down.sql</c>, <c>R__x.sql</c>.</summary>
+    Strata,
+
+    /// <summary>golang-migrate: <c>&lt;version&gt;_&lt;name&gt;.up.sql</c> and <c>.down.sql</c>.</summary>
+    GolangMigrate,
+
+    /// <summary>dbmate: <c>&lt;version&gt;_&lt;name&gt;.sql</c> with <c>-- migrate:up</c> / <c>-- migrate:down</c> (<c>transaction:false</c>).</summary>
+    Dbmate,
+
+    /// <summary>goose: <c>&lt;version&gt;_&lt;name&gt;.sql</c> with <c>-- +goose Up</c> / <c>Down</c> (<c>NO TRANSACTION</c>).</summary>
+    Goose,
+
+    /// <summary>node-pg-migrate SQL files: <c>&lt;version&gt;_&lt;name&gt;.sql</c> with <c>-- Up Migration</c> / <c>-- Down Migration</c>.</summary>
+    NodePgMigrate,
+
+    /// <summary>Flyway: <c>V&lt;version&gt;__&lt;description&gt;.sql</c>, <c>U…</c> undo scripts, <c>R__…</c> repeatables.</summary>
+    Flyway,
+
+    /// <summary>Prisma Migrate: <c>&lt;timestamp&gt;_&lt;name&gt;/migration.sql</c>.</summary>
+    Prisma,
+
+    /// <summary>Diesel: <c>&lt;version&gt;_&lt;name&gt;/up.sql</c> and <c>down.sql</c> (<c>metadata.toml</c>: <c>run_in_transaction = false</c>).</summary>
+    Diesel,
+
+    /// <summary>Drizzle Kit: <c>&lt;nnnn&gt;_&lt;words&gt;.sql</c> in the order of <c>meta/_journal.json</c>.</summary>
+    Drizzle,
+
+    /// <summary>popx (Ory): <c>&lt;version&gt;_&lt;name&gt;[.&lt;dialect&gt;][.autocommit].up.sql</c> and <c>.down.sql</c>.</summary>
+    Popx,
+}

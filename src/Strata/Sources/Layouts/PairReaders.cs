@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Strata.Errors;
+using Strata.Sql;
+
+namespace Strata.Sources.Layouts;
+
+/// <summary>
+/// The tools that keep up and down in two files: golang-migrate (<c>&lt;version&gt;_&lt;name&gt;.up.sql</c>, any name
+/// characters) and popx (<c>&lt;version&gt;_&lt;name&gt;[.&lt;dialect&gt;][.autocommit].up.sql</c>; a file of the dialect
+/// wins over a file for every dialect, <c>autocommit</c> means no transaction).
+/// </summary>
+internal static partial class PairReaders
+{
+    /// <summary>golang-migrate (https://github.com/golang-migrate/migrate: source/parse.go).</summary>
+    public static List<LayoutMigration> GolangMigrate(string folder, List<Problem> problems)
+    {
+        // golang-migrate pairs by version alone: 30_add_x.up.sql and 30_drop_x.down.sql are one migration, named by its up file.
+        var files = FolderFiles.Matching(folder, GolangMigrateFile()).ToList();
+        var names = files.Where(f => f.Match.Groups[3].Value == "up").GroupBy(f => f.Match.Groups[1].Value)
+            .ToDictionary(g => g.Key, g => g.First().Match.Groups[2].Value, StringComparer.Ordinal);
+        return Pairs(files.Select(f => (f.Path, Version: f.Match.Groups[1].Value, Name: names.GetValueOrDefault(f.Match.Groups[1].Value, f.Match.Groups[2].Value),
+            Up: f.Match.Groups[3].Value == "up", Transactional: true)), problems);
+    }
+
+    /// <summary>popx (https://github.com/ory/x: popx/match.go), for the dialect of <paramref name="flavor"/>.</summary>
+    public static List<LayoutMigration> Popx(string folder, SqlFlavor flavor, List<Problem> problems)
+    {
+        var dialect = flavor == SqlFlavor.PostgreSql ? "postgres" : "sqlite3";
+        var files = FolderFiles.Matching(folder, PopxFile())
+            .Where(f => f.Match.Groups[3].Value is "" || f.Match.Groups[3].Value == dialect || (dialect == "sqlite3" && f.Match.Groups[3].Value == "sqlite"))
+            .GroupBy(f => (f.Match.Groups[1].Value, f.Match.Groups[2].Value, f.Match.Groups[5].Value))
+            .Select(g => g.OrderByDescending(f => f.Match.Groups[3].Value.Length).First());
+        return Pairs(files.Select(f => (f.Path, Version: f.Match.Groups[1].Value, Name: f.Match.Groups[2].Value, Up: f.Match.Groups[5].Value == "up", Transactional: f.Match.Groups[4].Value == "")), problems, PopxVersion);
+    }
+
+    /// <summary>
+    /// popx versions are a 14-digit timestamp and a 6-digit counter (20 digits, more than a 64-bit number holds): the
+    /// leading <c>20</c> of the century is dropped, which keeps their order (every popx version starts with 20).
+    /// </summary>
+    private static long? PopxVersion(string digits) =>
+        digits.Length is 19 or 20 && digits.StartsWith("20", StringComparison.Ordinal) ? FolderFiles.Number(digits[2..]) : FolderFiles.Number(digits);
+
+    private static List<LayoutMigration> Pairs(IEnumerable<(string Path, string Version, string Name, bool Up, bool Transactional)> files, List<Problem> problems, Func<string, long?>? number = null)
+    {
+        number ??= FolderFiles.Number;
+        var result = new List<LayoutMigration>();
+        foreach (var group in files.GroupBy(f => (f.Version, f.Name)).OrderBy(g => number(g.Key.Version) ?? long.MaxValue).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
+        {
+            var up = group.FirstOrDefault(f => f.Up);
+            var down = group.FirstOrDefault(f => !f.Up);
+            if (up.Path is null)
+            {
+                problems.Add(new Problem(DisplayPath.For(down.Path), "this down file has no up file"));
+                continue;
+            }
+
+            if (number(group.Key.Version) is not { } version)
+            {
+                problems.Add(new Problem(DisplayPath.For(up.Path), $"version {group.Key.Version} has more than 18 digits"));
+                continue;
+            }
+
+            var downSection = down.Path is null ? null : new LayoutSection(down.Path, Transactional: down.Transactional);
+            result.Add(new LayoutMigration(version, group.Key.Version, group.Key.Name, new LayoutSection(up.Path, Transactional: up.Transactional), downSection,
+                down.Path is null ? [up.Path] : [up.Path, down.Path]));
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(\d+)_(.*)\.(up|down)\.sql$")]
+    private static partial Regex GolangMigrateFile();
+
+    [GeneratedRegex(@"^(\d+)_([^.]+)(?:\.(postgres|sqlite3|sqlite|mysql|cockroach|mssql))?(\.autocommit)?\.(up|down)\.sql$")]
+    private static partial Regex PopxFile();
+}

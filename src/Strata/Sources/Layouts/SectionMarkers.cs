@@ -1,0 +1,56 @@
+namespace Strata.Sources.Layouts;
+
+/// <summary>
+/// Finds the up and down markers of a one-file-per-migration tool (dbmate, goose, node-pg-migrate) line by line,
+/// as those tools do (a marker is a whole comment line, wherever it is).
+/// </summary>
+internal static class SectionMarkers
+{
+    /// <summary>What a line is to the tool.</summary>
+    public enum Marker
+    {
+        /// <summary>An ordinary line.</summary>
+        None,
+
+        /// <summary>Starts the up section.</summary>
+        Up,
+
+        /// <summary>Starts the down section.</summary>
+        Down,
+    }
+
+    /// <summary>
+    /// The up and down sections of <paramref name="path"/> (file lines; a marker line belongs to neither). Without an
+    /// up marker the up section is what comes before the down marker, or the whole file. <paramref name="classify"/>
+    /// finds the markers; <paramref name="noTransaction"/> reads a marker line's options (such as
+    /// <c>transaction:false</c>).
+    /// </summary>
+    public static (LayoutSection Up, LayoutSection? Down) Split(string path, Func<string, Marker> classify, Func<string, Marker, bool> noTransaction)
+    {
+        var lines = File.ReadAllLines(path);
+        int? upLine = null, downLine = null;
+        bool upPlain = true, downPlain = true;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var marker = classify(lines[i]);
+            if (marker == Marker.Up && upLine is null)
+            {
+                upLine = i + 1;
+                upPlain = !noTransaction(lines[i], marker);
+            }
+            else if (marker == Marker.Down && downLine is null)
+            {
+                downLine = i + 1;
+                downPlain = !noTransaction(lines[i], marker);
+            }
+        }
+
+        var upStart = upLine is { } u ? u + 1 : 1;
+        var upEnd = downLine is { } d && d > (upLine ?? 0) ? d : (int?)null;
+        var up = new LayoutSection(path, upStart, upEnd, upPlain);
+        var down = downLine is { } start
+            ? new LayoutSection(path, start + 1, upLine is { } later && later > start ? later : null, downPlain)
+            : null;
+        return (up, down);
+    }
+}
