@@ -80,7 +80,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
             return await Task.Run(() => LayoutLoader.Build(found, problems, flavor, _displayBase), cancellationToken).ConfigureAwait(false);
         }
 
-        var files = ListFiles(folder, problems);
+        var files = DialectVariants.Select(ListFiles(folder, problems), flavor);
         IReadOnlyList<Migration> migrations;
         try
         {
