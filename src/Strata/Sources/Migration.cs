@@ -47,7 +47,7 @@ public sealed class Migration
     /// <summary>The name users see: <c>001_initial_schema</c> or <c>R__views</c>.</summary>
     public string DisplayName => Kind == MigrationKind.Repeatable
         ? "R__" + Name
-        : (VersionText.Length > 0 ? VersionText : Version!.Value.ToString(CultureInfo.InvariantCulture)) + "_" + Name;
+        : (VersionText.Length > 0 ? VersionText : Version!.Value.ToString(CultureInfo.InvariantCulture)) + (Name.Length > 0 ? "_" + Name : "");
 
     /// <summary>True when the migration applies in <paramref name="environment"/> (no <c>-- strata:env</c> means always).</summary>
     public bool AppliesTo(string environment) =>

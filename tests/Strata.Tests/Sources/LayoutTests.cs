@@ -68,6 +68,21 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public async Task Sql_migrate_collects_every_up_and_down_section_and_reads_notransaction()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("1677078479.sql", "-- +migrate Up\nCREATE SCHEMA app;\n\n-- +migrate Down\nDROP SCHEMA app;\n\n-- +migrate Up\nCREATE TABLE app.t (id int);\n\n-- +migrate Down\nDROP TABLE app.t;\n")
+            .Write("1677770163_index.sql", "-- +migrate Up notransaction\nCREATE INDEX CONCURRENTLY i ON app.t (id);\n\n-- +migrate Down\n-- +migrate StatementBegin\nDO $$ BEGIN DROP INDEX app.i; END $$;\n-- +migrate StatementEnd\n");
+
+        var migrations = await Load(folder, MigrationLayout.SqlMigrate);
+
+        migrations.Select(m => m.DisplayName).ShouldBe(["1677078479", "1677770163_index"]);
+        Statements(migrations[0].Up).Select(s => (s.Text, s.Line)).ShouldBe([("CREATE SCHEMA app", 2), ("CREATE TABLE app.t (id int)", 8)]);
+        Statements(migrations[0].Down).Select(s => s.Text).ShouldBe(["DROP SCHEMA app", "DROP TABLE app.t"]);
+        (migrations[1].Up.Transactional, migrations[1].Down!.Transactional).ShouldBe((false, true));
+    }
+
+    [Fact]
     public async Task Flyway_orders_dotted_versions_pairs_undo_scripts_and_keeps_repeatables_last()
     {
         using var folder = new TempMigrationFolder()
@@ -109,13 +124,16 @@ public sealed class LayoutTests
             .Folder("2024-10-25-112826_make_unique").Write("2024-10-25-112826_make_unique/up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);\n")
             .Write("2024-10-25-112826_make_unique/down.sql", "DROP INDEX CONCURRENTLY i;\n")
             .Write("2024-10-25-112826_make_unique/metadata.toml", "run_in_transaction = false\n")
-            .Folder("2023-01-01-000000-0000_older").Write("2023-01-01-000000-0000_older/up.sql", "SELECT 2;\n");
+            .Folder("2023-01-01-000000-0000_older").Write("2023-01-01-000000-0000_older/up.sql", "SELECT 2;\n")
+            .Folder("2017-09-23-182408_dashed").Write("2017-09-23-182408_dashed/up.sql", "SELECT 3;\n")
+            .Folder("20170804200817_plain").Write("20170804200817_plain/up.sql", "SELECT 4;\n");
 
         var migrations = await Load(folder, MigrationLayout.Diesel);
 
-        migrations.Select(m => m.VersionText).ShouldBe(["00000000000000", "2023-01-01-000000-0000", "2024-10-25-112826"]);
+        migrations.Select(m => m.VersionText).ShouldBe(["00000000000000", "20170804200817", "2017-09-23-182408", "2023-01-01-000000-0000", "2024-10-25-112826"],
+            "by version, as Diesel orders them (crates.io has both forms), not by folder name");
         Statements(migrations[0].Down).ShouldBeEmpty("diesel's generated down file is a comment: a no-op rollback");
-        (migrations[2].Up.Transactional, migrations[2].Down!.Transactional).ShouldBe((false, false));
+        (migrations[4].Up.Transactional, migrations[4].Down!.Transactional).ShouldBe((false, false));
     }
 
     [Fact]

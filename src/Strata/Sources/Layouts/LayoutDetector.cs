@@ -63,7 +63,8 @@ internal static partial class LayoutDetector
             var text = script.Sql;
             var found = DbmateMarker().IsMatch(text) ? MigrationLayout.Dbmate
                 : GooseMarker().IsMatch(text) ? MigrationLayout.Goose
-                : NodePgMarker().IsMatch(text) ? MigrationLayout.NodePgMigrate : (MigrationLayout?)null;
+                : NodePgMarker().IsMatch(text) ? MigrationLayout.NodePgMigrate
+                : SqlMigrateMarker().IsMatch(text) ? MigrationLayout.SqlMigrate : (MigrationLayout?)null;
             if (found is not null)
             {
                 return found;
@@ -93,6 +94,11 @@ internal static partial class LayoutDetector
             {
                 return MigrationLayout.NodePgMigrate;
             }
+
+            if (SqlMigrateMarker().IsMatch(text))
+            {
+                return MigrationLayout.SqlMigrate;
+            }
         }
 
         return null;
@@ -118,4 +124,7 @@ internal static partial class LayoutDetector
 
     [GeneratedRegex(@"^\s*--[\s-]*up\s+migration", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex NodePgMarker();
+
+    [GeneratedRegex(@"^--\s*\+migrate\s+Up\b", RegexOptions.Multiline)]
+    private static partial Regex SqlMigrateMarker();
 }

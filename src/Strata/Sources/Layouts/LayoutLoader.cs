@@ -48,6 +48,10 @@ internal static partial class LayoutLoader
         }
 
         Duplicates(found, problems, displayBase);
+
+        // As every source: versioned by version (a reader lists files in name order, which is not version order where
+        // a tool writes versions in two forms, as Diesel's 2017-09-23-182408 after 20170804200817), then repeatables.
+        result = [.. result.Where(m => m.Version is not null).OrderBy(m => m.Version), .. result.Where(m => m.Version is null)];
         return problems.Count == 0 ? result : throw new MigrationSourceException(problems);
     }
 
@@ -95,13 +99,12 @@ internal static partial class LayoutLoader
     {
         var path = DisplayPath.For(section.Path, displayBase);
         var file = texts[section.Path]!;
-        var original = Lines(file.Original, section.FirstLine, section.EndLine);
-        if (string.IsNullOrWhiteSpace(original))
+        var padded = Padded(file.Original, section);
+        if (string.IsNullOrWhiteSpace(padded))
         {
-            return isDown ? null : new SqlScript(original, path, 1, section.Transactional);
+            return isDown ? null : new SqlScript(padded.Trim(), path, 1, section.Transactional);
         }
 
-        var padded = new string('\n', section.FirstLine - 1) + original;
         var canonical = Checksum.Canonicalize(padded);
         var found = new List<FileProblem>();
         var parsed = MigrationFileParser.Parse(new DecodedScript(canonical, "", padded), ScriptName, flavor, found);
@@ -127,6 +130,23 @@ internal static partial class LayoutLoader
     [System.Text.RegularExpressions.GeneratedRegex(@"^(CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b.*\bCONCURRENTLY|VACUUM\b|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM|CREATE\s+TABLESPACE|DROP\s+TABLESPACE)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex OutsideTransaction();
+
+    /// <summary>
+    /// The lines of <paramref name="section"/>, each at its own line number: the lines before and between its ranges
+    /// are empty lines, so lines and columns in messages and errors are the file's own.
+    /// </summary>
+    private static string Padded(string text, LayoutSection section)
+    {
+        var builder = new System.Text.StringBuilder();
+        var line = 1;
+        foreach (var (first, end) in section.More.Prepend((section.FirstLine, section.EndLine)))
+        {
+            builder.Append('\n', Math.Max(0, first - line)).Append(Lines(text, first, end));
+            line = end ?? first;
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Lines [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="text"/> (1-based; line ends kept as written).</summary>
     internal static string Lines(string text, int first, int? end)

@@ -11,6 +11,7 @@ internal static class LayoutReaders
     {
         MigrationLayout.GolangMigrate => "golang-migrate",
         MigrationLayout.NodePgMigrate => "node-pg-migrate",
+        MigrationLayout.SqlMigrate => "sql-migrate",
         _ => layout.ToString().ToLowerInvariant(),
     };
 
@@ -39,6 +40,7 @@ internal static class LayoutReaders
         MigrationLayout.Dbmate => SingleFileReaders.Dbmate(folder, problems),
         MigrationLayout.Goose => SingleFileReaders.Goose(folder, problems),
         MigrationLayout.NodePgMigrate => SingleFileReaders.NodePgMigrate(folder, problems),
+        MigrationLayout.SqlMigrate => SingleFileReaders.SqlMigrate(folder, problems),
         MigrationLayout.Flyway => FlywayReader.Read(folder, problems),
         MigrationLayout.Prisma => FolderReaders.Prisma(folder, problems),
         MigrationLayout.Diesel => FolderReaders.Diesel(folder, problems),

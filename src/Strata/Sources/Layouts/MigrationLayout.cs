@@ -34,6 +34,9 @@ public enum MigrationLayout
     /// <summary>Drizzle Kit: <c>&lt;nnnn&gt;_&lt;words&gt;.sql</c> in the order of <c>meta/_journal.json</c>.</summary>
     Drizzle,
 
+    /// <summary>sql-migrate: <c>&lt;number&gt;[_&lt;name&gt;].sql</c> with <c>-- +migrate Up</c> / <c>Down</c> (<c>notransaction</c>), any number of times.</summary>
+    SqlMigrate,
+
     /// <summary>popx (Ory): <c>&lt;version&gt;_&lt;name&gt;[.&lt;dialect&gt;][.autocommit].up.sql</c> and <c>.down.sql</c>.</summary>
     Popx,
 }

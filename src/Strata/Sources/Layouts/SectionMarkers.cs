@@ -53,4 +53,43 @@ internal static class SectionMarkers
             : null;
         return (up, down);
     }
+
+    /// <summary>
+    /// The up and down sections of a file that may switch between them any number of times (sql-migrate): every
+    /// line after an up marker until the next marker belongs to up, likewise for down; lines before the first marker
+    /// belong to neither. A section runs without a transaction when any of its markers says so.
+    /// </summary>
+    public static (LayoutSection Up, LayoutSection? Down) SplitRepeated(string path, Func<string, Marker> classify, Func<string, Marker, bool> noTransaction)
+    {
+        var lines = File.ReadAllLines(path);
+        var ranges = new Dictionary<Marker, List<(int, int?)>> { [Marker.Up] = [], [Marker.Down] = [] };
+        var plain = new Dictionary<Marker, bool> { [Marker.Up] = true, [Marker.Down] = true };
+        var current = Marker.None;
+        var start = 0;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            var marker = i < lines.Length ? classify(lines[i]) : Marker.Up;
+            if (marker == Marker.None)
+            {
+                continue;
+            }
+
+            if (current != Marker.None)
+            {
+                ranges[current].Add((start, i < lines.Length ? i + 1 : null));
+            }
+
+            if (i < lines.Length)
+            {
+                (current, start) = (marker, i + 2);
+                plain[marker] &= !noTransaction(lines[i], marker);
+            }
+        }
+
+        return (Section(path, ranges[Marker.Up], plain[Marker.Up]) ?? new LayoutSection(path, lines.Length + 1, null, plain[Marker.Up]),
+            Section(path, ranges[Marker.Down], plain[Marker.Down]));
+    }
+
+    private static LayoutSection? Section(string path, List<(int First, int? End)> ranges, bool transactional) =>
+        ranges.Count == 0 ? null : new LayoutSection(path, ranges[0].First, ranges[0].End, transactional) { More = ranges[1..] };
 }

@@ -31,8 +31,27 @@ internal static partial class SingleFileReaders
             : NodePgDown().IsMatch(line) ? SectionMarkers.Marker.Down : SectionMarkers.Marker.None,
             (_, _) => false, fileNoTransaction: null);
 
+    /// <summary>
+    /// sql-migrate's files (https://github.com/rubenv/sql-migrate: sqlparse/sqlparse.go, migrate.go): <c>-- +migrate Up</c>
+    /// and <c>Down</c> (with <c>notransaction</c>), any number of times in a file; ordered by the number the name
+    /// starts with (<c>1677078479.sql</c> has no other name).
+    /// </summary>
+    public static List<LayoutMigration> SqlMigrate(string folder, List<Problem> problems)
+    {
+        foreach (var path in Directory.EnumerateFiles(folder, "*.sql").Where(p => !NumberedFile().IsMatch(Path.GetFileName(p))).Order(StringComparer.Ordinal))
+        {
+            problems.Add(new Problem(DisplayPath.For(path), "sql-migrate runs this file after the numbered ones, but Strata needs a version: start its name with a number (e.g. the Unix time it was written)"));
+        }
+
+        return Read(folder, problems, NumberedFile(), line => SqlMigrateMarker().Match(line) is { Success: true } m
+            ? (m.Groups[1].Value == "Up" ? SectionMarkers.Marker.Up : SectionMarkers.Marker.Down)
+            : SectionMarkers.Marker.None,
+            (line, _) => SqlMigrateMarker().Match(line).Groups[2].Value.Contains("notransaction", StringComparison.Ordinal), fileNoTransaction: null, repeated: true);
+    }
+
     private static List<LayoutMigration> Read(
-        string folder, List<Problem> problems, Regex names, Func<string, SectionMarkers.Marker> classify, Func<string, SectionMarkers.Marker, bool> noTransaction, Regex? fileNoTransaction)
+        string folder, List<Problem> problems, Regex names, Func<string, SectionMarkers.Marker> classify, Func<string, SectionMarkers.Marker, bool> noTransaction, Regex? fileNoTransaction,
+        bool repeated = false)
     {
         var result = new List<LayoutMigration>();
         foreach (var (path, match) in FolderFiles.Matching(folder, names))
@@ -43,13 +62,13 @@ internal static partial class SingleFileReaders
                 continue;
             }
 
-            var (up, down) = SectionMarkers.Split(path, classify, noTransaction);
+            var (up, down) = repeated ? SectionMarkers.SplitRepeated(path, classify, noTransaction) : SectionMarkers.Split(path, classify, noTransaction);
             if (fileNoTransaction is not null && fileNoTransaction.IsMatch(File.ReadAllText(path)))
             {
                 (up, down) = (up with { Transactional = false }, down is null ? null : down with { Transactional = false });
             }
 
-            result.Add(new LayoutMigration(version, match.Groups[1].Value, match.Groups[2].Value, up, down, [path]));
+            result.Add(new LayoutMigration(version, match.Groups[1].Value, match.Groups[2].Value.TrimStart('_', '-', '.'), up, down, [path]));
         }
 
         return result;
@@ -57,6 +76,12 @@ internal static partial class SingleFileReaders
 
     [GeneratedRegex(@"^(\d+)_(.+)\.sql$")]
     private static partial Regex VersionedFile();
+
+    [GeneratedRegex(@"^(\d+)(.*)\.sql$")]
+    private static partial Regex NumberedFile();
+
+    [GeneratedRegex(@"^--\s*\+migrate\s+(Up|Down)\b(.*)$")]
+    private static partial Regex SqlMigrateMarker();
 
     [GeneratedRegex(@"^--\s*migrate:(up|down)(\s|$)")]
     private static partial Regex DbmateMarker();
