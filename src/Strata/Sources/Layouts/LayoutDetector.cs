@@ -28,12 +28,14 @@ internal static partial class LayoutDetector
         }
 
         var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().ToList();
-        if (names.Any(n => FlywayName().IsMatch(n)))
+        // A name pattern decides only when most .sql files follow it: one V2__x.sql among Strata's files is a misnamed file.
+        var sql = names.Count(n => n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase));
+        if (names.Count(n => FlywayName().IsMatch(n)) * 2 > sql)
         {
             return MigrationLayout.Flyway;
         }
 
-        if (names.Any(n => PopxName().IsMatch(n)))
+        if (names.Count(n => PopxName().IsMatch(n)) * 2 > sql)
         {
             return MigrationLayout.Popx;
         }
