@@ -122,6 +122,9 @@ for (( i = 0; i < ${#args[@]}; i++ )); do
 done
 [[ -z "$user_filter" ]] || matrix_filter="($user_filter)&$matrix_filter"
 
+# The adopt tests let the real Knex, node-pg-migrate, dbmate and Drizzle write the history tables Strata adopts.
+tests/install-node-tools.sh
+
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 status=0

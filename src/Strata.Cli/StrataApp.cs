@@ -77,6 +77,7 @@ internal static class StrataApp
             RedoCommand.Create(context),
             ValidateCommand.Create(context),
             BaselineCommand.Create(context),
+            AdoptCommand.Create(context),
             MarkAppliedCommand.Create(context),
             MarkRolledBackCommand.Create(context),
             RepairCommand.Create(context),

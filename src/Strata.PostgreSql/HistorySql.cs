@@ -86,6 +86,7 @@ internal sealed class HistorySql
         var commands = change switch
         {
             HistoryInsert insert => Insert(insert.Row, inScript),
+            HistoryBatch batch => batch.Changes.SelectMany(c => Commands(c, inScript)).ToList(),
             HistoryDelete delete => [new HistoryCommand($"DELETE FROM {Names.Table} WHERE {Key(delete.Version, 1)}", KeyValues(delete.Version, delete.Name), true)],
             HistoryFinish finish => [new HistoryCommand($"UPDATE {Names.Table} SET state = 'succeeded', execution_ms = $2 WHERE version = $1", [finish.Version, finish.ExecutionMs], true)],
             HistoryChecksumUpdate update => [new HistoryCommand($"UPDATE {Names.Table} SET checksum = $1 WHERE {Key(update.Version, 2)}", [update.NewChecksum, .. KeyValues(update.Version, update.Name)], true)],

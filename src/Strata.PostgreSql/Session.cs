@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Adoption;
 using Strata.Execution;
 using Strata.History;
 
@@ -8,7 +9,7 @@ namespace Strata.PostgreSql;
 /// One open PostgreSQL session: a main connection for the lock, the history and the scripts (so the lock lives exactly
 /// as long as the server process doing the work). Disposing releases any lock still held and closes the connection.
 /// </summary>
-internal sealed class Session : IDatabaseSession
+internal sealed class Session : IDatabaseSession, IForeignHistoryReader
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -48,6 +49,45 @@ internal sealed class Session : IDatabaseSession
 
     /// <summary>The session's <c>current_user</c>.</summary>
     public string AppliedBy { get; }
+
+    /// <summary>Another tool's history rows (strata adopt), in a read-only transaction; null when a table or column it names is missing.</summary>
+    public async Task<IReadOnlyList<object?[]>?> QueryAsync(string sql, CancellationToken cancellationToken)
+    {
+        var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var scope = transaction.ConfigureAwait(false);
+        var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", _connection, transaction);
+        await using (readOnly.ConfigureAwait(false))
+        {
+            await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var rows = new List<object?[]>();
+        try
+        {
+            var command = new NpgsqlCommand(sql, _connection, transaction);
+            await using var commandScope = command.ConfigureAwait(false);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var row = new object?[reader.FieldCount];
+                    reader.GetValues(row!);
+                    rows.Add(row.Select(v => v is DBNull ? null : v).ToArray());
+                }
+            }
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return null;
+        }
+        finally
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return rows;
+    }
 
     public async ValueTask DisposeAsync()
     {

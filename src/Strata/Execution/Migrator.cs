@@ -87,6 +87,45 @@ public sealed class Migrator
     public Task<IReadOnlyList<HistoryEdit>> RepairAsync(CancellationToken cancellationToken = default) =>
         EditAsync((editor, status, ct) => editor.RepairAsync(status, ct), cancellationToken, MissingDatabase.Refuse);
 
+    /// <summary>
+    /// Takes over a database another tool migrated (<c>strata adopt</c>): reads that tool's history table without
+    /// changing it, maps its rows to the migrations on disk (comparing the tool's checksums where it keeps them) and
+    /// records them in Strata's empty history in one transaction, each row audited with where it came from. Throws
+    /// <see cref="StrataException"/> (bad input) for an unsafe history (dirty, failed, locked), files that differ, or a
+    /// Strata history that is not empty.
+    /// </summary>
+    public async Task<Adoption.AdoptionPlan> AdoptAsync(Adoption.AdoptOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = options ?? new Adoption.AdoptOptions();
+        var (migrations, session) = await StartAsync(cancellationToken, MissingDatabase.Refuse).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var reader = session as Adoption.IForeignHistoryReader
+                ?? throw new StrataException(ErrorCategory.BadInput, $"adopting another tool's history is supported on PostgreSQL, not {_provider.Dialect}", "use `strata baseline` or `strata mark-applied`");
+            var history = await Adoption.Adopter.ReadAsync(reader, o.From, cancellationToken).ConfigureAwait(false);
+            var (plan, rows) = Adoption.Adopter.Plan(history, migrations, _source is DirectoryMigrationSource folder ? m => folder.FullPath(m.SourcePath) : m => m.SourcePath);
+            if (o.DryRun)
+            {
+                return plan with { DryRun = true };
+            }
+
+            var held = await AcquireLockAsync(session, cancellationToken).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                await session.History.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                var applied = (await session.History.ReadAsync(cancellationToken).ConfigureAwait(false)).Count;
+                var changes = Adoption.Adopter.Changes(plan, rows, session.AppliedBy);
+                if (applied > 0 || !await session.History.ApplyAsync(new History.HistoryBatch(changes), cancellationToken).ConfigureAwait(false))
+                {
+                    throw new StrataException(ErrorCategory.BadInput, $"Strata's history already records {Math.Max(applied, 1)} row(s); adopt only starts an empty history; nothing was changed",
+                        "to start over, `strata mark-rolled-back` those rows (or drop Strata's empty history table) and adopt again");
+                }
+
+                return plan;
+            }
+        }
+    }
+
     private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, MissingDatabase ifMissing, CancellationToken ct)
     {
         var (migrations, session) = await StartAsync(ct, ifMissing).ConfigureAwait(false);

@@ -47,6 +47,7 @@ public static class HistoryValues
     /// <summary>The <c>detail</c> text of the audit row written for <paramref name="change"/>.</summary>
     public static string AuditDetail(HistoryChange change) => change switch
     {
+        HistoryInsert { Detail: { } detail } => detail,
         HistoryInsert insert => $"{ToText(insert.Row.Kind)} {ToText(insert.Row.State)} checksum {insert.Row.Checksum ?? "-"}",
         HistoryDelete => "history row removed",
         HistoryFinish finish => $"started row marked succeeded ({finish.ExecutionMs.ToString(CultureInfo.InvariantCulture)} ms)",

@@ -96,7 +96,14 @@ public static class StatusBuilder
             : entry with { Status = MigrationStatusKind.Outdated, Detail = "changed since last applied: will be re-applied" };
     }
 
-    private static MigrationStatusEntry Missing(AppliedMigration row) => new()
+    private static MigrationStatusEntry Missing(AppliedMigration row) => row.Kind == HistoryKind.Baseline
+        ? new()
+        {
+            // A baseline needs no file: it says the database already held everything up to it (strata adopt records
+            // one at another tool's newest code migration, which Strata never runs).
+            Version = row.Version, Name = row.Name, Applied = row, Status = MigrationStatusKind.Baselined, Detail = "baseline (no file needed)",
+        }
+        : new()
     {
         Version = row.Version,
         Name = row.Name,

@@ -97,6 +97,9 @@ public sealed class DirectoryMigrationSource : IMigrationSource
             : migrations;
     }
 
+    /// <summary>The full path of a migration's <see cref="Migration.SourcePath"/> (shown relative to the display base).</summary>
+    internal string FullPath(string sourcePath) => Path.GetFullPath(sourcePath, _displayBase ?? Environment.CurrentDirectory);
+
     private Problem LayoutHint(string folder, MigrationLayout layout) => new(DisplayPath.For(folder, _displayBase),
         $"these files are laid out the way {LayoutReaders.ToolName(layout)} writes them; to read them in place set \"layout\": \"{LayoutReaders.NameOf(layout)}\" in strata.json (or \"auto\" to detect it)");
 
