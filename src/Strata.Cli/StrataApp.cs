@@ -93,6 +93,7 @@ internal static class StrataApp
             CodegenCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
+            StudioCommand.Create(context),
         })
         {
             if (command.Name is "migrate" or "rollback" or "redo")

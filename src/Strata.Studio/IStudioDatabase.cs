@@ -1,0 +1,20 @@
+namespace Strata.Studio;
+
+/// <summary>What the page asks of a database: its tables, a page of rows, and one console statement.</summary>
+internal interface IStudioDatabase : IAsyncDisposable
+{
+    /// <summary>Connects once, so an unreachable server or a missing SQLite file is reported before the page opens.</summary>
+    Task CheckAsync(CancellationToken ct);
+
+    /// <summary>Tables and views with estimated row counts (never a full count of a big table).</summary>
+    Task<IReadOnlyList<TableJson>> TablesAsync(CancellationToken ct);
+
+    /// <summary>One page of a table in key order, after the key of the last row seen.</summary>
+    Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct);
+
+    /// <summary>
+    /// Runs one console statement: in read-only mode the database itself refuses any write (see the implementations);
+    /// at most <paramref name="maxRows"/> rows are read.
+    /// </summary>
+    Task<Grid> QueryAsync(string sql, bool write, int maxRows, CancellationToken ct);
+}

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using Strata.Configuration;
+using Strata.Errors;
+
+namespace Strata.Studio;
+
+/// <summary>The page and its API. Handlers are plain request delegates (no reflection), bodies source-generated JSON.</summary>
+internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase database, Redactor redactor)
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (RequestDelegate)(context => StaticAssets.ServeAsync(context, "index.html")));
+        app.MapGet("/assets/{name}", (RequestDelegate)(context => StaticAssets.ServeAsync(context, (string)context.Request.RouteValues["name"]!)));
+        app.MapGet("/api/info", (RequestDelegate)InfoAsync);
+        app.MapGet("/api/tables", (RequestDelegate)TablesAsync);
+        app.MapPost("/api/rows", (RequestDelegate)RowsAsync);
+        app.MapPost("/api/sql", (RequestDelegate)SqlAsync);
+        app.MapGet("/api/migrations", (RequestDelegate)MigrationsAsync);
+    }
+
+    private Task InfoAsync(HttpContext context)
+    {
+        var info = new InfoJson(options.Database.DisplayName, options.Database.Kind == DatabaseKind.Sqlite ? "sqlite" : "postgresql", options.Write, options.Migrations is not null);
+        return Guarded(context, _ => Task.FromResult(info), StudioJson.Default.InfoJson);
+    }
+
+    private Task TablesAsync(HttpContext context) =>
+        Guarded(context, async ct => new TablesJson(await database.TablesAsync(ct)), StudioJson.Default.TablesJson);
+
+    private Task MigrationsAsync(HttpContext context) => Guarded(context, ReadMigrationsAsync, StudioJson.Default.MigrationsJson);
+
+    private Task<MigrationsJson> ReadMigrationsAsync(CancellationToken ct) =>
+        options.Migrations is { } migrations
+            ? MigrationsView.ReadAsync(migrations, options.Lint, ct)
+            : throw new StudioRequestException("this studio was started without a migrations folder", 404);
+
+    private Task RowsAsync(HttpContext context) => Guarded(context, async ct =>
+    {
+        var request = await ReadAsync(context, StudioJson.Default.RowsRequest, ct);
+        if (string.IsNullOrEmpty(request.Table))
+        {
+            throw new StudioRequestException("name a table");
+        }
+
+        var grid = await database.RowsAsync(request, options.PageSize, ct);
+        await GridWriter.WriteAsync(context.Response.Body, grid, ct);
+    });
+
+    private Task SqlAsync(HttpContext context) => Guarded(context, async ct =>
+    {
+        var request = await ReadAsync(context, StudioJson.Default.SqlRequest, ct);
+        if (string.IsNullOrWhiteSpace(request.Sql))
+        {
+            throw new StudioRequestException("type a statement to run");
+        }
+
+        var grid = await database.QueryAsync(request.Sql, options.Write, options.MaxQueryRows, ct);
+        await GridWriter.WriteAsync(context.Response.Body, grid, ct);
+    });
+
+    private static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, ct) ?? throw new StudioRequestException("empty request body");
+        }
+        catch (JsonException e)
+        {
+            throw new StudioRequestException("the request body is not the JSON expected: " + e.Message);
+        }
+    }
+
+    private Task Guarded<T>(HttpContext context, Func<CancellationToken, Task<T>> handler, JsonTypeInfo<T> type) => Guarded(context, async ct =>
+    {
+        var value = await handler(ct);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, ct);
+    });
+
+    /// <summary>Runs a handler; what a user can cause (a bad statement, a dropped table) comes back as a JSON error, passwords removed.</summary>
+    private async Task Guarded(HttpContext context, Func<CancellationToken, Task> handler)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var (status, error) = (StatusCodes.Status200OK, (ErrorJson?)null);
+        try
+        {
+            await handler(context.RequestAborted);
+            return;
+        }
+        catch (StudioRequestException e)
+        {
+            (status, error) = (e.Status, new ErrorJson(e.Message));
+        }
+        catch (PostgresException e)
+        {
+            var hint = e.SqlState == PostgresErrorCodes.SyntaxError && e.MessageText.Contains("multiple commands", StringComparison.Ordinal)
+                ? " (the console runs one statement at a time)"
+                : e.Detail is { } detail ? " (" + detail + ")" : "";
+            (status, error) = (StatusCodes.Status400BadRequest, new ErrorJson(e.MessageText + hint, e.SqlState));
+        }
+        catch (DbException e)
+        {
+            (status, error) = (StatusCodes.Status400BadRequest, new ErrorJson(e.Message, e.SqlState));
+        }
+        catch (StrataException e)
+        {
+            (status, error) = (StatusCodes.Status400BadRequest, new ErrorJson(e.Message + (e.Hint is { } hint ? ": " + hint : "")));
+        }
+        catch (NotSupportedException e)
+        {
+            (status, error) = (StatusCodes.Status400BadRequest, new ErrorJson(e.Message));
+        }
+
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, error! with { Error = redactor.Redact(error.Error) }, StudioJson.Default.ErrorJson);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace Strata.Studio;
+
+/// <summary>The request and response bodies of the studio's API, serialized without reflection (native AOT).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(InfoJson))]
+[JsonSerializable(typeof(TablesJson))]
+[JsonSerializable(typeof(RowsRequest))]
+[JsonSerializable(typeof(SqlRequest))]
+[JsonSerializable(typeof(MigrationsJson))]
+[JsonSerializable(typeof(ErrorJson))]
+internal sealed partial class StudioJson : JsonSerializerContext;
+
+/// <summary>What the page shows in its header: where it is connected (never the password) and the mode.</summary>
+internal sealed record InfoJson(string Database, string Kind, bool Write, bool Migrations);
+
+/// <summary>One table or view with its estimated row count (null when the database has no estimate yet).</summary>
+internal sealed record TableJson(string Schema, string Name, string Kind, long? Rows, bool RowsAtLeast);
+
+/// <summary>The table list.</summary>
+internal sealed record TablesJson(IReadOnlyList<TableJson> Tables);
+
+/// <summary>A page of a table: after the key values of the last row seen (keyset), or at an offset for a view without a key.</summary>
+internal sealed record RowsRequest(string? Schema, string Table, IReadOnlyList<string?>? After, long? Offset);
+
+/// <summary>One console statement.</summary>
+internal sealed record SqlRequest(string Sql);
+
+/// <summary>An error the page shows (passwords already removed).</summary>
+internal sealed record ErrorJson(string Error, string? Code = null);
+
+/// <summary>The migrations view: every migration's status, and the lint findings of those still to run.</summary>
+internal sealed record MigrationsJson(IReadOnlyList<MigrationJson> Migrations, IReadOnlyList<FindingJson> Findings, string Environment);
+
+/// <summary>One migration of the status report.</summary>
+internal sealed record MigrationJson(long? Version, string Name, string Status, DateTimeOffset? AppliedAt, string? Detail);
+
+/// <summary>One lint finding.</summary>
+internal sealed record FindingJson(string Rule, string Severity, string Location, string Message, string Statement);
