@@ -41,17 +41,20 @@ internal sealed class StrataRuntime
             .Select(create => create(services) ?? throw new ConfigurationException("an AddSource factory returned null", "return an IMigrationSource"))
             .ToList();
         Source = sources.Count == 1 ? sources[0] : new CompositeMigrationSource(sources);
-        Environment = Options.Environment ?? LowerCase(host?.EnvironmentName) ?? new MigratorOptions().Environment;
+        // The host's environment counts as set (ASP.NET Core reads DOTNET_ENVIRONMENT/ASPNETCORE_ENVIRONMENT and says
+        // Production when neither is set); without a host or an option none is set and -- strata:env migrations wait.
+        var environment = Options.Environment ?? LowerCase(host?.EnvironmentName);
+        Environment = environment ?? "(not set)";
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LogCategory);
         var migratorOptions = new MigratorOptions
         {
-            Environment = Environment,
             LockTimeout = Options.LockTimeout,
             History = Options.History,
             StatementLockTimeout = Options.StatementLockTimeout,
             StatementTimeout = Options.StatementTimeout,
             LockRetries = Options.LockRetries,
         };
+        migratorOptions = environment is null ? migratorOptions : migratorOptions with { Environment = environment };
         Migrator = new Migrator(Provider, Source, migratorOptions, new LoggingMigrationObserver(Logger));
     }
 

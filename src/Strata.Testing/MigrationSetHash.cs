@@ -43,7 +43,7 @@ public static class MigrationSetHash
         var lines = migrations
             .Select(m => string.Join('\u001f', m.Kind.ToString(), m.Version?.ToString(CultureInfo.InvariantCulture) ?? "", m.VersionText, m.Name, m.Checksum, string.Join(',', m.Environments)))
             .Order(StringComparer.Ordinal)
-            .Prepend(string.Join('\u001f', "strata-testing/1", flavor.ToString(), options.Environment, options.History.ToString()));
+            .Prepend(string.Join('\u001f', "strata-testing/1", flavor.ToString(), options.EnvironmentIsSet ? options.Environment : "(not set)", options.History.ToString()));
         if (databaseSettings.Count > 0)
         {
             lines = lines.Append(string.Join('\u001f', databaseSettings.Prepend("database")));

@@ -9,7 +9,7 @@ public sealed class SqliteWorkflowTests
     public async Task Seed_004_layout_migrates_reports_rolls_back_one_step_and_status_exits_3()
     {
         using var workspace = new Workspace().CopySample("quickstart");
-        var cli = workspace.Cli();
+        var cli = workspace.Cli().With("STRATA_ENV", "development");
 
         var migrate = await cli.RunAsync("migrate");
         migrate.ExitCode.ShouldBe(0, migrate.ToString());
@@ -73,7 +73,7 @@ public sealed class SqliteWorkflowTests
     public async Task Status_json_gives_the_same_facts_for_machines()
     {
         using var workspace = new Workspace().CopySample("quickstart");
-        var cli = workspace.Cli();
+        var cli = workspace.Cli().With("NODE_ENV", "development");
         await cli.RunAsync("migrate", "--target", "1");
 
         var status = await cli.RunAsync("status", "--json");
@@ -85,6 +85,71 @@ public sealed class SqliteWorkflowTests
         first.GetProperty("status").GetString().ShouldBe("applied");
         first.GetProperty("batch").GetInt32().ShouldBe(1);
         json.RootElement.GetProperty("summary").GetProperty("pending").GetInt32().ShouldBe(2);
+        json.RootElement.GetProperty("environment").GetString().ShouldBe("development");
+        json.RootElement.GetProperty("environmentSet").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Demo_data_gated_on_development_waits_until_an_environment_is_set()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+
+        var migrate = await workspace.Cli().RunAsync("migrate");
+        var status = await workspace.Cli().RunAsync("status");
+        var later = await workspace.Cli().With("ASPNETCORE_ENVIRONMENT", "Development").RunAsync("migrate");
+
+        migrate.ExitCode.ShouldBe(0, migrate.ToString());
+        migrate.Stdout.ShouldContain("(environment development (default), folder migrations/)");
+        migrate.Stdout.ShouldNotContain("002_seed_demo_data");
+        status.ExitCode.ShouldBe(0, status.ToString());
+        status.Stdout.ShouldContain("Environment development (default)");
+        status.Stdout.ShouldContain("only in development, test; no environment was set");
+        status.Stdout.ShouldContain("Skipped migrations run only in an environment that is set: --env, STRATA_ENV, DOTNET_ENVIRONMENT/ASPNETCORE_ENVIRONMENT or NODE_ENV");
+        later.ExitCode.ShouldBe(0, later.ToString());
+        later.Stdout.ShouldContain("(environment development, folder migrations/)");
+        later.Stdout.ShouldContain("002_seed_demo_data");
+    }
+
+    [Fact]
+    public async Task Db_path_and_libpq_variables_that_disagree_stop_with_exit_2_naming_both()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        var cli = new Cli(workspace.Root).With("DB_PATH", "data.db").With("PGHOST", "127.0.0.1").With("PGUSER", "me");
+
+        var result = await cli.RunAsync("status");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("error: PG* variables (environment) and DB_PATH (environment) name different databases (postgres://me@127.0.0.1:5432 and sqlite:data.db); Strata will not pick one");
+    }
+
+    [Fact]
+    public async Task Db_path_in_the_environment_beats_database_url_in_dotenv_and_verbose_says_so()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        File.WriteAllText(Path.Combine(workspace.Root, ".env"), "DATABASE_URL=postgres://app@db.example.com/shop\n");
+        var cli = new Cli(workspace.Root).With("DB_PATH", "local.db");
+
+        var result = await cli.RunAsync("migrate", "--verbose");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("Migrating sqlite:local.db");
+        result.Stderr.ShouldContain("database ← DB_PATH (environment); shadows DATABASE_URL (.env)");
+    }
+
+    [Fact]
+    public async Task A_typoed_strata_env_name_is_reported_by_validate_and_lint_when_strata_json_declares_environments()
+    {
+        using var workspace = new Workspace().CopySample("quickstart");
+        File.WriteAllText(Path.Combine(workspace.Root, "strata.json"), """{ "environments": { "development": {}, "production": { "protected": true } } }""");
+        workspace.Write("003_more_demo.sql", "-- strata:env developmnet\nINSERT INTO portfolios (id, name, owner_email, target_allocation) VALUES ('x', 'x', 'x@example.com', '{}');\n-- strata:down\nDELETE FROM portfolios WHERE id = 'x';\n");
+
+        var validate = await workspace.Cli().RunAsync("validate", "--offline");
+        var lint = await workspace.Cli().RunAsync("lint", "--offline");
+
+        validate.ExitCode.ShouldBe(2, validate.ToString());
+        validate.Stderr.ShouldContain("003_more_demo.sql: -- strata:env names 'developmnet', an environment strata.json does not declare; did you mean 'development'?");
+        lint.ExitCode.ShouldBe(3, lint.ToString());
+        lint.Stdout.ShouldContain("unknown-environment");
     }
 
     [Fact]

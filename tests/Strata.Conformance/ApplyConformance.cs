@@ -118,6 +118,25 @@ public abstract class ApplyConformance(IConformanceTarget target) : ConformanceB
     }
 
     [Fact]
+    public async Task Environment_restricted_migrations_wait_while_no_environment_is_set()
+    {
+        await using var db = await Target.CreateDatabaseAsync();
+        var set = ThreeTables().Add(4, "seed_demo", "INSERT INTO t1 (id, name) VALUES (1, 'demo');", "DELETE FROM t1;", environments: ["development"]);
+        var unset = new Migrator(db.Provider(), set, new MigratorOptions { LockTimeout = TimeSpan.FromSeconds(30), History = History });
+
+        new MigratorOptions().Environment.ShouldBe("development");
+        new MigratorOptions().EnvironmentIsSet.ShouldBeFalse();
+        await unset.MigrateAsync();
+        (await db.ScalarAsync("SELECT count(*) FROM t1")).ShouldBe(0);
+        var skipped = (await unset.GetStatusAsync()).Entries.Single(e => e.Version == 4);
+        skipped.Status.ShouldBe(MigrationStatusKind.Skipped);
+        skipped.Detail.ShouldBe("only in development; no environment was set");
+
+        await Migrator(db, set, environment: "development").MigrateAsync();
+        (await db.ScalarAsync("SELECT count(*) FROM t1")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Repeatables_run_after_versioned_migrations_and_again_when_changed()
     {
         await using var db = await Target.CreateDatabaseAsync();

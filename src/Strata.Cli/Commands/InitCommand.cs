@@ -38,9 +38,10 @@ internal static class InitCommand
                 """);
             Directory.CreateDirectory(Path.Combine(folder, "migrations"));
             var t = ctx.Terminal;
+            var used = DatabaseInUse(ctx);
             if (t.Json)
             {
-                t.WriteJson(new MessageJson("init", "created", ["strata.json", "migrations/"]), CliJsonContext.Default.MessageJson);
+                t.WriteJson(new MessageJson("init", "created; " + used, ["strata.json", "migrations/"]), CliJsonContext.Default.MessageJson);
                 return ExitCodes.Success;
             }
 
@@ -50,6 +51,8 @@ internal static class InitCommand
                 t.Warning("the database URL holds a password, so strata.json reads it from DATABASE_URL instead of storing it");
             }
 
+            t.Line(Markup.Escape(used));
+
             t.Line("Next steps:");
             t.Line("  strata new create_users      [grey]# writes migrations/<timestamp>_create_users.sql[/]");
             t.Line("  [grey]edit the file: SQL on top, the undo after a line '-- strata:down'[/]");
@@ -58,6 +61,27 @@ internal static class InitCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Which database the commands run here will use, and why, resolved as they resolve it: a DATABASE_URL (or
+    /// POSTGRES_*, PG*, DB_PATH) in the environment or .env comes before strata.json, and init says so.
+    /// </summary>
+    private static string DatabaseInUse(CommandContext ctx)
+    {
+        try
+        {
+            var settings = ctx.SettingsWithoutDatabaseOption();
+            var origin = settings.Origins.LastOrDefault(o => o.Setting == "database")?.Source ?? "none";
+            return settings.Database is not { } database ? "No database is configured yet."
+                : origin.StartsWith("strata.json", StringComparison.Ordinal)
+                    ? $"Commands here will use {ctx.Display(database)}."
+                    : $"Commands here will use {ctx.Display(database)}, from {origin}: environment variables and .env come before strata.json (unset it to use strata.json's database).";
+        }
+        catch (ConfigurationException e)
+        {
+            return $"Commands here will stop until the configuration is fixed: {e.Message}";
+        }
     }
 
     private static bool HasPassword(string database) =>

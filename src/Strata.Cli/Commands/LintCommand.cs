@@ -55,6 +55,7 @@ internal static class LintCommand
             EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
             Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
             Style = LintSettings.Style(settings.Lint),
+            DeclaredEnvironments = settings.DeclaredEnvironments,
         };
         _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile); // a typo in lint.small/lint.large is reported on every run
         var linter = new Linter(options);

@@ -20,6 +20,11 @@ internal static class ValidateCommand
         {
             var ctx = context(parse);
             var migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
+            if (ctx.Settings.DeclaredEnvironments is { } declared && Planning.EnvironmentGates.Check(migrations, declared) is { Count: > 0 } gates)
+            {
+                throw new Errors.ValidationException(gates, $"fix the name in the file's -- strata:env header, or declare the environment under \"environments\" in {Path.GetFileName(ctx.Settings.ConfigFile)}");
+            }
+
             string message;
             if (parse.GetValue(offline) || ctx.Settings.Database is null)
             {

@@ -31,7 +31,7 @@ internal static class VerifyCommand
             await using var engine = SchemaEngine.For(ctx);
             var settings = ctx.Settings;
             var migrations = (await ctx.Source.LoadAsync(ctx.Flavor, ct))
-                .Where(m => m.Version is not null && m.AppliesTo(settings.Environment))
+                .Where(m => m.Version is not null && m.AppliesTo(ctx.GateEnvironment))
                 .OrderBy(m => m.Version)
                 .ToList();
             var desired = SchemaFiles.Exists(settings.SchemaPath) ? await engine.ReadFilesAsync(SchemaFiles.Read(ctx, settings.SchemaPath), ct) : null;
@@ -39,7 +39,7 @@ internal static class VerifyCommand
             await engine.UseScratchAsync(
                 async scratch =>
                 {
-                    var migrator = new Migrator(scratch.Provider, ctx.Source, new MigratorOptions { Environment = settings.Environment, History = settings.History });
+                    var migrator = new Migrator(scratch.Provider, ctx.Source, ctx.MigratorOptions);
                     code = await VerifyAsync(ctx, engine, scratch, migrator, migrations, desired, ct);
                 },
                 ct);

@@ -80,19 +80,26 @@ internal sealed class CommandContext
     }
 
     /// <summary>Where the database is, safe to print; a SQLite file is shown relative to the working directory.</summary>
-    public string DatabaseDisplay
-    {
-        get
-        {
-            var target = Database;
-            if (target.Kind != DatabaseKind.Sqlite || target.ConnectionString == ":memory:")
-            {
-                return target.DisplayName;
-            }
+    public string DatabaseDisplay => Display(Database);
 
-            var relative = Path.GetRelativePath(Host.WorkingDirectory, target.ConnectionString);
-            return "sqlite:" + (relative.StartsWith("..", StringComparison.Ordinal) ? target.ConnectionString : relative).Replace('\\', '/');
+    /// <summary>The settings later commands in this folder will see: these, without this command's <c>--database</c> (init).</summary>
+    public StrataSettings SettingsWithoutDatabaseOption()
+    {
+        var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse) with { Database = null }, Host.Variables, Host.WorkingDirectory);
+        _redactor.Add(settings.Database?.Password);
+        return settings;
+    }
+
+    /// <summary><paramref name="target"/> safe to print; a SQLite file relative to the working directory.</summary>
+    public string Display(DatabaseTarget target)
+    {
+        if (target.Kind != DatabaseKind.Sqlite || target.ConnectionString == ":memory:")
+        {
+            return target.DisplayName;
         }
+
+        var relative = Path.GetRelativePath(Host.WorkingDirectory, target.ConnectionString);
+        return "sqlite:" + (relative.StartsWith("..", StringComparison.Ordinal) ? target.ConnectionString : relative).Replace('\\', '/');
     }
 
     public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath, Host.WorkingDirectory)
@@ -125,16 +132,28 @@ internal sealed class CommandContext
         return new Migrator(provider, Source, options, observer);
     }
 
-    /// <summary>The engine options from the resolved settings.</summary>
-    public MigratorOptions MigratorOptions => new()
+    /// <summary>The engine options from the resolved settings; the environment only when it was set explicitly.</summary>
+    public MigratorOptions MigratorOptions
     {
-        Environment = Settings.Environment,
-        LockTimeout = Settings.LockTimeout,
-        History = Settings.History,
-        StatementLockTimeout = Settings.StatementLockTimeout,
-        StatementTimeout = Settings.StatementTimeout,
-        LockRetries = Settings.LockRetries,
-    };
+        get
+        {
+            var options = new MigratorOptions
+            {
+                LockTimeout = Settings.LockTimeout,
+                History = Settings.History,
+                StatementLockTimeout = Settings.StatementLockTimeout,
+                StatementTimeout = Settings.StatementTimeout,
+                LockRetries = Settings.LockRetries,
+            };
+            return Settings.EnvironmentIsExplicit ? options with { Environment = Settings.Environment } : options;
+        }
+    }
+
+    /// <summary>The environment <c>-- strata:env</c> migrations are judged against: the name when set explicitly, else null.</summary>
+    public string? GateEnvironment => Settings.EnvironmentIsExplicit ? Settings.Environment : null;
+
+    /// <summary>"production", or "development (default)" when the environment was not set explicitly.</summary>
+    public string EnvironmentDisplay => Settings.Environment + (Settings.EnvironmentIsExplicit ? "" : " (default)");
 
     /// <summary>
     /// Asks before a risky action on a protected environment. Refuses (exit 2) when not interactive and

@@ -35,7 +35,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Environment { get; } = new("--env", "-e")
     {
-        Description = "Environment name (default: STRATA_ENV, strata.json \"environment\", or development). Picks strata.json environments and -- strata:env migrations.",
+        Description = "Environment name (else STRATA_ENV, DOTNET_ENVIRONMENT/ASPNETCORE_ENVIRONMENT, NODE_ENV; else strata.json \"environment\" or development as a default). Picks the strata.json environment; -- strata:env migrations run only when it was set, not by default.",
         HelpName = "name",
         Recursive = true,
     };

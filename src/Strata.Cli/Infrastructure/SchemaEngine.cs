@@ -102,8 +102,7 @@ internal abstract class SchemaEngine : IAsyncDisposable
         ? DatabaseSchema.Empty
         : await WithScratchAsync(provider => Timings.TimeAsync("migrations applied", async () =>
         {
-            var settings = Context.Settings;
-            var options = new MigratorOptions { Environment = settings.Environment, History = settings.History };
+            var options = Context.MigratorOptions;
             var result = await new Migrator(provider, Context.Source, options).MigrateAsync(null, cancellationToken);
             if (!result.Success)
             {

@@ -12,7 +12,7 @@ internal static class RunRenderer
     public static void Header(CommandContext context, string verb)
     {
         var s = context.Settings;
-        context.Terminal.Line($"{verb} [bold]{Markup.Escape(context.DatabaseDisplay)}[/] [grey](environment {Markup.Escape(s.Environment)}, folder {Markup.Escape(Relative(context, s.MigrationsPath))}/)[/]");
+        context.Terminal.Line($"{verb} [bold]{Markup.Escape(context.DatabaseDisplay)}[/] [grey](environment {Markup.Escape(context.EnvironmentDisplay)}, folder {Markup.Escape(Relative(context, s.MigrationsPath))}/)[/]");
     }
 
     /// <summary>

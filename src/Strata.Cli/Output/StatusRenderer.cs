@@ -22,12 +22,12 @@ internal static class StatusRenderer
                 e.Version, e.DisplayName, e.IsRepeatable ? "repeatable" : "versioned", Name(e.Status), e.Migration?.SourcePath,
                 e.Applied?.AppliedAt, e.Applied?.Batch, e.Applied?.Checksum ?? e.Migration?.Checksum, e.Detail)).ToList();
             var invalid = report.InvalidIndexes.Count == 0 ? null : report.InvalidIndexes;
-            t.WriteJson(new StatusJson(context.DatabaseDisplay, report.Environment, report.IsClean, summary, entries, invalid), CliJsonContext.Default.StatusJson);
+            t.WriteJson(new StatusJson(context.DatabaseDisplay, context.Settings.Environment, report.IsClean, summary, entries, invalid) { EnvironmentSet = context.Settings.EnvironmentIsExplicit }, CliJsonContext.Default.StatusJson);
             return;
         }
 
         t.Line($"Database    [bold]{Markup.Escape(context.DatabaseDisplay)}[/]");
-        t.Line($"Environment {Markup.Escape(report.Environment)}");
+        t.Line($"Environment {Markup.Escape(context.EnvironmentDisplay)}");
         t.Line($"Migrations  {Markup.Escape(RunRenderer.Relative(context, context.Settings.MigrationsPath))}");
         if (report.Entries.Count == 0)
         {
@@ -55,6 +55,10 @@ internal static class StatusRenderer
         }
 
         t.Line(string.Join(", ", summary.Select(p => $"{p.Value} {p.Key}")) + "." + Advice(report));
+        if (!context.Settings.EnvironmentIsExplicit && report.Count(MigrationStatusKind.Skipped) > 0)
+        {
+            t.Line($"Skipped migrations run only in an environment that is set: --env, STRATA_ENV, DOTNET_ENVIRONMENT/ASPNETCORE_ENVIRONMENT or NODE_ENV ({Markup.Escape(context.Settings.Environment)} is a default).");
+        }
     }
 
     public static string Name(MigrationStatusKind kind) => kind switch

@@ -23,7 +23,7 @@ public sealed class MigrationContext
     /// <summary>The transaction to enlist commands in (pass it to Dapper and ADO.NET commands); null when not transactional.</summary>
     public DbTransaction? Transaction { get; }
 
-    /// <summary>The environment being migrated (<c>development</c>, <c>production</c>, …).</summary>
+    /// <summary>The environment being migrated (<c>development</c>, <c>production</c>, …); empty when none was set.</summary>
     public string Environment { get; }
 
     /// <summary>Runs SQL (one or more statements) in the migration's transaction; returns the rows affected.</summary>

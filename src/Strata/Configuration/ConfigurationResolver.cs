@@ -35,7 +35,7 @@ public static class ConfigurationResolver
         var origins = new List<SettingOrigin>();
         var variables = new EnvironmentVariables(environment, ReadDotEnv(cwd, origins));
         var json = LoadJson(overrides.ConfigFile, cwd, origins);
-        var name = ResolveEnvironmentName(overrides, variables, json, origins);
+        var (name, environmentIsExplicit) = ResolveEnvironmentName(overrides, variables, json, origins);
         var layers = new Layers(overrides, variables, json, json?.EnvironmentSection(name), name, cwd);
         var warnings = new List<string>();
         var configured = ResolveDatabase(layers, origins, out var databaseOrigin);
@@ -56,6 +56,8 @@ public static class ConfigurationResolver
             Database = database,
             DevDatabase = devDatabase,
             Environment = name,
+            EnvironmentIsExplicit = environmentIsExplicit,
+            DeclaredEnvironments = json?.Document.Environments?.Keys.Order(StringComparer.Ordinal).ToList(),
             MigrationsPath = migrations,
             Layout = json?.Document.Layout,
             Protected = isProtected,
@@ -66,11 +68,11 @@ public static class ConfigurationResolver
             StatementTimeout = SettingValues.Seconds(json?.Path, origins, "statementTimeout", layers.Overrides.StatementTimeout, json?.Document.StatementTimeout, null),
             LockRetries = (int)SettingValues.Whole(origins, "lockRetries", layers.Overrides.LockRetries, layers.Json?.Document.LockRetries, 3, 0, 100)!.Value,
             LockKey = SettingValues.Whole(origins, "lockKey", layers.Overrides.LockKey, layers.Json?.Document.LockKey, null, long.MinValue, long.MaxValue),
-            SchemaFile = schemaFile = ResolveSchemaFile(layers, origins),
+            SchemaFile = schemaFile = ResolveSchemaFile(layers, origins, warnings),
             SchemaPath = schemaFile ?? Path.GetFullPath(Path.Combine(json?.Directory ?? cwd, StrataSettings.DefaultSchemaPath)),
             ConfigFile = json?.Path,
             Unmanaged = json?.Document.Unmanaged ?? [],
-            Lint = json?.Document.Lint,
+            Lint = LintSection(json, origins),
             Codegen = json?.Document.Codegen,
             Backup = json?.Document.Backup,
             Origins = origins,
@@ -116,14 +118,23 @@ public static class ConfigurationResolver
         return Guard(() => StrataJsonFile.Load(defaultPath), defaultPath);
     }
 
-    private static string ResolveEnvironmentName(
+    /// <summary>The environment variables that name the environment, in order; names in one group are one level.</summary>
+    private static readonly string[][] EnvironmentVariableGroups = [["STRATA_ENV"], ["DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT"], ["NODE_ENV"]];
+
+    /// <summary>
+    /// The environment's name, and whether it was set explicitly: by <c>--env</c> or a variable. strata.json's
+    /// <c>environment</c> and the built-in <c>development</c> are defaults: they pick a section of strata.json, but
+    /// <c>-- strata:env</c> migrations run only in an environment someone set.
+    /// </summary>
+    private static (string Name, bool Explicit) ResolveEnvironmentName(
         ConfigurationOverrides overrides, EnvironmentVariables variables, StrataJsonFile? json, List<SettingOrigin> origins)
     {
-        var (name, source) = overrides.Environment is { } fromCli ? (fromCli.Trim(), "--env")
-            : variables.Get("STRATA_ENV") is { } fromVariable ? (fromVariable.Trim(), variables.Describe("STRATA_ENV"))
-            : json?.Document.Environment is { } fromJson ? (fromJson.Trim(), "strata.json environment")
-            : (StrataSettings.DefaultEnvironment, "default");
-        origins.Add(new SettingOrigin("environment", source));
+        var declared = json?.Document.Environments;
+        var (name, source, isExplicit) = overrides.Environment is { } fromCli ? (fromCli.Trim(), "--env", true)
+            : EnvironmentFromVariables(variables, declared) is { } fromVariable ? (fromVariable.Name, fromVariable.Source, true)
+            : json?.Document.Environment is { } fromJson ? (fromJson.Trim(), "strata.json environment", false)
+            : (StrataSettings.DefaultEnvironment, "default", false);
+        origins.Add(new SettingOrigin("environment", isExplicit ? source : source + " (not set explicitly: -- strata:env migrations are skipped)"));
         if (!StrataJsonValidator.IsEnvironmentName(name))
         {
             throw new ConfigurationException(
@@ -131,7 +142,6 @@ public static class ConfigurationResolver
                 "use letters, digits, '-', '_' or '.', e.g. --env production");
         }
 
-        var declared = json?.Document.Environments;
         if (declared is not null && source != "default" && !declared.ContainsKey(name))
         {
             var known = declared.Count == 0 ? "none are declared" : "known environments: " + string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
@@ -140,7 +150,42 @@ public static class ConfigurationResolver
                 $"{known}; choose one with --env or STRATA_ENV, or add \"{name}\" under \"environments\"");
         }
 
-        return name;
+        return (name, isExplicit);
+    }
+
+    /// <summary>
+    /// The first environment variable that names the environment, the process environment before <c>.env</c>. The .NET
+    /// and Node conventions (<c>Production</c>) are compared without case: a declared environment's spelling wins,
+    /// else lower case. Two variables of one level that disagree are an error naming both.
+    /// </summary>
+    private static (string Name, string Source)? EnvironmentFromVariables(EnvironmentVariables variables, IReadOnlyDictionary<string, StrataJsonEnvironment>? declared)
+    {
+        foreach (var layer in EnvironmentVariables.Layers)
+        {
+            foreach (var group in EnvironmentVariableGroups)
+            {
+                var set = group.Where(n => variables.TryGetIn(layer, n, out _)).Select(n => (Variable: n, Value: Value(n, layer).Trim())).ToList();
+                if (set.Count == 0)
+                {
+                    continue;
+                }
+
+                if (set.Count > 1 && !string.Equals(set[0].Value, set[1].Value, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ConfigurationException(
+                        $"{set[0].Variable} and {set[1].Variable} ({layer}) name different environments ('{set[0].Value}' and '{set[1].Value}'); Strata will not pick one",
+                        "set them alike, unset one, or choose with --env or STRATA_ENV");
+                }
+
+                var name = group[0] == "STRATA_ENV" ? set[0].Value
+                    : declared?.Keys.FirstOrDefault(k => k.Equals(set[0].Value, StringComparison.OrdinalIgnoreCase)) ?? set[0].Value.ToLowerInvariant();
+                return (name, $"{string.Join(", ", set.Select(v => v.Variable))} ({layer})");
+            }
+        }
+
+        return null;
+
+        string Value(string variable, string layer) => variables.TryGetIn(layer, variable, out var value) ? value : "";
     }
 
     private static DatabaseTarget? ResolveDatabase(Layers layers, List<SettingOrigin> origins, out string origin)
@@ -255,16 +300,41 @@ public static class ConfigurationResolver
         return StrataSettings.DefaultLockTimeout;
     }
 
-    private static string? ResolveSchemaFile(Layers layers, List<SettingOrigin> origins)
+    /// <summary>
+    /// strata.json <c>schema</c> (or its older spelling <c>schemaFile</c>, with a warning; both at once is an error),
+    /// else null: the default <see cref="StrataSettings.DefaultSchemaPath"/> next to strata.json, named as such in the origins.
+    /// </summary>
+    private static string? ResolveSchemaFile(Layers layers, List<SettingOrigin> origins, List<string> warnings)
     {
-        if ((layers.Json?.Document.Schema ?? layers.Json?.Document.SchemaFile) is not { } schemaFile)
+        var document = layers.Json?.Document;
+        if (document?.Schema is not null && document.SchemaFile is not null)
         {
-            origins.Add(new SettingOrigin("schemaFile", "none"));
+            throw new ConfigurationException(
+                $"{layers.Json!.Path}: \"schema\" and \"schemaFile\" both name the desired schema",
+                "keep \"schema\" and remove \"schemaFile\" (its older spelling)");
+        }
+
+        if ((document?.Schema ?? document?.SchemaFile) is not { } schemaFile)
+        {
+            var defaultPath = Path.Combine(layers.Json?.Directory ?? layers.WorkingDirectory, StrataSettings.DefaultSchemaPath);
+            origins.Add(new SettingOrigin("schema", $"default: {StrataSettings.DefaultSchemaPath} next to {(layers.Json is null ? "the working directory" : "strata.json")}"
+                + (File.Exists(defaultPath) || Directory.Exists(defaultPath) ? "" : " (not there yet)")));
             return null;
         }
 
-        origins.Add(new SettingOrigin("schemaFile", layers.Json!.Document.Schema is null ? "strata.json schemaFile" : "strata.json schema"));
-        return Path.GetFullPath(Path.Combine(layers.Json.Directory, schemaFile));
+        if (document!.SchemaFile is not null)
+        {
+            warnings.Add($"{layers.Json!.Path}: \"schemaFile\" is the older spelling of \"schema\"; rename it");
+        }
+
+        origins.Add(new SettingOrigin("schema", document.Schema is null ? "strata.json schemaFile (older spelling of schema)" : "strata.json schema"));
+        return Path.GetFullPath(Path.Combine(layers.Json!.Directory, schemaFile));
+    }
+
+    private static System.Text.Json.JsonElement? LintSection(StrataJsonFile? json, List<SettingOrigin> origins)
+    {
+        origins.Add(new SettingOrigin("lint", json?.Document.Lint is null ? "default (every rule at its own severity)" : "strata.json lint"));
+        return json?.Document.Lint;
     }
 
     private static DatabaseTarget Prefixed(string where, Func<DatabaseTarget> parse)

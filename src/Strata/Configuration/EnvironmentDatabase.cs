@@ -3,52 +3,96 @@ using Strata.Errors;
 namespace Strata.Configuration;
 
 /// <summary>
-/// Finds the database in environment variables (process environment over <c>.env</c>), in this order:
+/// Finds the database in environment variables, one layer at a time: the process environment first, and
+/// <c>.env</c> only when the process environment names no database. Within a layer the database variables are
 /// <c>DATABASE_URL</c>; the <c>POSTGRES_*</c> set (when <c>POSTGRES_HOST</c> or <c>POSTGRES_DB</c> is set); libpq's
 /// <c>PG*</c> set (when <c>PGHOST</c> or <c>PGDATABASE</c> is set; <c>PGSSLMODE</c>, <c>PGAPPNAME</c>,
-/// <c>PGCONNECT_TIMEOUT</c> and <c>PGPASSFILE</c> pass through); <c>DB_PATH</c> (a SQLite file). Errors are
+/// <c>PGCONNECT_TIMEOUT</c> and <c>PGPASSFILE</c> pass through); <c>DB_PATH</c> (a SQLite file). When one layer
+/// names the database twice (<c>DB_PATH</c> and <c>PGHOST</c>) the two must agree, or it is a
+/// <see cref="ConfigurationException"/> naming both: Strata never picks one silently. The other members of a set
+/// (<c>PGPORT</c>, <c>POSTGRES_PASSWORD</c>, …) are read from either layer, the process environment first. Errors are
 /// prefixed with the variable and layer they came from.
 /// </summary>
 internal static class EnvironmentDatabase
 {
-    private static readonly string[] PostgresNames = ["POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"];
-
-    private static readonly string[] LibpqNames =
-        ["PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE", "PGSSLMODE", "PGAPPNAME", "PGCONNECT_TIMEOUT", "PGPASSFILE"];
-
     private static readonly (string Variable, string Parameter)[] LibpqPassThrough =
         [("PGSSLMODE", "sslmode"), ("PGAPPNAME", "application_name"), ("PGCONNECT_TIMEOUT", "connect_timeout"), ("PGPASSFILE", "passfile")];
 
-    /// <summary>The database from the variables, or null; <paramref name="origin"/> names the variables used.</summary>
+    /// <summary>The ways a layer can name the database, in the order an agreeing pair is reported.</summary>
+    private static readonly Source[] Sources =
+    [
+        new("DATABASE_URL", ["DATABASE_URL"], [], (v, layer, cwd) => DatabaseUrl.Parse(Value(v, layer, "DATABASE_URL"), cwd)),
+        new("POSTGRES_* variables", ["POSTGRES_HOST", "POSTGRES_DB"], ["POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD"], (v, _, _) => FromPostgresVariables(v)),
+        new("PG* variables", ["PGHOST", "PGDATABASE"], ["PGPORT", "PGUSER", "PGPASSWORD", "PGSSLMODE", "PGAPPNAME", "PGCONNECT_TIMEOUT", "PGPASSFILE"], (v, _, _) => FromLibpqVariables(v)),
+        new("DB_PATH", ["DB_PATH"], [], (v, layer, cwd) => SqliteLocation.FromPath(Value(v, layer, "DB_PATH").Trim(), cwd)),
+    ];
+
+    /// <summary>
+    /// The database from the variables, or null; <paramref name="origin"/> names the variables used (and any that
+    /// a higher layer shadows, for <c>--verbose</c>).
+    /// </summary>
     public static DatabaseTarget? Resolve(EnvironmentVariables variables, string workingDirectory, out string origin)
     {
-        if (variables.TryGet("DATABASE_URL", out var url, out _))
+        foreach (var layer in EnvironmentVariables.Layers)
         {
-            origin = variables.Describe("DATABASE_URL");
-            return Attributed(origin, () => DatabaseUrl.Parse(url, workingDirectory));
-        }
+            var found = Sources
+                .Where(s => s.Markers.Any(m => variables.TryGetIn(layer, m, out _)))
+                .Select(s => (Origin: $"{s.Name} ({layer})", Target: Attributed($"{s.Name} ({layer})", () => s.Build(variables, layer, workingDirectory))))
+                .ToList();
+            if (found.Count == 0)
+            {
+                continue;
+            }
 
-        if (variables.Get("POSTGRES_HOST") is not null || variables.Get("POSTGRES_DB") is not null)
-        {
-            origin = $"POSTGRES_* variables ({variables.LayersOf(PostgresNames)})";
-            return Attributed(origin, () => FromPostgresVariables(variables));
-        }
+            var (first, target) = found[0];
+            foreach (var (other, otherTarget) in found.Skip(1))
+            {
+                if (!SameDatabase(target, otherTarget))
+                {
+                    throw new ConfigurationException(
+                        $"{first} and {other} name different databases ({target.DisplayName} and {otherTarget.DisplayName}); Strata will not pick one",
+                        "unset the one you do not mean, or pass --database; the order is --database, environment variables, .env, strata.json (docs/configuration.md)");
+                }
+            }
 
-        if (variables.Get("PGHOST") is not null || variables.Get("PGDATABASE") is not null)
-        {
-            origin = $"PG* variables ({variables.LayersOf(LibpqNames)})";
-            return Attributed(origin, () => FromLibpqVariables(variables));
-        }
-
-        if (variables.TryGet("DB_PATH", out var path, out _))
-        {
-            origin = variables.Describe("DB_PATH");
-            return Attributed(origin, () => SqliteLocation.FromPath(path.Trim(), workingDirectory));
+            var chosen = Sources.First(s => first.StartsWith(s.Name + " (", StringComparison.Ordinal));
+            origin = Describe(variables, chosen, layer) + string.Concat(found.Skip(1).Select(f => $", agreeing with {f.Origin}")) + Shadowed(variables, layer, chosen);
+            return target;
         }
 
         origin = "";
         return null;
     }
+
+    /// <summary>
+    /// "; shadows DATABASE_URL (.env)" when a lower layer names the database another way, else "". The chosen set's
+    /// own variables in a lower layer are not shadowed: they fill in its parts.
+    /// </summary>
+    private static string Shadowed(EnvironmentVariables variables, string chosenLayer, Source chosen)
+    {
+        var lower = EnvironmentVariables.Layers.SkipWhile(l => l != chosenLayer).Skip(1)
+            .SelectMany(layer => Sources.Where(s => (s != chosen || s.Members.Length == 0) && s.Markers.Any(m => variables.TryGetIn(layer, m, out _))).Select(s => $"{s.Name} ({layer})"))
+            .ToList();
+        return lower.Count == 0 ? "" : $"; shadows {string.Join(", ", lower)}";
+    }
+
+    /// <summary>"DATABASE_URL (environment)", or for a set every layer its variables came from: "POSTGRES_* variables (environment, .env)".</summary>
+    private static string Describe(EnvironmentVariables variables, Source source, string layer)
+    {
+        var layers = source.Members.Length == 0
+            ? [layer]
+            : EnvironmentVariables.Layers.Where(l => source.Markers.Concat(source.Members).Any(n => variables.TryGetIn(l, n, out _) && (l == layer || !variables.TryGetIn(layer, n, out _)))).ToList();
+        return $"{source.Name} ({string.Join(", ", layers)})";
+    }
+
+    /// <summary>Two sources agree when they reach the same database: the same file, or the same server, database and user.</summary>
+    private static bool SameDatabase(DatabaseTarget a, DatabaseTarget b) =>
+        a.Kind == b.Kind && (a.Kind == DatabaseKind.Sqlite
+            ? string.Equals(a.ConnectionString, b.ConnectionString, StringComparison.Ordinal)
+            : string.Equals(a.DisplayName.Split('?')[0], b.DisplayName.Split('?')[0], StringComparison.Ordinal));
+
+    private static string Value(EnvironmentVariables variables, string layer, string name) =>
+        variables.TryGetIn(layer, name, out var value) ? value : "";
 
     private static DatabaseTarget FromPostgresVariables(EnvironmentVariables variables)
     {
@@ -102,4 +146,7 @@ internal static class EnvironmentDatabase
             throw new ConfigurationException($"{origin}: {e.Message}", e.Hint);
         }
     }
+
+    /// <summary>A way to name the database: the variables that make a layer name it (<paramref name="Markers"/>) and those that fill in its parts.</summary>
+    private sealed record Source(string Name, string[] Markers, string[] Members, Func<EnvironmentVariables, string, string, DatabaseTarget> Build);
 }

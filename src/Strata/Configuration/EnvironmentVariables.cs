@@ -20,6 +20,17 @@ internal sealed class EnvironmentVariables
         _dotEnv = dotEnv;
     }
 
+    /// <summary>The layers, highest first: the process environment, then <c>.env</c>.</summary>
+    public static IReadOnlyList<string> Layers { get; } = [ProcessLayer, DotEnvFile.FileName];
+
+    /// <summary>True when <paramref name="layer"/> itself sets <paramref name="name"/> to a non-empty value.</summary>
+    public bool TryGetIn(string layer, string name, out string value)
+    {
+        var source = layer == ProcessLayer ? _process : _dotEnv;
+        value = source.TryGetValue(name, out var found) ? found : "";
+        return value.Length > 0;
+    }
+
     /// <summary>The value of <paramref name="name"/>, or null when neither layer sets it (or sets it empty).</summary>
     public string? Get(string name) => TryGet(name, out var value, out _) ? value : null;
 
@@ -44,19 +55,4 @@ internal sealed class EnvironmentVariables
 
     /// <summary>"NAME (layer)" for a variable that is set, for origins and error prefixes.</summary>
     public string Describe(string name) => TryGet(name, out _, out var layer) ? $"{name} ({layer})" : name;
-
-    /// <summary>The layers that set any of <paramref name="names"/>, e.g. "environment, .env".</summary>
-    public string LayersOf(IEnumerable<string> names)
-    {
-        var layers = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (TryGet(name, out _, out var layer))
-            {
-                layers.Add(layer);
-            }
-        }
-
-        return string.Join(", ", layers.Reverse());
-    }
 }

@@ -6,9 +6,11 @@ namespace Strata.Configuration;
 
 /// <summary>
 /// Checks <c>strata.json</c> before it is deserialised: every property must be known (a typo such as
-/// <c>"databse"</c> is an error naming the property, file, line and column, with a suggestion), appear once, and
-/// have the right JSON type; malformed JSON is reported as <c>file:line:column</c>. <c>lint</c> and <c>codegen</c>
-/// are not looked into. Messages never quote values (a database URL may hold a password).
+/// <c>"databse"</c> is an error naming the property, file, line and column, with the nearest known property), appear
+/// once, and have the right JSON type; malformed JSON is reported as <c>file:line:column</c>. Sections that a feature
+/// reads and checks itself (<c>lint</c>) are not looked into; a section for a feature this build does not have
+/// (<see cref="PlannedSections"/>) is refused rather than accepted and ignored. Messages never quote values (a
+/// database URL may hold a password). The tables below are the whole reference; docs/configuration.md documents each key.
 /// </summary>
 internal sealed partial class StrataJsonValidator
 {
@@ -19,8 +21,8 @@ internal sealed partial class StrataJsonValidator
         ["devDatabase"] = Expect.StringOrNull,
         ["migrations"] = Expect.String,
         ["layout"] = Expect.String,
-        ["schemaFile"] = Expect.StringOrNull,
         ["schema"] = Expect.StringOrNull,
+        ["schemaFile"] = Expect.StringOrNull,
         ["history"] = Expect.History,
         ["lockTimeout"] = Expect.Number,
         ["statementLockTimeout"] = Expect.Number,
@@ -36,6 +38,13 @@ internal sealed partial class StrataJsonValidator
         ["codegen"] = Expect.Any,
         ["backup"] = Expect.Any,
     };
+
+    /// <summary>
+    /// Keys kept for features that are not built yet, with what they will configure. A file that sets one is refused
+    /// (exit 2), so nobody believes it took effect. When the feature lands, move its key to <see cref="RootProperties"/>
+    /// as <c>Expect.Any</c> (its own reader validates the contents, as lint's does).
+    /// </summary>
+    private static readonly Dictionary<string, string> PlannedSections = new(StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Expect> HistoryProperties = new(StringComparer.Ordinal)
     {
@@ -128,6 +137,12 @@ internal sealed partial class StrataJsonValidator
         {
             var name = reader.GetString() ?? "";
             var at = reader.TokenStartIndex;
+            if (prefix.Length == 0 && PlannedSections.TryGetValue(name, out var feature))
+            {
+                throw Error(at, $"\"{name}\" configures {feature}, which this version of Strata does not have yet; it would be ignored",
+                    $"remove \"{name}\" from the file until a release that has it");
+            }
+
             if (!properties.TryGetValue(name, out var expect))
             {
                 var where = prefix.Length == 0 ? "at the top level" : "in \"" + prefix.TrimEnd('.') + "\"";
@@ -233,8 +248,8 @@ internal sealed partial class StrataJsonValidator
     {
         var list = known.ToList();
         var best = list.OrderBy(k => Distance(name.ToUpperInvariant(), k.ToUpperInvariant())).First();
-        var close = Distance(name.ToUpperInvariant(), best.ToUpperInvariant()) <= 2;
-        return (close ? $"did you mean \"{best}\"? " : "") + "known properties here: " + string.Join(", ", list);
+        var close = Distance(name.ToUpperInvariant(), best.ToUpperInvariant()) <= Math.Max(2, name.Length / 3);
+        return (close ? $"did you mean \"{best}\"? " : $"the nearest known property is \"{best}\"; ") + "known properties here: " + string.Join(", ", list);
     }
 
     private static int Distance(string a, string b)

@@ -31,6 +31,19 @@ public sealed class StrataSettings
     /// <summary>The environment name, e.g. <c>development</c> or <c>production</c>.</summary>
     public string Environment { get; init; } = DefaultEnvironment;
 
+    /// <summary>
+    /// True when the environment was set explicitly (<c>--env</c>, <c>STRATA_ENV</c>, <c>DOTNET_ENVIRONMENT</c> or
+    /// <c>ASPNETCORE_ENVIRONMENT</c>, <c>NODE_ENV</c>); false when <see cref="Environment"/> is a default (strata.json
+    /// <c>environment</c>, or <c>development</c>). Only an explicit environment runs <c>-- strata:env</c> migrations.
+    /// </summary>
+    public bool EnvironmentIsExplicit { get; init; }
+
+    /// <summary>
+    /// The environment names strata.json declares under <c>environments</c>, or null when it declares none (then
+    /// <c>-- strata:env</c> names are not checked).
+    /// </summary>
+    public IReadOnlyList<string>? DeclaredEnvironments { get; init; }
+
     /// <summary>True when the environment is marked <c>protected</c>: destructive commands (push, reset, redo) refuse.</summary>
     public bool Protected { get; init; }
 
@@ -135,7 +148,7 @@ public sealed class StrataSettings
     {
         var text = new StringBuilder();
         text.Append("database=").Append(Database?.DisplayName ?? "(none)");
-        text.Append("; environment=").Append(Environment).Append(Protected ? " (protected)" : "");
+        text.Append("; environment=").Append(Environment).Append(EnvironmentIsExplicit ? "" : " (default)").Append(Protected ? " (protected)" : "");
         text.Append("; migrations=").Append(MigrationsPath);
         text.Append("; history=").Append(History);
         text.Append("; lockTimeout=").Append(LockTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('s');

@@ -219,7 +219,7 @@ public sealed class Migrator
     private async Task<StatusReport> ReadStatusAsync(IDatabaseSession session, IReadOnlyList<Migration> migrations, CancellationToken ct)
     {
         var history = await session.History.ReadAsync(ct).ConfigureAwait(false);
-        var status = StatusBuilder.Build(migrations, history, _options.Environment);
+        var status = StatusBuilder.Build(migrations, history, _options.GateEnvironment);
         return status.Count(MigrationStatusKind.Unfinished) == 0
             ? status
             : new StatusReport(status.Entries, status.Environment)

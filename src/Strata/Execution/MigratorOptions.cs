@@ -5,8 +5,25 @@ namespace Strata.Execution;
 /// <summary>Settings of a <see cref="Migrator"/> that hold for every command.</summary>
 public sealed record MigratorOptions
 {
-    /// <summary>The environment; migrations with <c>-- strata:env</c> naming others are skipped.</summary>
-    public string Environment { get; init; } = "development";
+    private readonly string? _environment;
+
+    /// <summary>
+    /// The environment (<c>production</c>, <c>development</c>, …). Migrations with <c>-- strata:env</c> run only when it
+    /// is set and named by them: while it is not set (<see cref="EnvironmentIsSet"/> false, the default) every
+    /// environment-gated migration is skipped, so demo data never reaches a database whose environment nobody declared.
+    /// Reads <c>development</c> while unset (for display and strata.json sections).
+    /// </summary>
+    public string Environment
+    {
+        get => _environment ?? "development";
+        init => _environment = value;
+    }
+
+    /// <summary>True when <see cref="Environment"/> was set; only then do <c>-- strata:env</c> migrations run.</summary>
+    public bool EnvironmentIsSet => _environment is not null;
+
+    /// <summary>The environment <c>-- strata:env</c> gates are judged against: <see cref="Environment"/> when set, else null.</summary>
+    internal string? GateEnvironment => _environment;
 
     /// <summary>How long to wait for another runner's lock before giving up (exit 5).</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -140,7 +140,7 @@ internal sealed class StepRunner
     private Task<ExecutionOutcome> InTransactionAsync(MigrationStep step, string name, MigrationScript script, HistoryChange change, CancellationToken ct) => script switch
     {
         SqlScript sql => _session.Executor.ExecuteWithProgressAsync(name, sql, change, Progress(step), ct),
-        CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _options.Environment, ct),
+        CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _options.GateEnvironment ?? "", ct),
         _ => throw new InvalidOperationException($"{name}: unsupported script type {script.GetType().Name}"),
     };
 
@@ -152,7 +152,7 @@ internal sealed class StepRunner
             var run = step.Script switch
             {
                 SqlScript sql => _session.Executor.ExecuteStatementsAsync(name, sql, Progress(step), ct),
-                CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, null, _options.Environment, ct),
+                CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, null, _options.GateEnvironment ?? "", ct),
                 _ => throw new InvalidOperationException($"{name}: unsupported script type {step.Script.GetType().Name}"),
             };
             await run.ConfigureAwait(false);

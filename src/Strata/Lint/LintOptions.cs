@@ -14,6 +14,12 @@ public sealed record LintOptions
     /// </summary>
     public bool EngineLockTimeout { get; init; } = true;
 
+    /// <summary>
+    /// The environments strata.json declares, or null: then rule <c>unknown-environment</c> reports <c>-- strata:env</c>
+    /// names outside them (a typo would skip the migration everywhere).
+    /// </summary>
+    public IReadOnlyCollection<string>? DeclaredEnvironments { get; init; }
+
     /// <summary>Severities that differ from the rules' defaults, by rule id (strata.json <c>lint.rules</c>).</summary>
     public IReadOnlyDictionary<string, LintSeverity> Severities { get; init; } = new Dictionary<string, LintSeverity>();
 

@@ -116,6 +116,11 @@ public static partial class LintRules
         "without a down script, rollback refuses to revert this migration",
         "add a -- strata:down section (or a .down.sql file) that undoes the up script; strata verify proves it", Any);
 
+    /// <summary>A <c>-- strata:env</c> name that strata.json's <c>environments</c> does not declare.</summary>
+    public static readonly LintRule UnknownEnvironment = new("unknown-environment", LintSeverity.Error,
+        "a migration gated on an environment nobody declared (a typo such as developmnet) is skipped everywhere, silently",
+        "use a name declared under \"environments\" in strata.json, or declare the new environment there", Any);
+
     /// <summary>A file whose name, encoding or place in the order is wrong.</summary>
     public static readonly LintRule FileName = new("file-name", LintSeverity.Error,
         "a file that is misnamed, duplicated or unreadable is not run, or runs in the wrong order",
@@ -160,7 +165,7 @@ public static partial class LintRules
             UniqueWithoutIndex, ExclusionConstraint, VolatileDefault, SetLogged, Rename, ConcurrentlyInTransaction,
             ConcurrentIndexNotRerunnable, ReindexNonConcurrently, Cluster, VacuumFull, VacuumInTransaction, LockTable,
             RefreshMaterializedView, IdentifierTooLong, MixedSchemaAndData, UpdateWithoutWhere, MissingLockTimeout,
-            MissingDown, FileName, OutOfOrder, MixedVersionWidths, OwnTransactions, EditedApplied, SqliteAlterUnsupported, SqliteAddColumn,
+            MissingDown, UnknownEnvironment, FileName, OutOfOrder, MixedVersionWidths, OwnTransactions, EditedApplied, SqliteAlterUnsupported, SqliteAddColumn,
             PreferText, PreferBigint, PreferTimestamptz, PreferIdentity, NoChar, EnumValueInserted,
             MeasuredRewrite, MeasuredAccessExclusive, MeasuredBlocksWrites, MeasuredDrop, MigrationFailed,
         ];

@@ -190,6 +190,14 @@ public sealed class Linter
             suppressed += Add(findings, LintRules.OwnTransactions, file, 0, 0, $"{migration.DisplayName} controls its own transactions: it runs as written, statement by statement", "", [], fileIgnores);
         }
 
+        if (_options.DeclaredEnvironments is { } declared)
+        {
+            foreach (var unknown in Planning.EnvironmentGates.Check([migration], declared))
+            {
+                suppressed += Add(findings, LintRules.UnknownEnvironment, file, 0, 0, unknown.Message, "", [], fileIgnores);
+            }
+        }
+
         if (migration.Kind == MigrationKind.Versioned && migration.Down is null)
         {
             suppressed += Add(findings, LintRules.MissingDown, file, 0, 0, $"{migration.DisplayName} has no down script", "", [], fileIgnores);

@@ -6,11 +6,14 @@ namespace Strata.Planning;
 /// <summary>Compares the migrations on disk with the history rows. Pure: no database, no clock.</summary>
 public static class StatusBuilder
 {
-    /// <summary>Builds the status of every migration and history row for <paramref name="environment"/>.</summary>
+    /// <summary>
+    /// Builds the status of every migration and history row for <paramref name="environment"/>; null when no
+    /// environment was set, which skips every <c>-- strata:env</c> migration.
+    /// </summary>
     public static StatusReport Build(
         IReadOnlyList<Migration> migrations,
         IReadOnlyList<AppliedMigration> history,
-        string environment)
+        string? environment)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         ArgumentNullException.ThrowIfNull(history);
@@ -40,10 +43,10 @@ public static class StatusBuilder
         }
 
         entries.AddRange(repeatableRows.Values.OrderBy(r => r.Name, StringComparer.Ordinal).Select(Missing));
-        return new StatusReport(entries, environment);
+        return new StatusReport(entries, environment ?? "");
     }
 
-    private static MigrationStatusEntry Versioned(Migration m, AppliedMigration? row, string environment, long? baseline, long newestApplied)
+    private static MigrationStatusEntry Versioned(Migration m, AppliedMigration? row, string? environment, long? baseline, long newestApplied)
     {
         var entry = new MigrationStatusEntry { Version = m.Version, Name = m.Name, Migration = m, Applied = row, Status = MigrationStatusKind.Pending };
         if (row is not null)
@@ -68,7 +71,7 @@ public static class StatusBuilder
 
         if (!m.AppliesTo(environment))
         {
-            return entry with { Status = MigrationStatusKind.Skipped, Detail = "only in " + string.Join(", ", m.Environments) };
+            return entry with { Status = MigrationStatusKind.Skipped, Detail = OnlyIn(m, environment) };
         }
 
         if (baseline is { } b && m.Version <= b)
@@ -81,20 +84,23 @@ public static class StatusBuilder
             : entry;
     }
 
-    private static MigrationStatusEntry Repeatable(Migration m, AppliedMigration? row, string environment)
+    private static MigrationStatusEntry Repeatable(Migration m, AppliedMigration? row, string? environment)
     {
         var entry = new MigrationStatusEntry { Version = null, Name = m.Name, Migration = m, Applied = row, Status = MigrationStatusKind.Pending };
         if (row is null)
         {
             return m.AppliesTo(environment)
                 ? entry
-                : entry with { Status = MigrationStatusKind.Skipped, Detail = "only in " + string.Join(", ", m.Environments) };
+                : entry with { Status = MigrationStatusKind.Skipped, Detail = OnlyIn(m, environment) };
         }
 
         return row.Checksum == m.Checksum
             ? entry with { Status = MigrationStatusKind.Applied }
             : entry with { Status = MigrationStatusKind.Outdated, Detail = "changed since last applied: will be re-applied" };
     }
+
+    private static string OnlyIn(Migration m, string? environment) =>
+        "only in " + string.Join(", ", m.Environments) + (environment is null ? "; no environment was set" : "");
 
     private static MigrationStatusEntry Missing(AppliedMigration row) => row.Kind == HistoryKind.Baseline
         ? new()

@@ -21,7 +21,7 @@ public sealed class StatusReport
     /// </summary>
     public IReadOnlyList<string> InvalidIndexes { get; init; } = [];
 
-    /// <summary>The environment the report was made for (decides <see cref="MigrationStatusKind.Skipped"/>).</summary>
+    /// <summary>The environment the report was made for (decides <see cref="MigrationStatusKind.Skipped"/>); empty when none was set.</summary>
     public string Environment { get; }
 
     /// <summary>How many entries have <paramref name="status"/>.</summary>

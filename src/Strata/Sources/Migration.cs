@@ -49,9 +49,12 @@ public sealed class Migration
         ? "R__" + Name
         : (VersionText.Length > 0 ? VersionText : Version!.Value.ToString(CultureInfo.InvariantCulture)) + (Name.Length > 0 ? "_" + Name : "");
 
-    /// <summary>True when the migration applies in <paramref name="environment"/> (no <c>-- strata:env</c> means always).</summary>
-    public bool AppliesTo(string environment) =>
-        Environments.Count == 0 || Environments.Contains(environment, StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when the migration applies in <paramref name="environment"/> (no <c>-- strata:env</c> means always). A
+    /// null environment (none was set) satisfies no <c>-- strata:env</c> list.
+    /// </summary>
+    public bool AppliesTo(string? environment) =>
+        Environments.Count == 0 || (environment is not null && Environments.Contains(environment, StringComparer.OrdinalIgnoreCase));
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

@@ -30,21 +30,70 @@ public sealed class ConfigurationResolverTests : IDisposable
     }
 
     [Fact]
-    public void Environment_name_precedence_is_cli_then_strata_env_then_json_then_default()
+    public void Environment_name_precedence_is_cli_then_strata_env_then_dotnet_then_node_env_then_dotenv_then_json_then_default()
     {
         _folder.Write("strata.json", """{ "environment": "staging" }""");
         _folder.Write(".env", "STRATA_ENV=test\n");
         _environment["STRATA_ENV"] = "ci";
+        _environment["DOTNET_ENVIRONMENT"] = "Production";
+        _environment["NODE_ENV"] = "qa";
 
-        Resolve(new ConfigurationOverrides(Environment: "production")).Environment.ShouldBe("production");
+        Resolve(new ConfigurationOverrides(Environment: "preview")).Environment.ShouldBe("preview");
         Resolve().Environment.ShouldBe("ci");
+        _environment.Remove("STRATA_ENV");
+        Resolve().Environment.ShouldBe("production");
+        Origin(Resolve(), "environment").ShouldBe("DOTNET_ENVIRONMENT (environment)");
+        _environment.Remove("DOTNET_ENVIRONMENT");
+        _environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        Resolve().Environment.ShouldBe("staging");
+        _environment.Remove("ASPNETCORE_ENVIRONMENT");
+        Resolve().Environment.ShouldBe("qa");
+        Resolve().EnvironmentIsExplicit.ShouldBeTrue();
         _environment.Clear();
         Resolve().Environment.ShouldBe("test");
         Origin(Resolve(), "environment").ShouldBe("STRATA_ENV (.env)");
+        Resolve().EnvironmentIsExplicit.ShouldBeTrue();
         File.Delete(Path.Combine(_folder.Path, ".env"));
         Resolve().Environment.ShouldBe("staging");
+        Resolve().EnvironmentIsExplicit.ShouldBeFalse("strata.json's environment is a default, not a declaration of where this runs");
         File.Delete(Path.Combine(_folder.Path, "strata.json"));
         Resolve().Environment.ShouldBe("development");
+        Resolve().EnvironmentIsExplicit.ShouldBeFalse();
+        Origin(Resolve(), "environment").ShouldBe("default (not set explicitly: -- strata:env migrations are skipped)");
+    }
+
+    [Fact]
+    public void Node_env_in_the_process_environment_beats_strata_env_in_dotenv()
+    {
+        _folder.Write(".env", "STRATA_ENV=development\n");
+        _environment["NODE_ENV"] = "production";
+
+        Resolve().Environment.ShouldBe("production");
+    }
+
+    [Fact]
+    public void Dotnet_and_aspnetcore_environments_that_disagree_are_an_error_naming_both()
+    {
+        _environment["DOTNET_ENVIRONMENT"] = "Production";
+        _environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        Should.Throw<ConfigurationException>(() => Resolve()).Message
+            .ShouldBe("DOTNET_ENVIRONMENT and ASPNETCORE_ENVIRONMENT (environment) name different environments ('Production' and 'Development'); Strata will not pick one");
+        _environment["ASPNETCORE_ENVIRONMENT"] = "production";
+        Resolve().Environment.ShouldBe("production");
+    }
+
+    [Fact]
+    public void A_dotnet_environment_takes_the_spelling_strata_json_declares()
+    {
+        _folder.Write("strata.json", """{ "environments": { "Production": { "protected": true } } }""");
+        _environment["ASPNETCORE_ENVIRONMENT"] = "production";
+
+        var settings = Resolve();
+
+        settings.Environment.ShouldBe("Production");
+        settings.Protected.ShouldBeTrue();
+        settings.DeclaredEnvironments.ShouldBe(["Production"]);
     }
 
     [Fact]
@@ -121,19 +170,35 @@ public sealed class ConfigurationResolverTests : IDisposable
     public void The_schema_key_names_a_file_or_folder_next_to_strata_json_and_defaults_to_schema_sql()
     {
         Resolve().SchemaPath.ShouldBe(_folder.Combine("schema.sql"));
+        Origin(Resolve(), "schema").ShouldBe("default: schema.sql next to the working directory (not there yet)");
+        _folder.Write("schema.sql", "CREATE TABLE t (id int);\n");
+        Origin(Resolve(), "schema").ShouldBe("default: schema.sql next to the working directory");
 
-        _folder.Write("config/strata.json", """{ "schema": "db", "schemaFile": "ignored.sql" }""");
+        _folder.Write("config/strata.json", """{ "schema": "db" }""");
         var settings = Resolve(new ConfigurationOverrides(ConfigFile: "config/strata.json"));
 
         settings.SchemaPath.ShouldBe(_folder.Combine("config", "db"));
         settings.SchemaFile.ShouldBe(_folder.Combine("config", "db"));
-        settings.Origins.Single(o => o.Setting == "schemaFile").Source.ShouldBe("strata.json schema");
+        Origin(settings, "schema").ShouldBe("strata.json schema");
+    }
+
+    [Fact]
+    public void Schema_file_is_the_older_spelling_with_a_warning_and_both_at_once_is_an_error()
+    {
+        _folder.Write("strata.json", """{ "schemaFile": "db.sql" }""");
+        var older = Resolve();
+        _folder.Write("strata.json", """{ "schema": "db", "schemaFile": "ignored.sql" }""");
+
+        older.SchemaPath.ShouldBe(_folder.Combine("db.sql"));
+        Origin(older, "schema").ShouldBe("strata.json schemaFile (older spelling of schema)");
+        older.Warnings.ShouldContain($"{_folder.Combine("strata.json")}: \"schemaFile\" is the older spelling of \"schema\"; rename it");
+        Should.Throw<ConfigurationException>(() => Resolve()).Message.ShouldEndWith("\"schema\" and \"schemaFile\" both name the desired schema");
     }
 
     [Fact]
     public void Paths_from_strata_json_resolve_against_its_folder_and_cli_paths_against_the_working_directory()
     {
-        _folder.Write("config/strata.json", """{ "database": "sqlite:data/app.db", "migrations": "sql", "schemaFile": "schema.sql" }""");
+        _folder.Write("config/strata.json", """{ "database": "sqlite:data/app.db", "migrations": "sql", "schema": "schema.sql" }""");
         var overrides = new ConfigurationOverrides(ConfigFile: "config/strata.json");
 
         var settings = Resolve(overrides);
@@ -191,14 +256,25 @@ public sealed class ConfigurationResolverTests : IDisposable
     }
 
     [Fact]
-    public void Keeps_lint_and_codegen_sections_unparsed()
+    public void Keeps_the_lint_section_unparsed_for_the_linter()
     {
-        _folder.Write("strata.json", """{ "lint": { "rules": { "drop-table": "error" } }, "codegen": { "casing": "PascalCase" } }""");
+        _folder.Write("strata.json", """{ "lint": { "rules": { "drop-table": "error" } } }""");
 
         var settings = Resolve();
 
         settings.Lint!.Value.GetProperty("rules").GetProperty("drop-table").GetString().ShouldBe("error");
-        settings.Codegen!.Value.GetProperty("casing").GetString().ShouldBe("PascalCase");
+        Origin(settings, "lint").ShouldBe("strata.json lint");
+    }
+
+    [Fact]
+    public void A_codegen_section_is_refused_while_code_generation_is_not_built_instead_of_being_ignored()
+    {
+        var path = _folder.Write("strata.json", "{\n  \"codegen\": { \"casing\": \"PascalCase\" }\n}");
+
+        var error = Should.Throw<ConfigurationException>(() => Resolve());
+
+        error.Message.ShouldBe($"{path}:2:3: \"codegen\" configures code generation (C# and TypeScript types from the schema), which this version of Strata does not have yet; it would be ignored");
+        error.Hint.ShouldBe("remove \"codegen\" from the file until a release that has it");
     }
 
     [Theory]
@@ -224,7 +300,7 @@ public sealed class ConfigurationResolverTests : IDisposable
     {
         var names = Resolve().Origins.Select(o => o.Setting).ToList();
 
-        names.ShouldBe(["config", "environment", "database", "migrations", "devDatabase", "protected", "requireTls", "history.table", "history.schema", "lockTimeout", "statementLockTimeout", "statementTimeout", "lockRetries", "lockKey", "schemaFile"]);
+        names.ShouldBe(["config", "environment", "database", "migrations", "devDatabase", "protected", "requireTls", "history.table", "history.schema", "lockTimeout", "statementLockTimeout", "statementTimeout", "lockRetries", "lockKey", "schema", "lint"]);
         Resolve().Origins[0].ToString().ShouldBe("config ← none (no strata.json in the working directory)");
     }
 

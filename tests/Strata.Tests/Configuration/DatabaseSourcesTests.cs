@@ -22,7 +22,7 @@ public sealed class DatabaseSourcesTests : IDisposable
         Origin(Resolve(cli), "database").ShouldBe("--database");
 
         Resolve().Database!.ConnectionString.ShouldBe(_folder.Combine("env.db"));
-        Origin(Resolve(), "database").ShouldBe("DATABASE_URL (environment)");
+        Origin(Resolve(), "database").ShouldBe("DATABASE_URL (environment); shadows DATABASE_URL (.env)");
 
         _environment.Clear();
         Resolve().Database!.ConnectionString.ShouldBe(_folder.Combine("dotenv.db"));
@@ -43,20 +43,61 @@ public sealed class DatabaseSourcesTests : IDisposable
     }
 
     [Fact]
-    public void Database_url_beats_postgres_variables_which_beat_pg_variables_which_beat_db_path()
+    public void Db_path_in_the_environment_beats_database_url_from_dotenv_and_says_what_it_shadows()
     {
         _environment["DB_PATH"] = "data/app.db";
-        Resolve().Database!.ConnectionString.ShouldBe(_folder.Combine("data", "app.db"));
-        Origin(Resolve(), "database").ShouldBe("DB_PATH (environment)");
-
-        _environment["PGHOST"] = "pg.example.com";
-        Resolve().Database!.DisplayName.ShouldBe("postgres://pg.example.com:5432");
-
-        _environment["POSTGRES_DB"] = "shop";
-        Resolve().Database!.DisplayName.ShouldBe("postgres:///shop");
-
         _folder.Write(".env", "DATABASE_URL=postgres://url.example.com/db\n");
-        Resolve().Database!.DisplayName.ShouldBe("postgres://url.example.com:5432/db");
+
+        var settings = Resolve();
+
+        settings.Database!.ConnectionString.ShouldBe(_folder.Combine("data", "app.db"));
+        Origin(settings, "database").ShouldBe("DB_PATH (environment); shadows DATABASE_URL (.env)");
+    }
+
+    [Theory]
+    [InlineData("DB_PATH", "data/app.db", "PGHOST", "pg.example.com", "PG* variables (environment) and DB_PATH (environment) name different databases")]
+    [InlineData("DATABASE_URL", "postgres://a.example.com/db", "POSTGRES_HOST", "b.example.com", "DATABASE_URL (environment) and POSTGRES_* variables (environment)")]
+    [InlineData("POSTGRES_DB", "shop", "PGDATABASE", "other", "POSTGRES_* variables (environment) and PG* variables (environment)")]
+    public void Two_database_variables_of_one_layer_that_disagree_are_an_error_naming_both(string first, string firstValue, string second, string secondValue, string message)
+    {
+        _environment[first] = firstValue;
+        _environment[second] = secondValue;
+
+        var error = Should.Throw<ConfigurationException>(() => Resolve());
+
+        error.Message.ShouldContain(message);
+        error.Hint!.ShouldContain("unset the one you do not mean, or pass --database");
+    }
+
+    [Fact]
+    public void Two_database_variables_in_dotenv_that_disagree_are_an_error_too()
+    {
+        _folder.Write(".env", "DB_PATH=app.db\nDATABASE_URL=postgres://url.example.com/db\n");
+
+        Should.Throw<ConfigurationException>(() => Resolve()).Message.ShouldStartWith("DATABASE_URL (.env) and DB_PATH (.env) name different databases");
+    }
+
+    [Fact]
+    public void Two_database_variables_that_name_the_same_database_agree()
+    {
+        _environment["DATABASE_URL"] = "postgres://app@db.example.com:5432/shop";
+        _environment["PGHOST"] = "db.example.com";
+        _environment["PGUSER"] = "app";
+        _environment["PGDATABASE"] = "shop";
+
+        var settings = Resolve();
+
+        settings.Database!.DisplayName.ShouldBe("postgres://app@db.example.com:5432/shop");
+        Origin(settings, "database").ShouldBe("DATABASE_URL (environment), agreeing with PG* variables (environment)");
+    }
+
+    [Fact]
+    public void The_command_line_beats_every_variable_even_disagreeing_ones()
+    {
+        _environment["DB_PATH"] = "data/app.db";
+        _environment["PGHOST"] = "pg.example.com";
+
+        Resolve(new ConfigurationOverrides(Database: "sqlite:cli.db")).Database!.ConnectionString.ShouldBe(_folder.Combine("cli.db"));
     }
 
     [Fact]

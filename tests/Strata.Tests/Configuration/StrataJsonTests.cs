@@ -18,7 +18,8 @@ public sealed class StrataJsonTests : IDisposable
               // the local database
               "database": "sqlite:app.db",
               "migrations": "migrations",
-              "schemaFile": "schema.sql",
+              "schema": "schema.sql",
+              "devDatabase": null,
               "history": { "table": "strata_migrations", "schema": null },
               "lockTimeout": 60,
               "environment": "development",
@@ -27,8 +28,12 @@ public sealed class StrataJsonTests : IDisposable
                 "development": { "database": null },
                 "production": { "database": "postgres://prod/db", "migrations": "migrations", "protected": true },
               },
+              "statementLockTimeout": 5,
+              "statementTimeout": 0,
+              "lockRetries": 3,
+              "lockKey": 4242,
+              "requireTls": false,
               "lint": {},
-              "codegen": {},
             }
             """);
 
@@ -44,6 +49,7 @@ public sealed class StrataJsonTests : IDisposable
     [InlineData("{ \"environments\": {\n  \"production\": {\n      \"protect\": true } } }", 3, 7, "\"protect\" in \"environments.production\"", "did you mean \"protected\"?")]
     [InlineData("{ \"Database\": \"x.db\" }", 1, 3, "\"Database\" at the top level", "did you mean \"database\"?")]
     [InlineData("{ \"wholly_unrelated_setting\": 1 }", 1, 3, "\"wholly_unrelated_setting\" at the top level", "known properties here: $schema, database,")]
+    [InlineData("{ \"schemaPath\": \"db.sql\" }", 1, 3, "\"schemaPath\" at the top level", "the nearest known property is \"schema\"; known properties here:")]
     public void Unknown_properties_are_errors_naming_the_property_file_and_line(string json, int line, int column, string what, string hint)
     {
         var path = _folder.Write("strata.json", json);

@@ -46,7 +46,7 @@ public sealed class StrataSettingsTests
     public void ToString_summarises_without_the_password()
     {
         var target = DatabaseUrl.Parse("postgres://app:hunter22@db.example.com/shop", "/p");
-        var settings = new StrataSettings { MigrationsPath = "/p/m", Database = target, Environment = "production", Protected = true };
+        var settings = new StrataSettings { MigrationsPath = "/p/m", Database = target, Environment = "production", EnvironmentIsExplicit = true, Protected = true };
 
         var text = settings.ToString();
 

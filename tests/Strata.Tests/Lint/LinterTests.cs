@@ -42,9 +42,32 @@ public sealed class LinterTests
     public void Every_rule_has_a_case_or_a_dedicated_test()
     {
         var covered = LintCases.Postgres.Concat(LintCases.Sqlite).Concat(LintCases.Style).Select(c => c.Rule)
-            .Concat(["missing-lock-timeout", "missing-down", "file-name", "out-of-order", "edited-applied", "mixed-version-widths", "own-transactions"])
+            .Concat(["missing-lock-timeout", "missing-down", "unknown-environment", "file-name", "out-of-order", "edited-applied", "mixed-version-widths", "own-transactions"])
             .Concat(LintRules.Measured.Select(r => r.Id)); // measured on PostgreSQL: tests/Strata.Cli.Tests/Lint
         LintRules.All.Select(r => r.Id).Except(covered).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_typoed_strata_env_name_is_an_unknown_environment_error_when_strata_json_declares_environments()
+    {
+        var seed = new Migration
+        {
+            Version = 3,
+            Name = "seed",
+            Kind = MigrationKind.Versioned,
+            Checksum = "x",
+            SourcePath = "migrations/003_seed.sql",
+            Up = new SqlScript("INSERT INTO t VALUES (1);", "migrations/003_seed.sql", 2, transactional: true),
+            Down = new SqlScript("DELETE FROM t;", "migrations/003_seed.sql", 4, transactional: true),
+            Environments = ["developmnet", "test"],
+        };
+        var declared = new Linter(new LintOptions { DeclaredEnvironments = ["development", "production", "test"] }).Lint([seed]);
+        var undeclared = new Linter(new LintOptions()).Lint([seed]);
+
+        var finding = declared.Findings.Single(f => f.Rule.Id == "unknown-environment");
+        finding.Severity.ShouldBe(LintSeverity.Error);
+        finding.Message.ShouldBe("-- strata:env names 'developmnet', an environment strata.json does not declare; did you mean 'development'?");
+        Rules(undeclared).ShouldNotContain("unknown-environment");
     }
 
     [Fact]

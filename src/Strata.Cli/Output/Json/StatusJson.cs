@@ -7,4 +7,8 @@ internal sealed record StatusJson(
     bool Clean,
     IReadOnlyDictionary<string, int> Summary,
     IReadOnlyList<StatusEntryJson> Migrations,
-    IReadOnlyList<string>? InvalidIndexes);
+    IReadOnlyList<string>? InvalidIndexes)
+{
+    /// <summary>False when <see cref="Environment"/> is a default: then <c>-- strata:env</c> migrations are skipped.</summary>
+    public bool EnvironmentSet { get; init; }
+}
