@@ -1,16 +1,15 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Strata.Errors;
 using Strata.Hosting;
 using WebApp;
 
-// The sample: migrate on start-up, then serve GET /todos and GET /health on 127.0.0.1 only.
+// The sample: migrate on start-up, then serve GET /todos and GET /health.
 //   DATABASE_URL      postgres://user:password@host:5432/db (default: sqlite app.db next to the app)
-//   PORT              the port to listen on (default 5080)
+//   ASPNETCORE_URLS / --urls / ASPNETCORE_HTTP_PORTS   where to listen, the ASP.NET Core way (e.g. http://127.0.0.1:5081)
+//   PORT              without those: the port on 127.0.0.1 (default 5080)
 //   MIGRATIONS_PATH   the folder of SQL migrations (default: migrations/ next to the app)
 //   Strata__UnavailablePolicy=WarnAndContinue   start with a warning when the database is down
 try
@@ -18,8 +17,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
     builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-    var port = int.Parse(builder.Configuration["PORT"] ?? "5080", CultureInfo.InvariantCulture);
-    builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+    ListenAddress.Apply(builder);
 
     var database = SampleDatabase.FromConfiguration(builder.Configuration);
     builder.Services.AddSingleton(database);

@@ -36,6 +36,9 @@ public sealed class WebAppProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The PORT variable the process was given.</summary>
+    public int PortVariable { get; private init; }
+
     /// <summary>Started just after the process.</summary>
     public Stopwatch Clock { get; }
 
@@ -54,8 +57,12 @@ public sealed class WebAppProcess : IDisposable
     /// <summary>The sample's folder of SQL migrations as built (copied next to WebApp.dll).</summary>
     public static string BuiltMigrations => Path.Combine(Path.GetDirectoryName(Assembly.Value)!, "migrations");
 
-    /// <summary>Starts the sample on a free port with <paramref name="variables"/> (e.g. DATABASE_URL) set.</summary>
-    public static WebAppProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> variables)
+    /// <summary>
+    /// Starts the sample with <paramref name="variables"/> (e.g. DATABASE_URL) set and PORT a free port, which this
+    /// object talks to unless <paramref name="servePort"/> says the app was told (by ASPNETCORE_URLS or --urls in
+    /// <paramref name="arguments"/>) to listen elsewhere.
+    /// </summary>
+    public static WebAppProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string>? arguments = null, int? servePort = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo(DotnetHost())
@@ -67,6 +74,11 @@ public sealed class WebAppProcess : IDisposable
             RedirectStandardError = true,
         };
         info.ArgumentList.Add(Assembly.Value);
+        foreach (var argument in arguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         foreach (var name in info.Environment.Keys.Where(IsSteeringVariable).ToList())
         {
             info.Environment.Remove(name);
@@ -80,7 +92,7 @@ public sealed class WebAppProcess : IDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
         process.StandardInput.Close();
-        return new WebAppProcess(process, port);
+        return new WebAppProcess(process, servePort ?? port) { PortVariable = port };
     }
 
     /// <summary>GETs <paramref name="path"/>: the status and body, or null when the port refuses the connection.</summary>
@@ -163,7 +175,8 @@ public sealed class WebAppProcess : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
