@@ -12,8 +12,8 @@ public sealed class InitTests
         var result = await cli.RunAsync("init");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("created strata.json (database sqlite:app.db) and migrations/");
-        result.Stdout.ShouldContain("Commands here will use postgres://app@db.example.com:5432/shop, from DATABASE_URL (environment): environment variables and .env come before strata.json (unset it to use strata.json's database).");
+        result.Stdout.ShouldContain("created strata.json and migrations/");
+        result.Stdout.ShouldContain("strata.json names sqlite:app.db, but DATABASE_URL (environment) comes before it: commands here will use postgres://app@db.example.com:5432/shop (unset DATABASE_URL to use strata.json's; the order is in docs/configuration.md).");
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class InitTests
         var again = await new Cli(workspace.Root).RunAsync("init", "--database", "sqlite:other.db");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("Commands here will use sqlite:app.db.");
+        result.Stdout.ShouldContain("Commands here will use sqlite:app.db (strata.json database).");
         again.ExitCode.ShouldBe(2, again.ToString());
     }
 
@@ -39,7 +39,6 @@ public sealed class InitTests
         var result = await new Cli(workspace.Root).RunAsync("init", "--database", "sqlite:chosen.db");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("created strata.json (database sqlite:chosen.db)");
-        result.Stdout.ShouldContain("Commands here will use sqlite:local.db, from DB_PATH (.env)");
+        result.Stdout.ShouldContain("strata.json names sqlite:chosen.db, but DB_PATH (.env) comes before it: commands here will use sqlite:local.db (unset DB_PATH");
     }
 }

@@ -119,7 +119,8 @@ public sealed class SqliteWorkflowTests
         var result = await cli.RunAsync("status");
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.Stderr.ShouldContain("error: PG* variables (environment) and DB_PATH (environment) name different databases (postgres://me@127.0.0.1:5432 and sqlite:data.db); Strata will not pick one");
+        result.Stderr.ShouldContain("error: PGHOST and DB_PATH are both set (environment) and name different databases: postgres://me@127.0.0.1:5432 and sqlite:data.db; Strata will not pick one");
+        result.Stderr.ShouldContain("hint: unset PGHOST or DB_PATH, whichever you do not mean, or pass --database");
     }
 
     [Fact]

@@ -38,14 +38,14 @@ internal static class InitCommand
                 """);
             Directory.CreateDirectory(Path.Combine(folder, "migrations"));
             var t = ctx.Terminal;
-            var used = DatabaseInUse(ctx);
+            var used = DatabaseInUse(ctx, storedDatabase);
             if (t.Json)
             {
                 t.WriteJson(new MessageJson("init", "created; " + used, ["strata.json", "migrations/"]), CliJsonContext.Default.MessageJson);
                 return ExitCodes.Success;
             }
 
-            t.Line($"[green]{t.Tick}[/] created strata.json (database {Markup.Escape(storedDatabase)}) and migrations/");
+            t.Line($"[green]{t.Tick}[/] created strata.json and migrations/");
             if (storedDatabase != database)
             {
                 t.Warning("the database URL holds a password, so strata.json reads it from DATABASE_URL instead of storing it");
@@ -67,16 +67,18 @@ internal static class InitCommand
     /// Which database the commands run here will use, and why, resolved as they resolve it: a DATABASE_URL (or
     /// POSTGRES_*, PG*, DB_PATH) in the environment or .env comes before strata.json, and init says so.
     /// </summary>
-    private static string DatabaseInUse(CommandContext ctx)
+    private static string DatabaseInUse(CommandContext ctx, string stored)
     {
         try
         {
             var settings = ctx.SettingsWithoutDatabaseOption();
             var origin = settings.Origins.LastOrDefault(o => o.Setting == "database")?.Source ?? "none";
+            var source = origin.Split(';')[0].Split(", agreeing")[0];
             return settings.Database is not { } database ? "No database is configured yet."
-                : origin.StartsWith("strata.json", StringComparison.Ordinal)
-                    ? $"Commands here will use {ctx.Display(database)}."
-                    : $"Commands here will use {ctx.Display(database)}, from {origin}: environment variables and .env come before strata.json (unset it to use strata.json's database).";
+                : origin.StartsWith("strata.json", StringComparison.Ordinal) ? $"Commands here will use {ctx.Display(database)} ({source})."
+                : stored.Contains("${", StringComparison.Ordinal) ? $"Commands here will use {ctx.Display(database)}, from {source}."
+                    : $"strata.json names {stored}, but {source} comes before it: commands here will use {ctx.Display(database)} "
+                      + $"(unset {source.Split(" (")[0]} to use strata.json's; the order is in docs/configuration.md).";
         }
         catch (ConfigurationException e)
         {

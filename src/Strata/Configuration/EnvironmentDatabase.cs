@@ -49,9 +49,10 @@ internal static class EnvironmentDatabase
             {
                 if (!SameDatabase(target, otherTarget))
                 {
+                    var (a, b) = (Named(variables, first, layer), Named(variables, other, layer));
                     throw new ConfigurationException(
-                        $"{first} and {other} name different databases ({target.DisplayName} and {otherTarget.DisplayName}); Strata will not pick one",
-                        "unset the one you do not mean, or pass --database; the order is --database, environment variables, .env, strata.json (docs/configuration.md)");
+                        $"{a} and {b} are both set ({layer}) and name different databases: {target.DisplayName} and {otherTarget.DisplayName}; Strata will not pick one",
+                        $"unset {a} or {b}, whichever you do not mean, or pass --database; the order is --database, environment variables, .env, strata.json (docs/configuration.md)");
                 }
             }
 
@@ -62,6 +63,13 @@ internal static class EnvironmentDatabase
 
         origin = "";
         return null;
+    }
+
+    /// <summary>The variables of <paramref name="origin"/>'s source that are set in <paramref name="layer"/> and make it name a database: "PGHOST", "DB_PATH".</summary>
+    private static string Named(EnvironmentVariables variables, string origin, string layer)
+    {
+        var source = Sources.First(s => origin.StartsWith(s.Name + " (", StringComparison.Ordinal));
+        return string.Join(" and ", source.Markers.Where(m => variables.TryGetIn(layer, m, out _)));
     }
 
     /// <summary>

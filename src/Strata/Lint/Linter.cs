@@ -16,8 +16,8 @@ public sealed class Linter
     public Linter(LintOptions? options = null) => _options = options ?? new LintOptions();
 
     /// <summary>
-    /// Lints against a database's history: only migrations still to run (pending, out-of-order, outdated repeatables)
-    /// are reported, as one release whose previous release is what the database has applied (so tables they create
+    /// Lints against a database's history: only migrations still to run (pending, out-of-order, outdated repeatables,
+    /// and those skipped here because they are gated on another environment, which run where it is set) are reported, as one release whose previous release is what the database has applied (so tables they create
     /// are new); applied ones whose file was edited are <c>edited-applied</c> findings and pending ones older than the
     /// newest applied version <c>out-of-order</c> findings.
     /// </summary>
@@ -26,7 +26,8 @@ public sealed class Linter
         ArgumentNullException.ThrowIfNull(history);
         var folder = history.Entries.Where(e => e.Migration is not null).Select(e => e.Migration!).ToList();
         var toRun = history.Entries
-            .Where(e => e.Migration is not null && e.Status is Planning.MigrationStatusKind.Pending or Planning.MigrationStatusKind.OutOfOrder or Planning.MigrationStatusKind.Outdated)
+            .Where(e => e.Migration is not null && e.Status is Planning.MigrationStatusKind.Pending or Planning.MigrationStatusKind.OutOfOrder or Planning.MigrationStatusKind.Outdated
+                or Planning.MigrationStatusKind.Skipped)
             .Select(e => e.Migration!.SourcePath)
             .ToHashSet(StringComparer.Ordinal);
         // The previous release is what the database has applied; with nothing applied there is none to compare with,

@@ -55,9 +55,9 @@ public sealed class DatabaseSourcesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("DB_PATH", "data/app.db", "PGHOST", "pg.example.com", "PG* variables (environment) and DB_PATH (environment) name different databases")]
-    [InlineData("DATABASE_URL", "postgres://a.example.com/db", "POSTGRES_HOST", "b.example.com", "DATABASE_URL (environment) and POSTGRES_* variables (environment)")]
-    [InlineData("POSTGRES_DB", "shop", "PGDATABASE", "other", "POSTGRES_* variables (environment) and PG* variables (environment)")]
+    [InlineData("DB_PATH", "data/app.db", "PGHOST", "pg.example.com", "PGHOST and DB_PATH are both set (environment) and name different databases")]
+    [InlineData("DATABASE_URL", "postgres://a.example.com/db", "POSTGRES_HOST", "b.example.com", "DATABASE_URL and POSTGRES_HOST are both set (environment)")]
+    [InlineData("POSTGRES_DB", "shop", "PGDATABASE", "other", "POSTGRES_DB and PGDATABASE are both set (environment)")]
     public void Two_database_variables_of_one_layer_that_disagree_are_an_error_naming_both(string first, string firstValue, string second, string secondValue, string message)
     {
         _environment[first] = firstValue;
@@ -66,7 +66,7 @@ public sealed class DatabaseSourcesTests : IDisposable
         var error = Should.Throw<ConfigurationException>(() => Resolve());
 
         error.Message.ShouldContain(message);
-        error.Hint!.ShouldContain("unset the one you do not mean, or pass --database");
+        error.Hint!.ShouldContain($"unset {(first == "DB_PATH" ? second : first)} or {(first == "DB_PATH" ? first : second)}, whichever you do not mean, or pass --database");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class DatabaseSourcesTests : IDisposable
     {
         _folder.Write(".env", "DB_PATH=app.db\nDATABASE_URL=postgres://url.example.com/db\n");
 
-        Should.Throw<ConfigurationException>(() => Resolve()).Message.ShouldStartWith("DATABASE_URL (.env) and DB_PATH (.env) name different databases");
+        Should.Throw<ConfigurationException>(() => Resolve()).Message.ShouldStartWith("DATABASE_URL and DB_PATH are both set (.env) and name different databases");
     }
 
     [Fact]

@@ -71,6 +71,28 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void Against_a_history_migrations_skipped_for_their_environment_are_still_linted()
+    {
+        var seed = new Migration
+        {
+            Version = 3,
+            Name = "seed",
+            Kind = MigrationKind.Versioned,
+            Checksum = "x",
+            SourcePath = "migrations/003_seed.sql",
+            Up = new SqlScript("INSERT INTO t VALUES (1);", "migrations/003_seed.sql", 2, transactional: true),
+            Down = new SqlScript("DELETE FROM t;", "migrations/003_seed.sql", 4, transactional: true),
+            Environments = ["developmnet"],
+        };
+        var history = Strata.Planning.StatusBuilder.Build([seed], [], environment: null);
+
+        var report = new Linter(new LintOptions { DeclaredEnvironments = ["development", "production"] }).Lint(history);
+
+        history.Entries.Single().Status.ShouldBe(Strata.Planning.MigrationStatusKind.Skipped);
+        Rules(report).ShouldContain("unknown-environment", "a migration skipped where no environment is set still runs where one is: lint it");
+    }
+
+    [Fact]
     public void A_finding_names_file_line_column_object_and_statement()
     {
         var finding = Lint("-- header\n\nSELECT 1;\n  ALTER TABLE shop.users\n    DROP COLUMN email;\n").Findings.Single(f => f.Rule.Id == "drop-column");
