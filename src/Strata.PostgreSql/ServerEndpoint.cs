@@ -37,9 +37,21 @@ internal sealed class ServerEndpoint
     public string Describe() =>
         $"PostgreSQL at {Host}:{Port.ToString(CultureInfo.InvariantCulture)} (database '{Database}', user '{User}')";
 
-    /// <summary>The text with any occurrence of the password replaced; a last guard, as driver messages never hold it.</summary>
-    public string Redact(string text) =>
-        _password is { Length: >= 4 } password ? text.Replace(password, "********", StringComparison.Ordinal) : text;
+    /// <summary>
+    /// The text with the password masked as the CLI's redaction layer masks it (a short one only where it stands as a
+    /// token, so a user equal to it is masked but not the words around it); a last guard, as driver messages never hold it.
+    /// </summary>
+    public string Redact(string text)
+    {
+        if (_password is null)
+        {
+            return text;
+        }
+
+        var redactor = new Strata.Configuration.Redactor();
+        redactor.Add(_password);
+        return redactor.Redact(text);
+    }
 
     /// <summary>True when the text (e.g. an exception's <c>ToString()</c>) holds the password.</summary>
     public bool Leaks(string text) =>

@@ -19,6 +19,21 @@ public sealed class ConnectionOptionsTests
     }
 
     [Fact]
+    public async Task A_development_password_equal_to_the_user_hides_the_user_says_why_and_leaves_the_scheme_alone()
+    {
+        using var workspace = new Workspace().Write("001_a.sql", "SELECT 1;");
+        var cli = new Cli(workspace.Root).With("DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:1/shop?connect_timeout=2");
+
+        var result = await cli.RunAsync("status");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Stderr.ShouldContain("cannot connect to PostgreSQL at 127.0.0.1:1 (database 'shop', user '***')");
+        result.ToString().ShouldNotContain("***://");
+        result.Stderr.ShouldContain("note: the user name is shown as *** because it equals the password");
+        System.Text.RegularExpressions.Regex.Matches(result.ToString(), @"(?<![A-Za-z_])postgres(?![A-Za-z_:])").ShouldBeEmpty("the password is never printed as a token");
+    }
+
+    [Fact]
     public async Task A_missing_password_file_is_exit_2_naming_the_file()
     {
         using var workspace = new Workspace().Write("001_a.sql", "SELECT 1;");

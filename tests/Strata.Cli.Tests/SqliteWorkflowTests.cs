@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Strata.Cli.Tests;
 
-/// <summary>Seed 004's workflow on SQLite, as a user runs it.</summary>
+/// <summary>The custom up/down runner's workflow (DB_PATH, .down.sql files) on SQLite, as a user runs it.</summary>
 public sealed class SqliteWorkflowTests
 {
     [Fact]

@@ -1,4 +1,4 @@
--- Seed 003's layout: 17-digit UTC timestamps (YYYYMMDDHHMMSSmmm_slug.sql), one file with its down section.
+-- node-pg-migrate's layout: 17-digit UTC timestamps (YYYYMMDDHHMMSSmmm_slug.sql), one file with its down section.
 CREATE TABLE accounts (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     email text NOT NULL,

@@ -1,4 +1,4 @@
--- Portfolios and their history (seed 004's layout: NNN_description.up.sql / .down.sql).
+-- Portfolios and their history (the custom up/down runner's layout: NNN_description.up.sql / .down.sql).
 CREATE TABLE portfolios (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,

@@ -15,10 +15,11 @@ internal static partial class NewCommand
     {
         var slug = new Argument<string>("slug") { Description = "What the migration does, e.g. create_users (lower case, digits and _; other characters become _)." };
         var sequential = new Option<bool>("--sequential") { Description = "Number it max+1 (001, 002…) instead of a UTC timestamp; automatic when the folder is already sequential." };
-        var pair = new Option<bool>("--pair") { Description = "Write <version>_<slug>.up.sql and .down.sql instead of one file with a '-- strata:down' section." };
-        var command = new Command("new", "Create the next migration file: a UTC timestamp version (yyyyMMddHHmmss) by default, the next number when the folder is sequential.")
+        var pair = PairOption();
+        var single = SingleOption();
+        var command = new Command("new", "Create the next migration file: a UTC timestamp version (yyyyMMddHHmmss) by default, the next number when the folder is sequential; written as the folder's newest migration with an undo is (one file with '-- strata:down', or an up/down pair).")
         {
-            slug, sequential, pair,
+            slug, sequential, pair, single,
         };
         command.Aliases.Add("make");
         command.SetAction(parse =>
@@ -28,8 +29,9 @@ internal static partial class NewCommand
             Directory.CreateDirectory(folder);
             var name = Normalise(parse.GetValue(slug) ?? "");
             var version = NextVersion(folder, parse.GetValue(sequential), DateTime.UtcNow);
-            var files = parse.GetValue(pair)
-                ? new[] { ($"{version}_{name}.up.sql", Template(name, "up")), ($"{version}_{name}.down.sql", Template(name, "down")) }
+            var shape = MigrationFileShape.For(folder, parse.GetValue(pair), parse.GetValue(single));
+            var files = shape.IsPair
+                ? shape.Files(version, name, Template(name, "up"), Template(name, "down"))
                 : [($"{version}_{name}.sql", Template(name, "single"))];
             foreach (var (file, text) in files)
             {
@@ -51,6 +53,18 @@ internal static partial class NewCommand
         });
         return command;
     }
+
+    /// <summary>--pair, shared by new and generate.</summary>
+    internal static Option<bool> PairOption() => new("--pair")
+    {
+        Description = "Write the undo in a file of its own: the folder's kind of pair (N_slug.sql + N_slug.down.sql, N_slug_down.sql), else N_slug.up.sql + N_slug.down.sql. Default: as the folder's newest migration with an undo.",
+    };
+
+    /// <summary>--single, shared by new and generate.</summary>
+    internal static Option<bool> SingleOption() => new("--single")
+    {
+        Description = "Write one file with a '-- strata:down' section, whatever the folder's convention.",
+    };
 
     internal static string NextVersion(string folder, bool sequential, DateTime utcNow)
     {

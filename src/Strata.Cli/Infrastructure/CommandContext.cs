@@ -183,10 +183,21 @@ internal sealed class CommandContext
         }
     }
 
+    /// <summary>The user of a display name <c>postgres://user@host…</c>, or null.</summary>
+    private static string? UserOf(string display) =>
+        display.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 && display.IndexOf('@', scheme) is var at and > 0
+            ? display[(scheme + 3)..at]
+            : null;
+
     private StrataSettings Resolve()
     {
         var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory);
         _redactor.Add(settings.Database?.Password);
+        if (settings.Database is { Password: { Length: > 0 } password } database && UserOf(database.DisplayName) == password)
+        {
+            Terminal.Note("note: the user name is shown as *** because it equals the password (a password never appears in Strata's output)");
+        }
+
         foreach (var warning in settings.Warnings)
         {
             Terminal.Warning(warning);

@@ -37,7 +37,7 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
                 throw new StrataException(ErrorCategory.BadInput, $"the schema folder {display} has no .sql files", "write the desired schema there, or run `strata pull` to start from the database");
             }
 
-            return new SchemaFiles([.. files.Select(f => (f, Output.RunRenderer.Relative(context, f), File.ReadAllText(f)))]);
+            return Warned(context, new SchemaFiles([.. files.Select(f => (f, Output.RunRenderer.Relative(context, f), File.ReadAllText(f)))]));
         }
 
         if (!File.Exists(path))
@@ -48,6 +48,58 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
                 "write the schema as plain SQL DDL in schema.sql (or set \"schema\" in strata.json to a file or folder), or run `strata pull` to create it from the database");
         }
 
-        return new SchemaFiles([(path, display, File.ReadAllText(path))]);
+        return Warned(context, new SchemaFiles([(path, display, File.ReadAllText(path))]));
+    }
+
+    /// <summary>
+    /// Each file's data statements (INSERT, UPDATE, DELETE, COPY, MERGE): "file:line VERB" for the first, with how many
+    /// more. The declared schema is compared by structure, so its rows never reach a diff or a generated migration.
+    /// </summary>
+    public IReadOnlyList<string> DataStatements(Sql.SqlFlavor flavor)
+    {
+        var found = new List<string>();
+        foreach (var (_, display, text) in Files)
+        {
+            List<(int Line, string Verb)> data;
+            try
+            {
+                data = [.. Sql.SqlSplitter.Split(text, flavor).Select(s => (s.Line, Verb: FirstWord(s.Text))).Where(s => DataVerbs.Contains(s.Verb))];
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+            {
+                continue; // a file the splitter cannot read fails with its line when it is applied
+            }
+
+            if (data.Count > 0)
+            {
+                found.Add($"{display}:{data[0].Line} {data[0].Verb}" + (data.Count > 1 ? $" (and {data.Count - 1} more data statement{(data.Count > 2 ? "s" : "")})" : ""));
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly HashSet<string> DataVerbs = new(["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"], StringComparer.Ordinal);
+
+    private static SchemaFiles Warned(CommandContext context, SchemaFiles files)
+    {
+        foreach (var statement in files.DataStatements(context.Flavor))
+        {
+            context.Terminal.Warning(
+                $"{statement}: a data statement in the declared schema; schema files are compared by structure (tables, columns, "
+                + "indexes, …), so diff, generate and push leave rows out. Put data in a migration (strata new <slug>; "
+                + "-- strata:env development for demo data)");
+        }
+
+        return files;
+    }
+
+    /// <summary>The statement's first word in upper case, after leading comments.</summary>
+    private static string FirstWord(string statement)
+    {
+        var lines = statement.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
+        var first = lines.FirstOrDefault() ?? "";
+        var end = first.IndexOfAny([' ', '\t', '(', ';']);
+        return (end < 0 ? first : first[..end]).ToUpperInvariant();
     }
 }

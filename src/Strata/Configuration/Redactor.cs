@@ -8,7 +8,8 @@ namespace Strata.Configuration;
 /// <summary>
 /// Strata's single redaction layer: every secret (database passwords, secret placeholder values) is registered
 /// here once, and every output channel (stdout, stderr, logs, JSON, exception text) passes through
-/// <see cref="Redact"/> or a <see cref="RedactingTextWriter"/>. Besides the secret itself it masks the forms a
+/// <see cref="Redact"/> or a <see cref="RedactingTextWriter"/>. A long secret is masked wherever it occurs; a short one
+/// (a development <c>postgres</c>) where it stands as a token, so URL schemes and ordinary words stay readable. Besides the secret itself it masks the forms a
 /// secret takes in output: percent-encoded (upper- and lower-case hex), form-encoded, base64 (with and without
 /// padding, URL-safe), JSON-escaped, and quoted with doubled quotes. Thread-safe: <see cref="Add"/> may race with
 /// <see cref="Redact"/>; a redaction sees either all or none of a secret's forms.
@@ -29,7 +30,7 @@ public sealed class Redactor
 
     /// <summary>
     /// Registers a secret. Null and empty strings are ignored; any other secret is masked from now on, even one
-    /// shorter than 4 characters (which may then mask unrelated text: better too much than a leak).
+    /// shorter than 4 characters (as a whole token, see <see cref="Redact"/>).
     /// </summary>
     public void Add(string? secret)
     {
@@ -49,7 +50,18 @@ public sealed class Redactor
         }
     }
 
-    /// <summary>Returns <paramref name="text"/> with every registered secret form replaced by <see cref="Mask"/>.</summary>
+    /// <summary>
+    /// A form at least this long is masked wherever it occurs: nothing else in output equals a long password by chance.
+    /// A shorter one (<c>postgres</c>, <c>p</c>) is masked only as a whole token, where a password can appear (URL
+    /// userinfo, <c>password=…</c>, a quoted value in a driver message, the word alone), never inside an ordinary
+    /// word nor as a URL scheme (<c>postgres://</c>).
+    /// </summary>
+    internal const int AnywhereLength = 12;
+
+    /// <summary>
+    /// Returns <paramref name="text"/> with every registered secret form replaced by <see cref="Mask"/>: forms of
+    /// <see cref="AnywhereLength"/> characters or more everywhere, shorter ones where they stand as a whole token.
+    /// </summary>
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -58,12 +70,40 @@ public sealed class Redactor
         {
             if (text.Contains(form, StringComparison.Ordinal))
             {
-                text = text.Replace(form, Mask, StringComparison.Ordinal);
+                text = form.Length >= AnywhereLength ? text.Replace(form, Mask, StringComparison.Ordinal) : ReplaceTokens(text, form);
             }
         }
 
         return text;
     }
+
+    /// <summary>
+    /// Masks each occurrence of <paramref name="form"/> that is a whole token: not glued to a letter, digit or
+    /// <c>_</c> on a side where the form itself starts or ends with one, and not a URL scheme (followed by <c>://</c>).
+    /// </summary>
+    private static string ReplaceTokens(string text, string form)
+    {
+        var result = new StringBuilder(text.Length);
+        var from = 0;
+        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + form.Length;
+            var gluedBefore = at > 0 && IsWord(form[0]) && IsWord(text[at - 1]);
+            var gluedAfter = end < text.Length && IsWord(form[^1]) && IsWord(text[end]);
+            var scheme = string.CompareOrdinal(text, end, "://", 0, 3) == 0;
+            if (at < from || gluedBefore || gluedAfter || scheme)
+            {
+                continue;
+            }
+
+            result.Append(text, from, at - from).Append(Mask);
+            from = end;
+        }
+
+        return result.Append(text, from, text.Length - from).ToString();
+    }
+
+    private static bool IsWord(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>The registered forms, longest first (a snapshot).</summary>
     internal IReadOnlyList<string> Forms => Volatile.Read(ref _forms);

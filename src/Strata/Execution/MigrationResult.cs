@@ -16,7 +16,7 @@ public sealed record MigrationResult(IReadOnlyList<StepResult> Steps, TimeSpan D
     /// <summary>The steps that really ran here (not those another runner had already done).</summary>
     public IReadOnlyList<StepResult> Applied => Steps.Where(s => s.Outcome == ExecutionOutcome.Applied).ToList();
 
-    /// <summary>How many migration scripts ran (seed 002's <c>filesExecuted</c>).</summary>
+    /// <summary>How many migration scripts ran (the numbered-SQL runner's <c>filesExecuted</c>).</summary>
     public int FilesExecuted => Steps.Count(s => s.Outcome == ExecutionOutcome.Applied);
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Strata.Cli.Tests.Postgres;
 
-/// <summary>Seed 003's layout (samples/postgres-timestamps) on a real PostgreSQL, as a user runs it.</summary>
+/// <summary>node-pg-migrate's layout (samples/postgres-timestamps) on a real PostgreSQL, as a user runs it.</summary>
 public sealed class PostgresSampleTests : PostgresCliTest
 {
     private const string Accounts = "20240101120000000_create_accounts";

@@ -56,6 +56,30 @@ public sealed class RedactorTests
     }
 
     [Fact]
+    public void A_short_password_is_masked_where_a_password_appears_never_in_the_url_scheme_or_inside_words()
+    {
+        var postgres = new Redactor();
+        postgres.Add("postgres");
+        var p = new Redactor();
+        p.Add("p");
+
+        postgres.Redact("Database postgres://postgres@127.0.0.1:5432/db").ShouldBe("Database postgres://***@127.0.0.1:5432/db");
+        postgres.Redact("postgres://app:postgres@h/db; Host=h;Password=postgres;").ShouldBe("postgres://app:***@h/db; Host=h;Password=***;");
+        postgres.Redact("the postgresql server and postgres_fdw").ShouldBe("the postgresql server and postgres_fdw");
+        p.Redact("hint: percent-encode special characters in the password").ShouldBe("hint: percent-encode special characters in the password");
+        p.Redact("postgres://app:p@h/db password='p'").ShouldBe("postgres://app:***@h/db password='***'");
+    }
+
+    [Fact]
+    public void A_long_password_is_masked_even_inside_other_text()
+    {
+        var redactor = new Redactor();
+        redactor.Add("Tr0ub4dor&3xyz");
+
+        redactor.Redact("abcTr0ub4dor&3xyzdef").ShouldBe("abc***def");
+    }
+
+    [Fact]
     public void Prefers_the_longest_form_so_no_piece_survives()
     {
         var redactor = new Redactor();

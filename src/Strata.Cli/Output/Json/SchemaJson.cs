@@ -24,6 +24,9 @@ internal sealed record SchemaJson(string Command)
     /// <summary>generate, pull, dump: the file written, relative to the working directory.</summary>
     public string? File { get; init; }
 
+    /// <summary>generate: every file written, in order (an up/down pair, a second migration of concurrent index builds).</summary>
+    public IReadOnlyList<string>? Files { get; init; }
+
     /// <summary>push: true when the changes were applied (false for --dry-run or nothing to do).</summary>
     public bool? Applied { get; init; }
 
