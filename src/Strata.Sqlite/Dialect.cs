@@ -62,11 +62,11 @@ public sealed class SqliteDialect : IDatabaseProvider
                 throw NotFound();
             }
 
-            if (folder is not null && !Directory.Exists(folder))
+            if (folder is not null && !Directory.Exists(folder) && options.IfMissing == MissingDatabase.Create)
             {
-                throw new DatabaseUnavailableException(
-                    $"cannot open SQLite database {DisplayName}: the folder '{folder}' does not exist",
-                    "create the folder, or fix the path in --database / DATABASE_URL / strata.json");
+                // A session that creates the file creates its folder too (DB_PATH=data/app.db on a fresh clone, as
+                // an application creates it); a read stands in an empty database below and creates nothing.
+                Directory.CreateDirectory(folder);
             }
 
             // A read of a file that a write would create: an empty database stands in, and no file appears.

@@ -13,7 +13,8 @@ public sealed class InitTests
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("created strata.json and migrations/");
-        result.Stdout.ShouldContain("strata.json names sqlite:app.db, but DATABASE_URL (environment) comes before it: commands here will use postgres://app@db.example.com:5432/shop (unset DATABASE_URL to use strata.json's; the order is in docs/configuration.md).");
+        result.Stdout.ShouldContain("Commands here will use postgres://app@db.example.com:5432/shop, from DATABASE_URL (environment); strata.json names no database of its own");
+        File.ReadAllText(Path.Combine(workspace.Root, "strata.json")).ShouldNotContain("sqlite:app.db", customMessage: "a SQLite file nothing would open is not written when the environment names the database");
     }
 
     [Fact]
@@ -39,6 +40,6 @@ public sealed class InitTests
         var result = await new Cli(workspace.Root).RunAsync("init", "--database", "sqlite:chosen.db");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("strata.json names sqlite:chosen.db, but DB_PATH (.env) comes before it: commands here will use sqlite:local.db (unset DB_PATH");
+        result.Stdout.ShouldContain("strata.json names sqlite:chosen.db; commands here will use sqlite:local.db instead, from DB_PATH (.env): environment variables and .env come before strata.json (unset DB_PATH");
     }
 }

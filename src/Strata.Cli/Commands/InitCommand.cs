@@ -22,11 +22,14 @@ internal static class InitCommand
                 throw new StrataException(ErrorCategory.BadInput, $"{config} already exists; init changes nothing", "edit it, or delete it to start over");
             }
 
+            // A database the environment or .env already names (DATABASE_URL, POSTGRES_*, PG*, DB_PATH) is the one every
+            // command will use: strata.json then names none, rather than a SQLite file nothing would open.
+            var fromEnvironment = ctx.DatabaseOption is null && EnvironmentNamesDatabase(ctx);
             var database = ctx.DatabaseOption ?? "sqlite:app.db";
             var storedDatabase = HasPassword(database) ? "${DATABASE_URL}" : database;
+            var databaseLine = fromEnvironment ? "" : $"\n  \"database\": \"{Escape(storedDatabase)}\",";
             File.WriteAllText(config, $$"""
-                {
-                  "database": "{{Escape(storedDatabase)}}",
+                {{{databaseLine}}
                   "migrations": "migrations",
                   "history": { "table": "strata_migrations" },
                   "environments": {
@@ -38,7 +41,7 @@ internal static class InitCommand
                 """);
             Directory.CreateDirectory(Path.Combine(folder, "migrations"));
             var t = ctx.Terminal;
-            var used = DatabaseInUse(ctx, storedDatabase);
+            var used = DatabaseInUse(ctx, fromEnvironment ? null : storedDatabase);
             if (t.Json)
             {
                 t.WriteJson(new MessageJson("init", "created; " + used, ["strata.json", "migrations/"]), CliJsonContext.Default.MessageJson);
@@ -46,7 +49,7 @@ internal static class InitCommand
             }
 
             t.Line($"[green]{t.Tick}[/] created strata.json and migrations/");
-            if (storedDatabase != database)
+            if (!fromEnvironment && storedDatabase != database)
             {
                 t.Warning("the database URL holds a password, so strata.json reads it from DATABASE_URL instead of storing it");
             }
@@ -67,7 +70,7 @@ internal static class InitCommand
     /// Which database the commands run here will use, and why, resolved as they resolve it: a DATABASE_URL (or
     /// POSTGRES_*, PG*, DB_PATH) in the environment or .env comes before strata.json, and init says so.
     /// </summary>
-    private static string DatabaseInUse(CommandContext ctx, string stored)
+    private static string DatabaseInUse(CommandContext ctx, string? stored)
     {
         try
         {
@@ -76,13 +79,26 @@ internal static class InitCommand
             var source = origin.Split(';')[0].Split(", agreeing")[0];
             return settings.Database is not { } database ? "No database is configured yet."
                 : origin.StartsWith("strata.json", StringComparison.Ordinal) ? $"Commands here will use {ctx.Display(database)} ({source})."
-                : stored.Contains("${", StringComparison.Ordinal) ? $"Commands here will use {ctx.Display(database)}, from {source}."
-                    : $"strata.json names {stored}, but {source} comes before it: commands here will use {ctx.Display(database)} "
-                      + $"(unset {source.Split(" (")[0]} to use strata.json's; the order is in docs/configuration.md).";
+                : stored is null || stored.Contains("${", StringComparison.Ordinal)
+                    ? $"Commands here will use {ctx.Display(database)}, from {source}; strata.json names no database of its own, so set one there (or pass --database to init) to work without it."
+                : $"strata.json names {stored}; commands here will use {ctx.Display(database)} instead, from {source}: environment variables and .env "
+                  + $"come before strata.json (unset {source.Split(" (")[0]} to use strata.json's; docs/configuration.md).";
         }
         catch (ConfigurationException e)
         {
             return $"Commands here will stop until the configuration is fixed: {e.Message}";
+        }
+    }
+
+    private static bool EnvironmentNamesDatabase(CommandContext ctx)
+    {
+        try
+        {
+            return ctx.SettingsWithoutDatabaseOption().Database is not null;
+        }
+        catch (ConfigurationException)
+        {
+            return false; // said after the file is written, by DatabaseInUse
         }
     }
 

@@ -13,7 +13,7 @@ internal static class OfflinePlan
     public static async Task<MigrationPlan> MigrateAsync(CommandContext ctx, MigrateOptions options, CancellationToken ct)
     {
         var migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
-        var status = StatusBuilder.Build(migrations, [], ctx.Settings.Environment);
+        var status = StatusBuilder.Build(migrations, [], ctx.GateEnvironment); // -- strata:env migrations only in an environment that was set, as the real run
         return Planner.PlanMigrate(status, options);
     }
 
