@@ -33,7 +33,9 @@ public static class StatusBuilder
             entries.Add(Versioned(m, row, environment, baseline, newestApplied));
         }
 
-        entries.AddRange(rowsByVersion.Values.Select(Missing));
+        // A baseline at a version no file has (baseline 0 before 001, baseline 15 between 10 and 20) is a marker, not a
+        // migration whose file went missing.
+        entries.AddRange(rowsByVersion.Values.Select(r => r.Kind == HistoryKind.Baseline ? BaselineMarker(r) : Missing(r)));
         entries.Sort((a, b) => a.Version!.Value.CompareTo(b.Version!.Value));
 
         foreach (var m in migrations.Where(m => m.Kind == MigrationKind.Repeatable))
@@ -102,14 +104,16 @@ public static class StatusBuilder
     private static string OnlyIn(Migration m, string? environment) =>
         "only in " + string.Join(", ", m.Environments) + (environment is null ? "; no environment was set" : "");
 
-    private static MigrationStatusEntry Missing(AppliedMigration row) => row.Kind == HistoryKind.Baseline
-        ? new()
-        {
-            // A baseline needs no file: it says the database already held everything up to it (strata adopt records
-            // one at another tool's newest code migration, which Strata never runs).
-            Version = row.Version, Name = row.Name, Applied = row, Status = MigrationStatusKind.Baselined, Detail = "baseline (no file needed)",
-        }
-        : new()
+    private static MigrationStatusEntry BaselineMarker(AppliedMigration row) => new()
+    {
+        Version = row.Version,
+        Name = row.Name,
+        Applied = row,
+        Status = MigrationStatusKind.Baselined,
+        Detail = $"baseline: migrations up to {row.Version} count as applied",
+    };
+
+    private static MigrationStatusEntry Missing(AppliedMigration row) => new()
     {
         Version = row.Version,
         Name = row.Name,

@@ -148,6 +148,21 @@ public sealed class PlanningTests
     }
 
     [Fact]
+    public async Task A_baseline_at_a_version_no_file_has_is_a_marker_not_a_missing_migration()
+    {
+        var set = new InMemoryMigrations().Add(1, "a").Add(20, "b");
+        var dialect = new RecordingDialect();
+        dialect.Row(0, "0_baseline", kind: History.HistoryKind.Baseline);
+        dialect.Row(15, "15_baseline", kind: History.HistoryKind.Baseline);
+
+        var plan = await Engine.Migrator(dialect, set).PlanAsync(new MigrateOptions());
+
+        plan.Steps.Select(s => s.Migration.DisplayName).ShouldBe(["020_b"]);
+        plan.Status.Entries.Where(e => e.Migration is null).ShouldAllBe(e => e.Status == MigrationStatusKind.Baselined);
+        plan.Status.Entries.Single(e => e.Version == 1).Status.ShouldBe(MigrationStatusKind.Baselined);
+    }
+
+    [Fact]
     public async Task Rolling_back_to_a_version_that_is_not_applied_is_refused()
     {
         var set = Three();
