@@ -267,14 +267,13 @@ public sealed class ConfigurationResolverTests : IDisposable
     }
 
     [Fact]
-    public void A_codegen_section_is_refused_while_code_generation_is_not_built_instead_of_being_ignored()
+    public void A_codegen_section_is_accepted_and_kept_for_strata_codegen_which_checks_its_keys()
     {
-        var path = _folder.Write("strata.json", "{\n  \"codegen\": { \"casing\": \"PascalCase\" }\n}");
+        _folder.Write("strata.json", "{\n  \"codegen\": { \"csharp\": { \"namespace\": \"App.Db\" } }\n}");
 
-        var error = Should.Throw<ConfigurationException>(() => Resolve());
+        var settings = Resolve();
 
-        error.Message.ShouldBe($"{path}:2:3: \"codegen\" configures code generation (C# and TypeScript types from the schema), which this version of Strata does not have yet; it would be ignored");
-        error.Hint.ShouldBe("remove \"codegen\" from the file until a release that has it");
+        settings.Codegen!.Value.GetProperty("csharp").GetProperty("namespace").GetString().ShouldBe("App.Db");
     }
 
     [Theory]
