@@ -62,11 +62,13 @@ public sealed class SqliteDialect : IDatabaseProvider
                 throw NotFound();
             }
 
-            if (folder is not null && !Directory.Exists(folder) && options.IfMissing == MissingDatabase.Create)
+            if (folder is not null && !Directory.Exists(folder) && options.IfMissing != MissingDatabase.ReadAsEmpty)
             {
-                // A session that creates the file creates its folder too (DB_PATH=data/app.db on a fresh clone, as
-                // an application creates it); a read stands in an empty database below and creates nothing.
-                Directory.CreateDirectory(folder);
+                // A read (a dry run) stands in an empty database below, as for a missing file; a write does not guess
+                // that a mistyped folder should exist.
+                throw new DatabaseUnavailableException(
+                    $"cannot open SQLite database {DisplayName}: the folder '{folder}' does not exist",
+                    "create the folder (mkdir -p), or fix the path in --database / DATABASE_URL / DB_PATH / strata.json");
             }
 
             // A read of a file that a write would create: an empty database stands in, and no file appears.

@@ -111,7 +111,7 @@ public sealed class SqliteWorkflowTests
     }
 
     [Fact]
-    public async Task Db_path_in_a_folder_that_does_not_exist_yet_is_planned_as_empty_by_a_dry_run_and_created_by_migrate()
+    public async Task Db_path_in_a_folder_that_does_not_exist_yet_is_planned_as_empty_by_a_dry_run_and_migrate_names_the_folder()
     {
         using var workspace = new Workspace().CopySample("quickstart");
         var cli = new Cli(workspace.Root).With("DB_PATH", "data/portfolio.db");
@@ -124,8 +124,9 @@ public sealed class SqliteWorkflowTests
         dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
         dryRun.Stdout.ShouldContain("would run");
         existsAfterDryRun.ShouldBeFalse("a dry run creates nothing");
-        migrate.ExitCode.ShouldBe(0, migrate.ToString());
-        File.Exists(Path.Combine(folder, "portfolio.db")).ShouldBeTrue();
+        migrate.ExitCode.ShouldBe(5, migrate.ToString());
+        migrate.Stderr.ShouldContain($"the folder '{folder}' does not exist");
+        migrate.Stderr.ShouldContain("create the folder (mkdir -p)");
     }
 
     [Fact]
