@@ -62,13 +62,11 @@ public sealed class SqliteDialect : IDatabaseProvider
                 throw NotFound();
             }
 
-            if (folder is not null && !Directory.Exists(folder) && options.IfMissing != MissingDatabase.ReadAsEmpty)
+            if (folder is not null && !Directory.Exists(folder))
             {
-                // A read (a dry run) stands in an empty database below, as for a missing file; a write does not guess
-                // that a mistyped folder should exist.
                 throw new DatabaseUnavailableException(
                     $"cannot open SQLite database {DisplayName}: the folder '{folder}' does not exist",
-                    "create the folder (mkdir -p), or fix the path in --database / DATABASE_URL / DB_PATH / strata.json");
+                    "create the folder, or fix the path in --database / DATABASE_URL / strata.json");
             }
 
             // A read of a file that a write would create: an empty database stands in, and no file appears.

@@ -111,44 +111,6 @@ public sealed class SqliteWorkflowTests
     }
 
     [Fact]
-    public async Task Db_path_in_a_folder_that_does_not_exist_yet_is_planned_as_empty_by_a_dry_run_and_migrate_names_the_folder()
-    {
-        using var workspace = new Workspace().CopySample("quickstart");
-        var cli = new Cli(workspace.Root).With("DB_PATH", "data/portfolio.db");
-        var folder = Path.Combine(workspace.Root, "data");
-
-        var dryRun = await cli.RunAsync("migrate", "--dry-run");
-        var existsAfterDryRun = Directory.Exists(folder);
-        var migrate = await cli.RunAsync("migrate");
-
-        dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
-        dryRun.Stdout.ShouldContain("would run");
-        existsAfterDryRun.ShouldBeFalse("a dry run creates nothing");
-        migrate.ExitCode.ShouldBe(5, migrate.ToString());
-        migrate.Stderr.ShouldContain($"the folder '{folder}' does not exist");
-        migrate.Stderr.ShouldContain("create the folder (mkdir -p)");
-    }
-
-    [Fact]
-    public async Task Offline_dry_run_leaves_out_environment_gated_migrations_unless_the_environment_was_set_as_the_real_run_does()
-    {
-        using var workspace = new Workspace()
-            .Write("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n")
-            .Write("002_demo.sql", "-- strata:env development\nINSERT INTO users VALUES (1);\n");
-        var cli = new Cli(workspace.Root).With("DATABASE_URL", workspace.Database);
-
-        var unset = await cli.RunAsync("migrate", "--dry-run", "--offline");
-        var set = await cli.RunAsync("migrate", "--dry-run", "--offline", "--env", "development");
-        var real = await cli.RunAsync("migrate");
-
-        unset.ExitCode.ShouldBe(0, unset.ToString());
-        unset.Stdout.ShouldContain("1 migration would run");
-        unset.Stdout.ShouldNotContain("002_demo");
-        set.Stdout.ShouldContain("002_demo");
-        real.Stdout.ShouldContain("Applied 1 migration");
-    }
-
-    [Fact]
     public async Task Db_path_and_libpq_variables_that_disagree_stop_with_exit_2_naming_both()
     {
         using var workspace = new Workspace().CopySample("quickstart");
