@@ -54,7 +54,28 @@ public sealed class ObjectKindCommandTests(ITestOutputHelper output) : PostgresC
             {
                 await database.ExecuteAsync($"DROP OWNED BY \"{role.Name}\"");
             }
+
+            // The server's kept scratch database (strata_scratch) replayed the grants to the role too: the wipe drops
+            // the objects, and this drops what else the role holds there, so the role itself can be dropped.
+            await DropOwnedInKeptScratchAsync(role.Name);
         }
+    }
+
+    private async Task DropOwnedInKeptScratchAsync(string role)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "strata_scratch", Pooling = false };
+        await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            return;
+        }
+
+        await using var command = new Npgsql.NpgsqlCommand($"DROP OWNED BY \"{role}\"", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private Cli CliOn(TestDatabase database) => new Cli(Workspace.Root).With("DATABASE_URL", PostgresUrl.From(database.ConnectionString));
