@@ -99,8 +99,23 @@ public sealed class ConnectionTests : DialectTest
 
         await session.DisposeAsync();
 
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata'")).ShouldBe(0);
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).ShouldBe(0);
+        // The client has closed its connections; the server's backend leaves pg_stat_activity (and its locks) a moment
+        // after, asynchronously, so the check waits for that (a connection left open never goes).
+        (await EventuallyAsync("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata'")).ShouldBe(0);
+        (await EventuallyAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).ShouldBe(0);
+    }
+
+    /// <summary>The count <paramref name="sql"/> returns once it is 0, or after 10 s whatever it is then.</summary>
+    private async Task<long> EventuallyAsync(string sql)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long count;
+        while ((count = await Database.ScalarAsync<long>(sql)) != 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        return count;
     }
 
     private static void ShouldNotLeak(Exception error)
