@@ -68,7 +68,7 @@ internal sealed class LintMeasurer
             if (copyOf is not null)
             {
                 ctx.Terminal.Note($"copying {Spectre.Console.Markup.Escape(copyOf.DisplayName)} (CREATE DATABASE … TEMPLATE) to measure {count} pending migration{plural} with its data …");
-                var copy = await DatabaseCopies.CreateAsync(copyOf, cancellationToken);
+                var copy = await DatabaseCopies.CreateAsync(copyOf.ConnectionString, copyOf.DisplayName, cancellationToken);
                 await using (copy)
                 {
                     await measurer.RunAsync(engine, new ScratchDatabase(copy.Provider, _ => Task.FromResult(Schema.DatabaseSchema.Empty), _ => Task.CompletedTask, copy) { ConnectionString = copy.ConnectionString }, plan, count, cancellationToken);
