@@ -66,6 +66,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     install_packages nodejs npm
 fi
 
+# The studio's browser tests (tests/Strata.Studio.Tests/Browser) drive Debian's chromium through Playwright; Playwright's
+# own browser download is not used. STRATA_TEST_CHROMIUM names another Chromium executable.
+if [[ -z "${STRATA_TEST_CHROMIUM:-}" ]] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+    echo "test.sh: installing chromium (the studio's browser tests)"
+    install_packages chromium
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 supported_majors="13 14 15 16 17 18"

@@ -26,7 +26,7 @@ function cell(value) {
 }
 
 function renderGrid(target, result) {
-  const head = el("tr", {}, result.columns.map((c) => el("th", { textContent: c.name + (c.key ? " 🔑" : "") }, [el("span", { className: "type", textContent: c.type })])));
+  const head = el("tr", {}, result.columns.map((c) => el("th", { textContent: c.name }, [el("span", { className: "type", textContent: c.type + (c.key ? " · key" : "") })])));
   const rows = result.rows.map((r) => el("tr", {}, r.map(cell)));
   target.replaceChildren(el("table", {}, [el("thead", {}, [head]), el("tbody", {}, rows)]));
 }
@@ -87,7 +87,7 @@ async function loadMigrations() {
   $("migrations-error").hidden = true;
   try {
     const data = await api("/api/migrations");
-    $("migrations-info").textContent = "environment " + data.environment + " · " + data.migrations.length + " migration(s)";
+    $("migrations-info").textContent = (data.environment ? "environment " + data.environment + " · " : "") + data.migrations.length + " migration(s)";
     const rows = data.migrations.map((m) => el("tr", { className: "status-" + m.status }, [m.version ?? "R", m.name, m.status, m.appliedAt ?? "", m.detail ?? ""].map((v) => el("td", { textContent: String(v) }))));
     $("migrations-table").replaceChildren(el("tr", {}, ["version", "name", "status", "applied at", "detail"].map((h) => el("th", { textContent: h }))), ...rows);
     const findings = data.findings.map((f) => el("tr", {}, [f.severity, f.rule, f.location, f.message, f.statement].map((v) => el("td", { textContent: v, title: v }))));
