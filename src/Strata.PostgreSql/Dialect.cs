@@ -30,6 +30,10 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
         _builder = Parse(connectionString);
         _endpoint = new ServerEndpoint(_builder);
         _options = options ?? new PostgreSqlOptions();
+        if (_options.Schema is { } schema)
+        {
+            _builder.SearchPath = SqlText.Quote(schema);
+        }
     }
 
     /// <summary>
@@ -55,6 +59,10 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
         _shared = dataSource;
         _endpoint = new ServerEndpoint(_builder);
         _options = options ?? new PostgreSqlOptions();
+        if (_options.Schema is not null)
+        {
+            throw new ConfigurationException("PostgreSqlOptions.Schema needs a connection string, not a data source", "set Search Path on the data source, or pass the connection string");
+        }
     }
 
     /// <summary>Always <c>postgresql</c>.</summary>

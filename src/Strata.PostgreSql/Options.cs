@@ -12,6 +12,14 @@ public sealed record PostgreSqlOptions
     /// </summary>
     public long? LockKey { get; init; }
 
+    /// <summary>
+    /// Schema per tenant: every connection's <c>search_path</c> is this schema alone, so the migrations' unqualified
+    /// names resolve in it (it is created with the history table when the history lives there). Give the history table
+    /// the same schema (<c>new HistoryTableName(schema: …)</c>) so each schema keeps its own history and lock. Null
+    /// (default): the connection string's search path.
+    /// </summary>
+    public string? Schema { get; init; }
+
     /// <summary>The <c>application_name</c> sessions report (shown to a waiting runner as the lock holder), unless the connection string sets one.</summary>
     public string ApplicationName { get; init; } = "strata";
 

@@ -36,7 +36,7 @@ internal static class MigrateCommand
             };
             if (fleet.Requested(parse))
             {
-                return await fleet.RunAsync(ctx, "migrate", options, ct);
+                return await fleet.RunAsync(ctx, "migrate", new Operations.FleetOptions { Migrate = options }, ct);
             }
 
             if (parse.GetValue(offline))

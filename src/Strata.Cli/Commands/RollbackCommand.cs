@@ -29,11 +29,24 @@ internal static class RollbackCommand
         {
             count, steps, to, all, dryRun,
         };
+        var fleet = new FleetCli();
+        fleet.AddTo(command);
         command.Aliases.Add("down");
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
             var options = Options(parse.GetValue(count), parse.GetValue(steps), parse.GetValue(to), parse.GetValue(all));
+            if (fleet.Requested(parse))
+            {
+                if (parse.GetValue(dryRun))
+                {
+                    throw new StrataException(ErrorCategory.BadInput, "--dry-run cannot be combined with --targets", "dry-run one database: strata rollback --dry-run --database <url>");
+                }
+
+                ctx.ConfirmOnProtected("roll back migrations on every target");
+                return await fleet.RunAsync(ctx, "rollback", new Operations.FleetOptions { Rollback = options }, ct);
+            }
+
             if (parse.GetValue(dryRun))
             {
                 RunRenderer.Plan(ctx, "rollback", await ctx.CreateMigrator().PlanRollbackAsync(options, ct));

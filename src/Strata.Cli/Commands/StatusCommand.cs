@@ -17,7 +17,7 @@ internal static class StatusCommand
             var ctx = context(parse);
             if (fleet.Requested(parse))
             {
-                return await fleet.RunAsync(ctx, "status", new Planning.MigrateOptions(), ct);
+                return await fleet.RunAsync(ctx, "status", new Operations.FleetOptions(), ct);
             }
 
             var report = await ctx.CreateMigrator(refuseMissing: true).GetStatusAsync(ct);

@@ -9,6 +9,24 @@ public sealed record FleetOptions
     /// <summary>What happens after a target fails (default <see cref="FleetErrorPolicy.Stop"/>).</summary>
     public FleetErrorPolicy OnError { get; init; } = FleetErrorPolicy.Stop;
 
+    /// <summary>
+    /// Start no further target once this many have failed (those running finish); null (default) lets
+    /// <see cref="OnError"/> decide. Set, it wins over <see cref="OnError"/>: <c>1</c> is <see cref="FleetErrorPolicy.Stop"/>.
+    /// </summary>
+    public int? MaxFailures { get; init; }
+
+    /// <summary>
+    /// How many targets run first, as a canary stage: the first this many of those still to run (in the targets' order).
+    /// The rest start only when every canary succeeded; any canary failure stops the run. 0 (default): no canary stage.
+    /// </summary>
+    public int Canary { get; init; }
+
+    /// <summary>Targets (by name) that run in the canary stage, besides the first <see cref="Canary"/>; each must be one of the targets.</summary>
+    public IReadOnlyCollection<string> CanaryTargets { get; init; } = [];
+
+    /// <summary>Told of every target as it starts and ends, or null.</summary>
+    public IFleetObserver? Observer { get; init; }
+
     /// <summary>The folder of run ledgers (<c>.strata/runs</c>), or null to write none.</summary>
     public string? LedgerFolder { get; init; }
 
@@ -17,4 +35,7 @@ public sealed record FleetOptions
 
     /// <summary>The migrate options (target version, out of order) every target gets.</summary>
     public Planning.MigrateOptions Migrate { get; init; } = new();
+
+    /// <summary>The rollback options (steps, down to a version) every target gets in <see cref="FleetRunner.RollbackAsync"/>.</summary>
+    public Planning.RollbackOptions Rollback { get; init; } = new();
 }

@@ -6,6 +6,9 @@ public enum FleetOutcome
     /// <summary>Migrations were applied.</summary>
     Migrated,
 
+    /// <summary>Rollback only: migrations were rolled back.</summary>
+    RolledBack,
+
     /// <summary>Nothing was pending (migrate), or the status is clean (status).</summary>
     UpToDate,
 

@@ -6,6 +6,9 @@ namespace Strata.Operations;
 /// <param name="Targets">One result per target.</param>
 public sealed record FleetResult(string RunId, string? LedgerPath, IReadOnlyList<FleetTargetResult> Targets)
 {
+    /// <summary>Why the run started no further target, or <see cref="FleetStopReason.None"/> when every target was started.</summary>
+    public FleetStopReason Stop { get; init; }
+
     /// <summary>How many targets ended with <paramref name="outcome"/>.</summary>
     public int Count(FleetOutcome outcome) => Targets.Count(t => t.Outcome == outcome);
 }

@@ -6,11 +6,11 @@ using Strata.Sources;
 namespace Strata.Operations;
 
 /// <summary>
-/// Runs <c>migrate</c> or <c>status</c> over many databases (or schemas) with one migrations source: at most
+/// Runs <c>migrate</c>, <c>status</c> or <c>rollback</c> over many databases (or schemas) with one migrations source: at most
 /// <see cref="FleetOptions.Parallel"/> at once, each target under its own migration lock (the dialect's, keyed by
 /// database and history table, so schema-per-tenant targets never block each other), a failure isolated to its target
-/// unless <see cref="FleetErrorPolicy.Stop"/>, every event in a JSON-lines <see cref="FleetLedger"/>, and a resumed run
-/// skipping the targets its ledger says succeeded. Called by <c>strata migrate|status --targets</c>, or by an
+/// unless <see cref="FleetErrorPolicy.Stop"/> or <see cref="FleetOptions.MaxFailures"/> say otherwise, an optional canary stage first, every event in a JSON-lines <see cref="FleetLedger"/>, and a resumed run
+/// skipping the targets its ledger says succeeded. Called by <c>strata migrate|status|rollback --targets</c>, or by an
 /// application that migrates its tenants. Never throws for a target's failure: it is in the result.
 /// </summary>
 public sealed class FleetRunner
@@ -33,11 +33,20 @@ public sealed class FleetRunner
     public Task<FleetResult> StatusAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync("status", targets, options ?? new FleetOptions(), StatusOneAsync, cancellationToken);
 
+    /// <summary>Rolls back on every target (<see cref="FleetOptions.Rollback"/>: the last batch unless steps or a version are set).</summary>
+    public Task<FleetResult> RollbackAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync("rollback", targets, options ?? new FleetOptions(), RollbackOneAsync, cancellationToken);
+
     private static async Task<FleetResult> RunAsync(
         string command, IReadOnlyList<FleetTarget> targets, FleetOptions options, Func<FleetTarget, FleetOptions, CancellationToken, Task<FleetTargetResult>> one, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallel, 1);
+        if (options.MaxFailures is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(options));
+        }
+
         var duplicate = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -49,44 +58,11 @@ public sealed class FleetRunner
             ? FleetLedger.Succeeded(FleetLedger.PathOf(options.LedgerFolder, options.Resume))
             : new HashSet<string>();
         using var ledger = options.LedgerFolder is null ? null : FleetLedger.Open(options.LedgerFolder, runId);
-        ledger?.Write(options.Resume is null ? "run" : "resume", null, ("command", command), ("targets", targets.Count), ("parallel", options.Parallel), ("onError", options.OnError.ToString().ToLowerInvariant()));
-        var results = new FleetTargetResult[targets.Count];
-        var stopped = false;
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, targets.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
-            async (index, ct) =>
-            {
-                var target = targets[index];
-                if (done.Contains(target.Name))
-                {
-                    results[index] = new FleetTargetResult(target.Name, FleetOutcome.DoneEarlier, 0, null, TimeSpan.Zero);
-                    return;
-                }
-
-                if (Volatile.Read(ref stopped))
-                {
-                    results[index] = new FleetTargetResult(target.Name, FleetOutcome.Skipped, 0, null, TimeSpan.Zero);
-                    ledger?.Write("skipped", target.Name);
-                    return;
-                }
-
-                ledger?.Write("started", target.Name);
-                var result = results[index] = await one(target, options, ct).ConfigureAwait(false);
-                if (result.Outcome == FleetOutcome.Failed)
-                {
-                    ledger?.Write("failed", target.Name, ("ms", (long)result.Duration.TotalMilliseconds), ("category", result.Category?.ToString()), ("error", result.Error));
-                    if (options.OnError == FleetErrorPolicy.Stop)
-                    {
-                        Volatile.Write(ref stopped, true);
-                    }
-                }
-                else
-                {
-                    ledger?.Write("succeeded", target.Name, ("outcome", result.Outcome.ToString()), ("applied", result.Applied), ("head", result.Head), ("ms", (long)result.Duration.TotalMilliseconds));
-                }
-            }).ConfigureAwait(false);
-        return new FleetResult(runId, ledger?.Path, results);
+        ledger?.Write(options.Resume is null ? "run" : "resume", null, ("command", command), ("targets", targets.Count), ("parallel", options.Parallel),
+            ("onError", options.OnError.ToString().ToLowerInvariant()), ("maxFailures", options.MaxFailures));
+        var run = new FleetRun(targets, options, one, ledger, done);
+        await run.RunAsync(cancellationToken).ConfigureAwait(false);
+        return new FleetResult(runId, ledger?.Path, run.Results) { Stop = run.Stop };
     }
 
     private async Task<FleetTargetResult> MigrateOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
@@ -115,6 +91,23 @@ public sealed class FleetRunner
             var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();
             var notClean = status.NotClean.Count();
             return new FleetTargetResult(target.Name, notClean == 0 ? FleetOutcome.UpToDate : FleetOutcome.Pending, notClean, head, clock.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(target, e, clock.Elapsed);
+        }
+    }
+
+    private async Task<FleetTargetResult> RollbackOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var migrator = new Migrator(target.Provider, _source, target.Options ?? _options);
+            var result = await migrator.RollbackAsync(options.Rollback, cancellationToken).ConfigureAwait(false);
+            var status = await migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();
+            return new FleetTargetResult(target.Name, result.FilesExecuted > 0 ? FleetOutcome.RolledBack : FleetOutcome.UpToDate, result.FilesExecuted, head, clock.Elapsed);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,18 +1,16 @@
 using System.Text.Json;
-using Strata.Cli.Tests.Postgres;
-using Strata.TestSupport;
 
 namespace Strata.Cli.Tests.Operations;
 
 /// <summary>strata migrate|status --targets over many PostgreSQL databases on the test server: parallel, failure policy, ledger and resume.</summary>
-public sealed class FleetTests : PostgresCliTest
+public sealed class FleetTests : FleetCliTest
 {
     private const int Tenants = 12;
 
     [Fact]
     public async Task A_fleet_migrates_every_database_in_parallel_and_a_broken_one_fails_alone_under_continue_then_resume_finishes_it()
     {
-        var tenants = await TenantsAsync();
+        var tenants = await TenantsAsync(Tenants);
         try
         {
             await tenants[5].ExecuteAsync("CREATE TABLE orders (id int)");
@@ -60,7 +58,7 @@ public sealed class FleetTests : PostgresCliTest
     [Fact]
     public async Task Under_stop_a_failure_starts_no_further_database_and_names_the_resume_command()
     {
-        var tenants = await TenantsAsync();
+        var tenants = await TenantsAsync(Tenants);
         try
         {
             await tenants[0].ExecuteAsync("CREATE TABLE orders (id int)");
@@ -79,19 +77,5 @@ public sealed class FleetTests : PostgresCliTest
                 await tenant.DisposeAsync();
             }
         }
-    }
-
-    private async Task<List<TestDatabase>> TenantsAsync()
-    {
-        Workspace.Write("001_orders.sql", "CREATE TABLE orders (id serial PRIMARY KEY, total numeric);\n")
-            .Write("002_index.sql", "CREATE INDEX orders_total ON orders (total);\n");
-        var tenants = new List<TestDatabase>();
-        for (var i = 0; i < Tenants; i++)
-        {
-            tenants.Add(await Server.CreateDatabaseAsync());
-        }
-
-        File.WriteAllLines(Path.Combine(Workspace.Root, "tenants.txt"), ["# one database per tenant", .. tenants.Select(t => PostgresUrl.From(t.ConnectionString))]);
-        return tenants;
     }
 }
