@@ -61,7 +61,8 @@ public static class PostgreSqlControlQuery
 
     /// <summary>
     /// The server's connection headroom as the role of <paramref name="connectionString"/> sees it: <c>max_connections</c>
-    /// less <c>superuser_reserved_connections</c> (and <c>reserved_connections</c> on 16+) less the sessions open now.
+    /// less <c>superuser_reserved_connections</c> (and <c>reserved_connections</c> on 16+) less the sessions open now, or
+    /// the role's <c>CONNECTION LIMIT</c> less its sessions when that is lower (this query's own session included).
     /// </summary>
     public static async Task<int> ReadConnectionHeadroomAsync(string connectionString, CancellationToken cancellationToken = default)
     {
@@ -72,10 +73,13 @@ public static class PostgreSqlControlQuery
         var connection = await Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Main, cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
         const string sql = """
-            SELECT current_setting('max_connections')::int
-                 - current_setting('superuser_reserved_connections')::int
-                 - coalesce(current_setting('reserved_connections', true)::int, 0)
-                 - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend')
+            SELECT least(
+                current_setting('max_connections')::int
+                  - current_setting('superuser_reserved_connections')::int
+                  - coalesce(current_setting('reserved_connections', true)::int, 0)
+                  - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend'),
+                coalesce((SELECT nullif(rolconnlimit, -1) FROM pg_roles WHERE rolname = current_user)
+                  - (SELECT count(*)::int FROM pg_stat_activity WHERE usename = current_user), 2147483647))
             """;
         try
         {

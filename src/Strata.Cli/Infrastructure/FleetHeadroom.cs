@@ -35,7 +35,7 @@ internal static class FleetHeadroom
             if (needed > free)
             {
                 ctx.Terminal.Warning(
-                    $"--parallel {parallel} may open up to {needed} connections to {server.Key}, which has {Math.Max(free, 0)} free (max_connections less reserved slots and open sessions); "
+                    $"--parallel {parallel} may open up to {needed} connections to {server.Key}, which has {Math.Max(free, 0)} free (max_connections less reserved slots and open sessions, or the role's connection limit); "
                     + "targets that cannot connect fail with exit 5: lower --parallel, or raise max_connections");
             }
         }

@@ -74,8 +74,7 @@ internal static class FleetRenderer
             _ => $"{Names(failed)} failed (--on-error stop; --on-error continue runs the others)",
         };
         var skipped = result.Targets.Where(r => r.Outcome == FleetOutcome.Skipped).Select(r => r.Target).ToList();
-        var notStarted = skipped.Count == 0 ? "every target had already started" : $"not started ({skipped.Count}): {Names(skipped)}";
-        ctx.Terminal.Line($"[yellow]Stopped:[/] {Markup.Escape(why)}; {Markup.Escape(notStarted)}.");
+        ctx.Terminal.Line($"[yellow]Stopped:[/] {Markup.Escape(why)}; not started ({skipped.Count}): {Markup.Escape(Names(skipped))}.");
     }
 
     private static string Names(List<string> names) =>

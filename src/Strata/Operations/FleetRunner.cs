@@ -62,7 +62,8 @@ public sealed class FleetRunner
             ("onError", options.OnError.ToString().ToLowerInvariant()), ("maxFailures", options.MaxFailures));
         var run = new FleetRun(targets, options, one, ledger, done);
         await run.RunAsync(cancellationToken).ConfigureAwait(false);
-        return new FleetResult(runId, ledger?.Path, run.Results) { Stop = run.Stop };
+        var result = new FleetResult(runId, ledger?.Path, run.Results);
+        return result with { Stop = result.Count(FleetOutcome.Skipped) > 0 ? run.Stop : FleetStopReason.None };
     }
 
     private async Task<FleetTargetResult> MigrateOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)

@@ -104,6 +104,25 @@ public sealed class FleetSourcesTests : FleetCliTest
         result.Stderr.ShouldContain("--schemas needs a PostgreSQL database; sqlite:app.db is SQLite");
     }
 
+    [Fact]
+    public async Task A_parallel_beyond_the_free_connections_is_warned_about_before_the_run()
+    {
+        Workspace.Write("001_orders.sql", "CREATE TABLE orders (id int);\n");
+        var role = await Database.CreateRoleAsync();
+        await Database.ExecuteAsync($"ALTER ROLE \"{role.Name}\" CONNECTION LIMIT 3");
+        var cli = new Cli(Workspace.Root).With("DATABASE_URL", PostgresUrl.From(role.ConnectionString));
+
+        var result = await cli.RunAsync("status", "--targets-cmd", "printf 'a\\nb\\nc\\nd\\n'", "--schemas", "--parallel", "4");
+
+        result.Stderr.ShouldContain($"warning: --parallel 4 may open up to 8 connections to {PostgresUrl.Endpoint(role.ConnectionString).Host}:");
+        result.Stderr.ShouldContain("which has 2 free");
+        result.Stdout.ShouldContain("4 targets: ");
+        result.Stderr.ShouldNotContain(role.Password);
+
+        var fewer = await cli.RunAsync("status", "--targets-cmd", "echo a", "--schemas");
+        fewer.Stderr.ShouldNotContain("warning: --parallel");
+    }
+
     private static Task<bool> HasRelationAsync(TestDatabase database, string name) =>
         database.ScalarAsync<bool>("SELECT to_regclass($1) IS NOT NULL", name);
 }
