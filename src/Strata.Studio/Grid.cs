@@ -1,7 +1,20 @@
 namespace Strata.Studio;
 
 /// <summary>A column of a result: its name, its database type, and whether it is part of the paging key.</summary>
-internal sealed record GridColumn(string Name, string Type, bool Key = false);
+internal sealed record GridColumn(string Name, string Type, bool Key = false)
+{
+    /// <summary>Table pages only: the class that picks the page's filters and cell view (null for console results).</summary>
+    public ValueClass? Class { get; init; }
+
+    /// <summary>An enum's labels, in order.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The row a value refers to (single-column foreign key).</summary>
+    public ForeignKey? References { get; init; }
+
+    /// <summary>Table pages only: the grid may sort by it.</summary>
+    public bool Sortable { get; init; }
+}
 
 /// <summary>
 /// One value as the page shows it: NULL (no text, no bytes), text (cut at <see cref="Grid.MaxText"/> characters, marked
@@ -26,6 +39,9 @@ internal sealed class Grid
     public List<GridColumn> Columns { get; } = [];
 
     public List<Cell[]> Rows { get; } = [];
+
+    /// <summary>Table pages: each row's key values as text (to fetch a whole value or download bytes); empty for views and console results.</summary>
+    public List<string?[]> RowKeys { get; } = [];
 
     /// <summary>How the table pages: "key" (primary key), "ctid" or "rowid" (physical order), "offset" (a view), or null (console).</summary>
     public string? Paging { get; set; }

@@ -16,6 +16,7 @@ internal static class GridWriter
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type);
             json.WriteBoolean("key", column.Key);
+            WriteShape(json, column);
             json.WriteEndObject();
         }
 
@@ -37,9 +38,55 @@ internal static class GridWriter
         }
 
         json.WriteEndArray();
+        if (grid.RowKeys.Count > 0)
+        {
+            json.WriteStartArray("rowKeys");
+            foreach (var key in grid.RowKeys)
+            {
+                WriteStrings(json, key);
+            }
+
+            json.WriteEndArray();
+        }
+
         WriteTail(json, grid);
         json.WriteEndObject();
         await json.FlushAsync(ct);
+    }
+
+    private static void WriteShape(Utf8JsonWriter json, GridColumn column)
+    {
+        if (column.Class is { } kind)
+        {
+            json.WriteString("class", kind.ToString().ToLowerInvariant());
+            json.WriteBoolean("sortable", column.Sortable);
+        }
+
+        if (column.Values is { } values)
+        {
+            json.WritePropertyName("values");
+            WriteStrings(json, values);
+        }
+
+        if (column.References is { } reference)
+        {
+            json.WriteStartObject("references");
+            json.WriteString("schema", reference.Schema);
+            json.WriteString("table", reference.Table);
+            json.WriteString("column", reference.Column);
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, IEnumerable<string?> values)
+    {
+        json.WriteStartArray();
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteCell(Utf8JsonWriter json, Cell cell)
@@ -76,13 +123,8 @@ internal static class GridWriter
 
         if (grid.Next is not null)
         {
-            json.WriteStartArray("next");
-            foreach (var value in grid.Next)
-            {
-                json.WriteStringValue(value);
-            }
-
-            json.WriteEndArray();
+            json.WritePropertyName("next");
+            WriteStrings(json, grid.Next);
         }
 
         if (grid.NextOffset is { } offset)

@@ -12,6 +12,12 @@ internal interface IStudioDatabase : IAsyncDisposable
     /// <summary>One page of a table in key order, after the key of the last row seen.</summary>
     Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct);
 
+    /// <summary>Every row of the table view (the page's filters and sort, no paging) written to <paramref name="body"/> as it is read.</summary>
+    Task ExportAsync(RowsRequest request, string format, Stream body, CancellationToken ct);
+
+    /// <summary>One whole value of one row, found by its key; false when the row is gone.</summary>
+    Task<bool> CellAsync(CellRequest request, Func<ColumnShape, Stream, Task> write, CancellationToken ct);
+
     /// <summary>
     /// Runs one console statement: in read-only mode the database itself refuses any write (see the implementations);
     /// at most <paramref name="maxRows"/> rows are read.

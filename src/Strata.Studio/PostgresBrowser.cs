@@ -19,16 +19,6 @@ internal sealed class PostgresBrowser : IStudioDatabase
         order by 1, 2
         """;
 
-    private const string ColumnsSql = """
-        select a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid = 'bytea'::regtype,
-               coalesce((select k.n::int from unnest(i.indkey) with ordinality k(att, n) where k.att = a.attnum), 0), c.relkind::text
-        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-        left join pg_index i on i.indrelid = c.oid and i.indisprimary
-        where n.nspname = $1 and c.relname = $2 and c.relkind in ('r', 'p', 'v', 'm', 'f')
-        order by a.attnum
-        """;
-
     private readonly NpgsqlDataSource _source;
 
     public PostgresBrowser(string connectionString)
@@ -57,48 +47,54 @@ internal sealed class PostgresBrowser : IStudioDatabase
 
     public async Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct)
     {
-        var schema = request.Schema ?? "public";
-        var (columns, keys, paging, binary) = await DescribeAsync(schema, request.Table, ct);
-        var grid = new Grid { Paging = paging };
-        grid.Columns.AddRange(columns);
-        var keyed = paging != "offset";
-        var select = string.Join(", ", keys.Select(k => $"{k.Expression}::text").Concat(columns.Select((c, i) => binary[i]
-            ? $"octet_length({Identifiers.Quote(c.Name)})"
-            : $"left({Identifiers.Quote(c.Name)}::text, {Grid.MaxText + 1})")));
-        // The relation is "r" and every key is qualified with it: ORDER BY a bare name would pick the text copy in the select list.
-        var sql = $"select {select} from {Identifiers.Quote(schema)}.{Identifiers.Quote(request.Table)} as r";
-        await using var command = _source.CreateCommand();
-        if (keyed && request.After is { Count: > 0 } after)
-        {
-            if (after.Count != keys.Count)
-            {
-                throw new StudioRequestException($"the page key has {after.Count} value(s) but {request.Table} pages by {keys.Count}");
-            }
-
-            var left = string.Join(", ", keys.Select(k => k.Expression));
-            var right = string.Join(", ", keys.Select((k, i) => $"cast(${i + 1}::text as {k.Type})"));
-            sql += $" where ({left}) > ({right})";
-            command.Parameters.AddRange(after.Select(v => new NpgsqlParameter { Value = (object?)v ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }).ToArray());
-        }
-
-        sql += keyed ? $" order by {string.Join(", ", keys.Select(k => k.Expression))} limit {pageSize + 1}" : $" limit {pageSize + 1} offset {Math.Max(0, request.Offset ?? 0)}";
-        command.CommandText = sql;
+        var shape = await PostgresShapes.DescribeAsync(_source, request.Schema ?? "public", request.Table, ct);
+        var query = new TableQuery(shape, request, postgres: true);
+        var cells = shape.Columns.Select(c => c.Class == ValueClass.Binary
+            ? $"octet_length({TableQuery.Ref(c.Name)})"
+            : $"left({TableQuery.Ref(c.Name)}::text, {Grid.MaxText + 1})");
+        var offset = Math.Max(0, request.Offset ?? 0);
+        await using var command = Command(query, query.Sql(cells, request.After, offset, pageSize + 1));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        string?[]? lastKey = null;
+        return await PageReader.ReadAsync(reader, shape, query, pageSize, offset, (r, prefix, i) => ReadCell((NpgsqlDataReader)r, prefix + i, shape.Columns[i].Class == ValueClass.Binary), ct);
+    }
+
+    public async Task ExportAsync(RowsRequest request, string format, Stream body, CancellationToken ct)
+    {
+        var shape = await PostgresShapes.DescribeAsync(_source, request.Schema ?? "public", request.Table, ct);
+        var query = new TableQuery(shape, request, postgres: true);
+        await using var command = Command(query, query.Sql(shape.Columns.Select(c => TableQuery.Ref(c.Name) + "::text"), null, 0, null));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var export = ExportWriter.Start(format, body, shape.Columns);
+        var values = new string?[shape.Columns.Count];
         while (await reader.ReadAsync(ct))
         {
-            if (grid.Rows.Count == pageSize)
+            for (var i = 0; i < values.Length; i++)
             {
-                grid.Next = keyed ? lastKey : null;
-                grid.NextOffset = keyed ? null : Math.Max(0, request.Offset ?? 0) + pageSize;
-                break;
+                values[i] = reader.IsDBNull(query.Prefix + i) ? null : reader.GetString(query.Prefix + i);
             }
 
-            lastKey = keys.Select((_, i) => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray();
-            grid.Rows.Add(columns.Select((_, i) => ReadCell(reader, keys.Count + i, binary[i])).ToArray());
+            await export.RowAsync(values, ct);
+        }
+    }
+
+    public async Task<bool> CellAsync(CellRequest request, Func<ColumnShape, Stream, Task> write, CancellationToken ct)
+    {
+        var shape = await PostgresShapes.DescribeAsync(_source, request.Schema, request.Table, ct);
+        var column = shape.Column(request.Column);
+        var binary = column.Class == ValueClass.Binary;
+        var query = new TableQuery(shape, new RowsRequest(request.Schema, request.Table, null, null), postgres: true);
+        await using var command = Command(query, query.ByKey(binary ? TableQuery.Ref(column.Name) : TableQuery.Ref(column.Name) + "::text", request.Key));
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return false;
         }
 
-        return grid;
+        await using var stream = reader.IsDBNull(0) ? Stream.Null
+            : binary ? reader.GetStream(0)
+            : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+        await write(column, stream);
+        return true;
     }
 
     public async Task<Grid> QueryAsync(string sql, bool write, int maxRows, CancellationToken ct)
@@ -147,36 +143,10 @@ internal sealed class PostgresBrowser : IStudioDatabase
         _ => "foreign table",
     };
 
-    private async Task<(List<GridColumn> Columns, List<(string Expression, string Type)> Keys, string Paging, List<bool> Binary)> DescribeAsync(string schema, string table, CancellationToken ct)
+    private NpgsqlCommand Command(TableQuery query, string sql)
     {
-        await using var command = _source.CreateCommand(ColumnsSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        command.Parameters.Add(new NpgsqlParameter { Value = table });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var columns = new List<GridColumn>();
-        var binary = new List<bool>();
-        var keyed = new SortedList<int, (string, string)>();
-        var kind = "";
-        while (await reader.ReadAsync(ct))
-        {
-            var (name, type, position) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(3));
-            kind = reader.GetString(4);
-            columns.Add(new GridColumn(name, type, position > 0));
-            binary.Add(reader.GetBoolean(2));
-            if (position > 0)
-            {
-                keyed.Add(position, ("r." + Identifiers.Quote(name), type));
-            }
-        }
-
-        if (columns.Count == 0 && kind.Length == 0)
-        {
-            throw new StudioRequestException($"no table or view {schema}.{table}: it may have been dropped; reload the table list", 404);
-        }
-
-        // Without a primary key a plain or materialized table pages by physical position (ctid); a view by offset.
-        return keyed.Count > 0 ? (columns, keyed.Values.ToList(), "key", binary)
-            : kind is "r" or "m" ? (columns, [("r.ctid", "tid")], "ctid", binary)
-            : (columns, [], "offset", binary);
+        var command = _source.CreateCommand(sql);
+        command.Parameters.AddRange(query.Parameters.Select(v => new NpgsqlParameter { Value = (object?)v ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }).ToArray());
+        return command;
     }
 }

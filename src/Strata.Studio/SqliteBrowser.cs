@@ -46,46 +46,54 @@ internal sealed class SqliteBrowser(string path) : IStudioDatabase
     public async Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct)
     {
         await using var connection = await OpenAsync(write: false, ct);
-        var (columns, keys, paging) = await DescribeAsync(connection, request.Table, ct);
-        var grid = new Grid { Paging = paging };
-        grid.Columns.AddRange(columns);
-        var keyed = paging != "offset";
-        var cells = columns.Select(c => Identifiers.Quote(c.Name)).Select(c => $"typeof({c}), case when typeof({c}) = 'blob' then length({c}) else substr({c}, 1, {Grid.MaxText + 1}) end");
-        var select = string.Join(", ", keys.Select(k => $"cast({k} as text)").Concat(cells));
-        await using var command = connection.CreateCommand();
-        var sql = $"select {select} from {Identifiers.Quote(request.Table)}";
-        if (keyed && request.After is { Count: > 0 } after)
-        {
-            if (after.Count != keys.Count)
-            {
-                throw new StudioRequestException($"the page key has {after.Count} value(s) but {request.Table} pages by {keys.Count}");
-            }
-
-            sql += $" where ({string.Join(", ", keys)}) > ({string.Join(", ", keys.Select((_, i) => $"${i + 1}"))})";
-            for (var i = 0; i < after.Count; i++)
-            {
-                command.Parameters.AddWithValue($"${i + 1}", (object?)after[i] ?? DBNull.Value);
-            }
-        }
-
+        var shape = await SqliteShapes.DescribeAsync(connection, request.Table, ct);
+        var query = new TableQuery(shape, request, postgres: false);
+        var cells = shape.Columns.Select(c => TableQuery.Ref(c.Name)).Select(c => $"typeof({c}), case when typeof({c}) = 'blob' then length({c}) else substr({c}, 1, {Grid.MaxText + 1}) end");
         var offset = Math.Max(0, request.Offset ?? 0);
-        command.CommandText = sql + (keyed ? $" order by {string.Join(", ", keys)} limit {pageSize + 1}" : $" limit {pageSize + 1} offset {offset}");
+        await using var command = Command(connection, query, query.Sql(cells, request.After, offset, pageSize + 1));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        string?[]? lastKey = null;
+        return await PageReader.ReadAsync(reader, shape, query, pageSize, offset, (r, prefix, i) => ReadCell((SqliteDataReader)r, prefix + (2 * i)), ct);
+    }
+
+    public async Task ExportAsync(RowsRequest request, string format, Stream body, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(write: false, ct);
+        var shape = await SqliteShapes.DescribeAsync(connection, request.Table, ct);
+        var query = new TableQuery(shape, request, postgres: false);
+        var cells = shape.Columns.Select(c => TableQuery.Ref(c.Name)).Select(c => $"case when typeof({c}) = 'blob' then '\\x' || lower(hex({c})) else cast({c} as text) end");
+        await using var command = Command(connection, query, query.Sql(cells, null, 0, null));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var export = ExportWriter.Start(format, body, shape.Columns);
+        var values = new string?[shape.Columns.Count];
         while (await reader.ReadAsync(ct))
         {
-            if (grid.Rows.Count == pageSize)
+            for (var i = 0; i < values.Length; i++)
             {
-                grid.Next = keyed ? lastKey : null;
-                grid.NextOffset = keyed ? null : offset + pageSize;
-                break;
+                values[i] = reader.IsDBNull(query.Prefix + i) ? null : reader.GetString(query.Prefix + i);
             }
 
-            lastKey = keys.Select((_, i) => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray();
-            grid.Rows.Add(columns.Select((_, i) => ReadCell(reader, keys.Count + (2 * i))).ToArray());
+            await export.RowAsync(values, ct);
+        }
+    }
+
+    public async Task<bool> CellAsync(CellRequest request, Func<ColumnShape, Stream, Task> write, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(write: false, ct);
+        var shape = await SqliteShapes.DescribeAsync(connection, request.Table, ct);
+        var column = shape.Column(request.Column);
+        var query = new TableQuery(shape, new RowsRequest(request.Schema, request.Table, null, null), postgres: false);
+        await using var command = Command(connection, query, query.ByKey(TableQuery.Ref(column.Name), request.Key));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return false;
         }
 
-        return grid;
+        await using var stream = reader.IsDBNull(0) ? Stream.Null
+            : reader.GetFieldType(0) == typeof(byte[]) ? reader.GetStream(0)
+            : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+        await write(column, stream);
+        return true;
     }
 
     public async Task<Grid> QueryAsync(string sql, bool write, int maxRows, CancellationToken ct)
@@ -124,33 +132,16 @@ internal sealed class SqliteBrowser(string path) : IStudioDatabase
         _ => Cell.Of(reader.GetString(ordinal + 1)),
     };
 
-    private static async Task<(List<GridColumn> Columns, List<string> Keys, string Paging)> DescribeAsync(SqliteConnection connection, string table, CancellationToken ct)
+    private static SqliteCommand Command(SqliteConnection connection, TableQuery query, string sql)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "select type from sqlite_schema where name = $name and type in ('table', 'view')";
-        command.Parameters.AddWithValue("$name", table);
-        var type = await command.ExecuteScalarAsync(ct) as string
-            ?? throw new StudioRequestException($"no table or view {table}: it may have been dropped; reload the table list", 404);
-        command.CommandText = "select name, type, pk from pragma_table_info($name) order by cid";
-        var columns = new List<GridColumn>();
-        var keyed = new SortedList<long, string>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < query.Parameters.Count; i++)
         {
-            while (await reader.ReadAsync(ct))
-            {
-                var (name, pk) = (reader.GetString(0), reader.GetInt64(2));
-                columns.Add(new GridColumn(name, reader.GetString(1), pk > 0));
-                if (pk > 0)
-                {
-                    keyed.Add(pk, Identifiers.Quote(name));
-                }
-            }
+            command.Parameters.AddWithValue($"${i + 1}", (object?)query.Parameters[i] ?? DBNull.Value);
         }
 
-        // A table without a primary key pages by rowid (every such table has one); a view by offset.
-        return keyed.Count > 0 ? (columns, keyed.Values.ToList(), "key")
-            : type == "table" ? (columns, ["rowid"], "rowid")
-            : (columns, [], "offset");
+        return command;
     }
 
     private static async Task<Dictionary<string, long>> StatisticsAsync(SqliteConnection connection, CancellationToken ct)

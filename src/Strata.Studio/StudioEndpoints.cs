@@ -21,6 +21,8 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
         app.MapGet("/api/tables", (RequestDelegate)TablesAsync);
         app.MapPost("/api/rows", (RequestDelegate)RowsAsync);
         app.MapPost("/api/sql", (RequestDelegate)SqlAsync);
+        app.MapGet("/api/export", (RequestDelegate)ExportAsync);
+        app.MapGet("/api/cell", (RequestDelegate)CellAsync);
         app.MapGet("/api/migrations", (RequestDelegate)MigrationsAsync);
     }
 
@@ -51,6 +53,55 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
         var grid = await database.RowsAsync(request, options.PageSize, ct);
         await GridWriter.WriteAsync(context.Response.Body, grid, ct);
     });
+
+    /// <summary>
+    /// The table view (filters and sort as the page has them, in <c>?view=</c> as JSON) as a CSV or JSON download,
+    /// streamed from the database to the browser. A GET, so the browser downloads it as a file; it changes nothing.
+    /// </summary>
+    private Task ExportAsync(HttpContext context) => Guarded(context, async ct =>
+    {
+        var (extension, mediaType) = ExportWriter.Format(context.Request.Query["format"]);
+        var request = Parse(context.Request.Query["view"], StudioJson.Default.RowsRequest);
+        context.Response.ContentType = mediaType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(request.Table)}.{extension}\"";
+        await database.ExportAsync(request, extension, context.Response.Body, ct);
+    });
+
+    /// <summary>One whole value: bytes as a download (<c>application/octet-stream</c>), anything else as UTF-8 text.</summary>
+    private Task CellAsync(HttpContext context) => Guarded(context, async ct =>
+    {
+        var query = context.Request.Query;
+        var request = new CellRequest(query["schema"].ToString() is { Length: > 0 } s ? s : "public", query["table"].ToString(), query["column"].ToString(), Parse(query["key"], StudioJson.Default.IReadOnlyListString));
+        var found = await database.CellAsync(request, async (column, stream) =>
+        {
+            var binary = column.Class == ValueClass.Binary;
+            context.Response.ContentType = binary ? "application/octet-stream" : "text/plain; charset=utf-8";
+            if (binary)
+            {
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(request.Table)}-{FileName(request.Column)}.bin\"";
+            }
+
+            await stream.CopyToAsync(context.Response.Body, ct);
+        }, ct);
+        if (!found)
+        {
+            throw new StudioRequestException("that row is gone (changed or deleted since the page was read): reload the page", 404);
+        }
+    });
+
+    private static T Parse<T>(string? json, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json ?? "", type) ?? throw new StudioRequestException("missing request parameter");
+        }
+        catch (JsonException e)
+        {
+            throw new StudioRequestException("the request parameter is not the JSON expected: " + e.Message);
+        }
+    }
+
+    private static string FileName(string name) => new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 
     private Task SqlAsync(HttpContext context) => Guarded(context, async ct =>
     {

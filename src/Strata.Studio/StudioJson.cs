@@ -7,6 +7,7 @@ namespace Strata.Studio;
 [JsonSerializable(typeof(InfoJson))]
 [JsonSerializable(typeof(TablesJson))]
 [JsonSerializable(typeof(RowsRequest))]
+[JsonSerializable(typeof(IReadOnlyList<string?>))]
 [JsonSerializable(typeof(SqlRequest))]
 [JsonSerializable(typeof(MigrationsJson))]
 [JsonSerializable(typeof(ErrorJson))]
@@ -21,8 +22,27 @@ internal sealed record TableJson(string Schema, string Name, string Kind, long? 
 /// <summary>The table list.</summary>
 internal sealed record TablesJson(IReadOnlyList<TableJson> Tables);
 
-/// <summary>A page of a table: after the key values of the last row seen (keyset), or at an offset for a view without a key.</summary>
-internal sealed record RowsRequest(string? Schema, string Table, IReadOnlyList<string?>? After, long? Offset);
+/// <summary>
+/// A page of a table: after the key values of the last row seen (keyset; with a sort, the sort value first), or at an
+/// offset for a view without a key; optionally sorted by one column and filtered.
+/// </summary>
+internal sealed record RowsRequest(string? Schema, string Table, IReadOnlyList<string?>? After, long? Offset)
+{
+    /// <summary>The column to sort by (then by key); null: key order.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>Sort descending (NULLs stay last either way).</summary>
+    public bool Desc { get; init; }
+
+    /// <summary>Filters, all of which a row must pass.</summary>
+    public IReadOnlyList<FilterJson>? Filters { get; init; }
+}
+
+/// <summary>
+/// One filter: <c>contains</c> (text, case-insensitive), <c>eq</c>, <c>ne</c>, <c>lt</c>, <c>le</c>, <c>gt</c>, <c>ge</c>
+/// (compared as the column's type), <c>null</c>, <c>notnull</c>.
+/// </summary>
+internal sealed record FilterJson(string Column, string Op, string? Value);
 
 /// <summary>One console statement.</summary>
 internal sealed record SqlRequest(string Sql);

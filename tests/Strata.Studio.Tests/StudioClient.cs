@@ -81,6 +81,22 @@ public sealed class StudioClient : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A page of a table view with sort and filters, as the page asks for it (the body as an anonymous object).</summary>
+    public async Task<JsonElement> ViewAsync(object view)
+    {
+        using var response = await PostAsync("/api/rows", JsonSerializer.Serialize(view));
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A GET's status, content type, Content-Disposition and body.</summary>
+    public async Task<(HttpStatusCode Status, string? Type, string? Disposition, byte[] Body)> DownloadAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentDisposition?.ToString(), await response.Content.ReadAsByteArrayAsync());
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         using var response = await GetAsync(path);

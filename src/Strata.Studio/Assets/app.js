@@ -25,45 +25,11 @@ function cell(value) {
   return td;
 }
 
+// A console result: plain cells (a table page adds links and downloads: table.js).
 function renderGrid(target, result) {
-  const head = el("tr", {}, result.columns.map((c) => el("th", { textContent: c.name }, [el("span", { className: "type", textContent: c.type + (c.key ? " · key" : "") })])));
+  const head = el("tr", {}, result.columns.map((c) => el("th", { textContent: c.name }, [el("span", { className: "type", textContent: c.type })])));
   const rows = result.rows.map((r) => el("tr", {}, r.map(cell)));
   target.replaceChildren(el("table", {}, [el("thead", {}, [head]), el("tbody", {}, rows)]));
-}
-
-// Tables: the list with estimated counts, a grid paged by key.
-let current = null;
-async function loadTables() {
-  const { tables } = await api("/api/tables");
-  const filter = $("table-filter").value.toLowerCase();
-  $("table-list").replaceChildren(...tables.filter((t) => (t.schema + "." + t.name).toLowerCase().includes(filter)).map((t) => {
-    const count = t.rows === undefined || t.rows === null ? "?" : (t.rowsAtLeast ? "≥" : "~") + t.rows.toLocaleString();
-    const li = el("li", { title: t.kind }, [el("span", { textContent: (t.schema === "public" || t.schema === "main" ? "" : t.schema + ".") + t.name }), el("span", { className: "count", textContent: count })]);
-    li.dataset.table = t.name;
-    li.addEventListener("click", () => openTable(t, li));
-    return li;
-  }));
-}
-
-async function openTable(table, li) {
-  document.querySelectorAll("#table-list li").forEach((n) => n.classList.toggle("active", n === li));
-  current = { table, pages: [{ after: null, offset: 0 }] };
-  $("table-title").textContent = table.schema + "." + table.name;
-  await showPage();
-}
-
-async function showPage() {
-  const page = current.pages[current.pages.length - 1];
-  try {
-    const result = await api("/api/rows", { schema: current.table.schema, table: current.table.name, after: page.after, offset: page.offset });
-    renderGrid($("table-grid"), result);
-    current.next = result.next ? { after: result.next, offset: 0 } : result.nextOffset !== undefined ? { after: null, offset: result.nextOffset } : null;
-    $("next-page").disabled = !current.next;
-    $("first-page").disabled = current.pages.length === 1;
-    $("page-info").textContent = "page " + current.pages.length + " · " + result.rows.length + " rows · paged by " + result.paging;
-  } catch (e) {
-    $("table-grid").replaceChildren(el("div", { className: "error", textContent: e.message }));
-  }
 }
 
 // SQL console: one statement; read-only unless the studio was started with --write.
@@ -111,9 +77,7 @@ async function start() {
   $("mode").classList.toggle("write", info.write);
   if (!info.migrations) document.querySelector('nav button[data-view="migrations"]').hidden = true;
   document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => show(b.dataset.view)));
-  $("table-filter").addEventListener("input", loadTables);
-  $("next-page").addEventListener("click", () => { current.pages.push(current.next); showPage(); });
-  $("first-page").addEventListener("click", () => { current.pages = [current.pages[0]]; showPage(); });
+  setUpTables();
   $("run-sql").addEventListener("click", runSql);
   $("sql-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) runSql(); });
   await loadTables();

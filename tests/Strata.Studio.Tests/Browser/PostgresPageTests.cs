@@ -51,4 +51,28 @@ public sealed class PostgresPageTests(Chromium chromium) : PostgresTestBase
         await studio.RunSqlAsync("select count(*) as n from t");
         await Expect(studio.Page.Locator("#sql-grid tbody td")).ToHaveTextAsync("2");
     }
+
+    [Fact]
+    public async Task An_enum_column_filters_by_its_labels_and_a_foreign_key_opens_the_referenced_row()
+    {
+        await Database.ExecuteAsync("""
+            create type state as enum ('new', 'paid', 'shipped');
+            create table customers (id int primary key, name text);
+            insert into customers values (1, 'ada'), (2, 'grace');
+            create table orders (id int primary key, customer_id int references customers(id), state state);
+            insert into orders values (1, 1, 'new'), (2, 2, 'paid'), (3, 2, 'shipped');
+            """);
+        await using var studio = await StudioPage.OpenAsync(chromium, Options() with { PageSize = 100 });
+        var page = studio.Page;
+        await studio.Table("orders").ClickAsync();
+        await Expect(page.Locator("#table-grid tbody tr")).ToHaveCountAsync(3);
+        await page.SelectOptionAsync("#filter-column", "state");
+        await Expect(page.Locator("select#filter-value option")).ToHaveTextAsync(["new", "paid", "shipped"]);
+        await page.SelectOptionAsync("select#filter-value", "shipped");
+        await page.ClickAsync("#add-filter");
+        await Expect(page.Locator("#table-grid tbody tr td")).ToHaveTextAsync(["3", "2", "shipped"]);
+        await page.Locator("#table-grid a.fk").ClickAsync();
+        await Expect(page.Locator("#table-title")).ToHaveTextAsync("public.customers");
+        await Expect(page.Locator("#table-grid tbody tr td")).ToHaveTextAsync(["2", "grace"]);
+    }
 }
