@@ -9,6 +9,9 @@ internal interface IStudioDatabase : IAsyncDisposable
     /// <summary>Tables and views with estimated row counts (never a full count of a big table).</summary>
     Task<IReadOnlyList<TableJson>> TablesAsync(CancellationToken ct);
 
+    /// <summary>Every table's structure (columns, indexes, constraints, foreign keys, triggers), from the catalog only.</summary>
+    Task<List<TableSchemaJson>> SchemaAsync(CancellationToken ct);
+
     /// <summary>One page of a table in key order, after the key of the last row seen.</summary>
     Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct);
 

@@ -45,6 +45,8 @@ internal sealed class PostgresBrowser : IStudioDatabase
         return tables;
     }
 
+    public Task<List<TableSchemaJson>> SchemaAsync(CancellationToken ct) => PostgresSchemaReader.ReadAsync(_source, ct);
+
     public async Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct)
     {
         var shape = await PostgresShapes.DescribeAsync(_source, request.Schema ?? "public", request.Table, ct);

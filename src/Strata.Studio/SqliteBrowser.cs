@@ -43,6 +43,12 @@ internal sealed class SqliteBrowser(string path) : IStudioDatabase
         return tables;
     }
 
+    public async Task<List<TableSchemaJson>> SchemaAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(write: false, ct);
+        return await SqliteSchemaReader.ReadAsync(connection, ct);
+    }
+
     public async Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct)
     {
         await using var connection = await OpenAsync(write: false, ct);

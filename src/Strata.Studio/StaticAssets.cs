@@ -10,6 +10,7 @@ internal static class StaticAssets
         ["index.html"] = "text/html; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["table.js"] = "text/javascript; charset=utf-8",
+        ["schema.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
     };
 

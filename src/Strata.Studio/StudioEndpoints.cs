@@ -23,6 +23,13 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
         app.MapPost("/api/sql", (RequestDelegate)SqlAsync);
         app.MapGet("/api/export", (RequestDelegate)ExportAsync);
         app.MapGet("/api/cell", (RequestDelegate)CellAsync);
+        app.MapGet("/api/schema", (RequestDelegate)(context => Guarded(context, async ct =>
+        {
+            var tables = await database.SchemaAsync(ct);
+            return new SchemaJson(tables, SchemaDiagram.Mermaid(tables));
+        }, StudioJson.Default.SchemaJson)));
+        app.MapGet("/api/diagram.svg", (RequestDelegate)(context => DiagramAsync(context, "image/svg+xml; charset=utf-8", SchemaDiagram.Svg)));
+        app.MapGet("/api/diagram.mmd", (RequestDelegate)(context => DiagramAsync(context, "text/plain; charset=utf-8", SchemaDiagram.Mermaid)));
         app.MapGet("/api/migrations", (RequestDelegate)MigrationsAsync);
     }
 
@@ -87,6 +94,19 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
         {
             throw new StudioRequestException("that row is gone (changed or deleted since the page was read): reload the page", 404);
         }
+    });
+
+    /// <summary>The diagram as SVG or Mermaid text; <c>?download</c> makes it a file (schema.svg, schema.mmd).</summary>
+    private Task DiagramAsync(HttpContext context, string mediaType, Func<IReadOnlyList<TableSchemaJson>, string> draw) => Guarded(context, async ct =>
+    {
+        var text = draw(await database.SchemaAsync(ct));
+        context.Response.ContentType = mediaType;
+        if (context.Request.Query.ContainsKey("download"))
+        {
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"schema" + (mediaType.StartsWith("image", StringComparison.Ordinal) ? ".svg" : ".mmd") + "\"";
+        }
+
+        await context.Response.WriteAsync(text, ct);
     });
 
     private static T Parse<T>(string? json, JsonTypeInfo<T> type)

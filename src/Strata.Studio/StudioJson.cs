@@ -10,6 +10,7 @@ namespace Strata.Studio;
 [JsonSerializable(typeof(IReadOnlyList<string?>))]
 [JsonSerializable(typeof(SqlRequest))]
 [JsonSerializable(typeof(MigrationsJson))]
+[JsonSerializable(typeof(SchemaJson))]
 [JsonSerializable(typeof(ErrorJson))]
 internal sealed partial class StudioJson : JsonSerializerContext;
 

@@ -68,6 +68,7 @@ function show(view) {
   document.querySelectorAll("nav button").forEach((b) => b.classList.toggle("active", b.dataset.view === view));
   document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== view; });
   if (view === "migrations") loadMigrations();
+  if (view === "schema" && !schema) loadSchema();
 }
 
 async function start() {
@@ -78,6 +79,7 @@ async function start() {
   if (!info.migrations) document.querySelector('nav button[data-view="migrations"]').hidden = true;
   document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => show(b.dataset.view)));
   setUpTables();
+  setUpSchema();
   $("run-sql").addEventListener("click", runSql);
   $("sql-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) runSql(); });
   await loadTables();
