@@ -12,6 +12,9 @@ internal sealed record BenchOptions
 
     public int Runs { get; init; } = 5;
 
+    /// <summary>Databases in the fleet rows (<c>--fleet 200,1000</c>): a fleet run against a shell loop of the CLI.</summary>
+    public IReadOnlyList<int> FleetSizes { get; init; } = [200];
+
     public bool Peers { get; init; }
 
     /// <summary>Words that a tool's or scenario's name must contain one of (e.g. <c>psql,dbmate</c>); empty for all.</summary>
@@ -31,10 +34,11 @@ internal sealed record BenchOptions
             options = args[i] switch
             {
                 "--sizes" => options with { Sizes = ParseSizes(Value(args, ++i, "--sizes")) },
+                "--fleet" => options with { FleetSizes = ParseSizes(Value(args, ++i, "--fleet")) },
                 "--runs" => options with { Runs = ParseCount(Value(args, ++i, "--runs"), "--runs") },
                 "--peers" => options with { Peers = true },
                 "--only" => options with { Only = Value(args, ++i, "--only").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --runs 5 --peers --only psql,strata"),
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --fleet 200 --runs 5 --peers --only psql,strata"),
             };
         }
 

@@ -59,6 +59,15 @@ internal static class ToolSet
             yield return new SchemaCommandScenario(server, command, BuildName("r2r"), Build(options, "r2r"), BuildProblem(options, "r2r"), SchemaSize, scratch);
         }
 
+        foreach (var databases in options.FleetSizes)
+        {
+            foreach (var noop in new[] { false, true })
+            {
+                yield return new FleetScenario(server, databases, noop, loop: false, Build(options, "r2r"), BuildProblem(options, "r2r"), scratch);
+                yield return new FleetScenario(server, databases, noop, loop: true, Build(options, "r2r"), BuildProblem(options, "r2r"), scratch);
+            }
+        }
+
         foreach (var size in options.Sizes)
         {
             yield return new LintScenario(Build(options, "r2r"), BuildProblem(options, "r2r"), size, scratch);

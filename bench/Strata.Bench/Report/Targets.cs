@@ -24,6 +24,30 @@ internal sealed class Targets(IReadOnlyList<Measurement> results, string strataT
         yield return ColdCloneRow();
         yield return SchemaRow(Scenarios.SchemaCommand.Diff);
         yield return SchemaRow(Scenarios.SchemaCommand.Push);
+        foreach (var row in FleetRows())
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Issue 21: a fleet run against the shell loop of the CLI users have today, as a ratio (no fixed target: faster is the claim).</summary>
+    private IEnumerable<string[]> FleetRows()
+    {
+        var fleets = results.Where(r => r.What.StartsWith("fleet of ", StringComparison.Ordinal)).GroupBy(r => r.What);
+        foreach (var fleet in fleets)
+        {
+            var target = $"{fleet.Key}: fleet run faster than a shell loop of strata migrate";
+            var run = fleet.FirstOrDefault(r => r.Tool.StartsWith("strata migrate --targets", StringComparison.Ordinal) && r.HasValue);
+            var loop = fleet.FirstOrDefault(r => r.Tool.StartsWith("shell loop", StringComparison.Ordinal) && r.HasValue);
+            if (run is null || loop is null)
+            {
+                yield return [target, "not measured in this run", "open"];
+                continue;
+            }
+
+            var ratio = run.Median / loop.Median;
+            yield return [target, $"{Format.Ratio(ratio)} ({Format.Time(run.Median)} vs {Format.Time(loop.Median)})", ratio < 1 ? "holds" : "misses"];
+        }
     }
 
     private string[] SchemaRow(Scenarios.SchemaCommand command)

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace Strata.Bench.Scenarios;
+
+/// <summary>
+/// A fleet of <c>databases</c> PostgreSQL databases and ten migrations: one <c>strata migrate --targets … --parallel 8</c>
+/// against the baseline users have today, a shell loop of <c>strata migrate --database "$url"</c> (one process per
+/// database, one after another). Apply: every timed run starts from empty databases (dropped and created again,
+/// untimed). No-op: everything is applied once in set-up, each run finds nothing to do. ReadyToRun build.
+/// </summary>
+internal sealed class FleetScenario(BenchServer server, int databases, bool noop, bool loop, string executable, string? unavailable, string scratch) : IScenario
+{
+    public const int Parallel = 8;
+    private const int Migrations = 10;
+    private readonly string _prefix = $"fleet_{databases}_{(noop ? "noop" : "apply")}_{(loop ? "loop" : "run")}";
+
+    private string Folder => Path.Combine(scratch, _prefix);
+
+    public static string WhatOf(int databases, bool noop) =>
+        noop ? $"fleet of {databases} databases: no-op migrate (all applied)" : $"fleet of {databases} databases: apply {Migrations} migrations";
+
+    public string What => WhatOf(databases, noop);
+
+    public string Tool => loop ? "shell loop of strata migrate (sequential)" : $"strata migrate --targets --parallel {Parallel}";
+
+    public int Size => databases;
+
+    public string? NotMeasured => unavailable ?? (File.Exists(executable) ? null : $"not built: {executable} is missing");
+
+    public async Task SetUpAsync()
+    {
+        var folder = Directory.CreateDirectory(Folder).FullName;
+        await Tools.StrataFiles.WriteAsync(new MigrationSet(Migrations), Directory.CreateDirectory(Path.Combine(folder, "migrations")).FullName).ConfigureAwait(false);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "tenants.txt"), Names().Select(server.Url)).ConfigureAwait(false);
+        await CreateAllAsync().ConfigureAwait(false);
+        if (noop)
+        {
+            await RunAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task<TimeSpan> RunOnceAsync()
+    {
+        if (!noop)
+        {
+            await DropAllAsync().ConfigureAwait(false);
+            await CreateAllAsync().ConfigureAwait(false);
+            await server.CheckpointAsync().ConfigureAwait(false);
+        }
+
+        return await RunAsync().ConfigureAwait(false);
+    }
+
+    public async Task TearDownAsync()
+    {
+        await DropAllAsync().ConfigureAwait(false);
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private Task<TimeSpan> RunAsync() => loop
+        ? CommandRunner.TimeAsync("/bin/sh", ["-c", $"while read -r url; do \"$0\" migrate --database \"$url\" --quiet --no-color || exit 1; done < tenants.txt", executable], Folder)
+        : CommandRunner.TimeAsync(executable, ["migrate", "--targets", "tenants.txt", "--parallel", Parallel.ToString(CultureInfo.InvariantCulture), "--quiet", "--no-color"], Folder,
+            new Dictionary<string, string> { ["DATABASE_URL"] = server.Url("postgres") });
+
+    private IEnumerable<string> Names() => Enumerable.Range(1, databases).Select(i => $"{_prefix}_{i.ToString(CultureInfo.InvariantCulture)}");
+
+    private async Task CreateAllAsync()
+    {
+        foreach (var name in Names())
+        {
+            await server.CreateDatabaseAsync(name).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DropAllAsync()
+    {
+        foreach (var name in Names())
+        {
+            await server.DropDatabaseAsync(name).ConfigureAwait(false);
+        }
+    }
+}
