@@ -12,6 +12,9 @@ internal interface IStudioDatabase : IAsyncDisposable
     /// <summary>Every table's structure (columns, indexes, constraints, foreign keys, triggers), from the catalog only.</summary>
     Task<List<TableSchemaJson>> SchemaAsync(CancellationToken ct);
 
+    /// <summary>Who holds the migration lock of this history table right now (PostgreSQL); SQLite says it has none.</summary>
+    Task<LockJson> LockAsync(Strata.History.HistoryTableName history, CancellationToken ct);
+
     /// <summary>One page of a table in key order, after the key of the last row seen.</summary>
     Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct);
 

@@ -47,6 +47,8 @@ internal sealed class PostgresBrowser : IStudioDatabase
 
     public Task<List<TableSchemaJson>> SchemaAsync(CancellationToken ct) => PostgresSchemaReader.ReadAsync(_source, ct);
 
+    public Task<LockJson> LockAsync(Strata.History.HistoryTableName history, CancellationToken ct) => PostgresLock.HolderAsync(_source, history, ct);
+
     public async Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct)
     {
         var shape = await PostgresShapes.DescribeAsync(_source, request.Schema ?? "public", request.Table, ct);

@@ -49,6 +49,9 @@ internal sealed class SqliteBrowser(string path) : IStudioDatabase
         return await SqliteSchemaReader.ReadAsync(connection, ct);
     }
 
+    public Task<LockJson> LockAsync(Strata.History.HistoryTableName history, CancellationToken ct) =>
+        Task.FromResult(new LockJson(false, "SQLite has no migration lock to hold: each migration's BEGIN IMMEDIATE transaction keeps writers apart"));
+
     public async Task<Grid> RowsAsync(RowsRequest request, int pageSize, CancellationToken ct)
     {
         await using var connection = await OpenAsync(write: false, ct);

@@ -46,7 +46,7 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
 
     private Task<MigrationsJson> ReadMigrationsAsync(CancellationToken ct) =>
         options.Migrations is { } migrations
-            ? MigrationsView.ReadAsync(migrations, options.Lint, ct)
+            ? MigrationsView.ReadAsync(migrations, options.Lint, database.LockAsync(options.History, ct), ct)
             : throw new StudioRequestException("this studio was started without a migrations folder", 404);
 
     private Task RowsAsync(HttpContext context) => Guarded(context, async ct =>

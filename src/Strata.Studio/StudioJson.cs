@@ -51,11 +51,40 @@ internal sealed record SqlRequest(string Sql);
 /// <summary>An error the page shows (passwords already removed).</summary>
 internal sealed record ErrorJson(string Error, string? Code = null);
 
-/// <summary>The migrations view: every migration's status, and the lint findings of those still to run.</summary>
-internal sealed record MigrationsJson(IReadOnlyList<MigrationJson> Migrations, IReadOnlyList<FindingJson> Findings, string Environment);
+/// <summary>The migrations view: every migration's status, the lint findings of those still to run, and the migration lock.</summary>
+internal sealed record MigrationsJson(IReadOnlyList<MigrationJson> Migrations, IReadOnlyList<FindingJson> Findings, string Environment)
+{
+    public LockJson? Lock { get; init; }
+}
 
-/// <summary>One migration of the status report.</summary>
-internal sealed record MigrationJson(long? Version, string Name, string Status, DateTimeOffset? AppliedAt, string? Detail);
+/// <summary>One migration of the status report, with its file's SQL and both checksums (a difference is drift).</summary>
+internal sealed record MigrationJson(long? Version, string Name, string Status, DateTimeOffset? AppliedAt, string? Detail)
+{
+    public string? Path { get; init; }
+
+    /// <summary>The up script as it is on disk now (at most 20,000 characters).</summary>
+    public string? Sql { get; init; }
+
+    public string? Down { get; init; }
+
+    public string? Checksum { get; init; }
+
+    public string? AppliedChecksum { get; init; }
+
+    public bool Transactional { get; init; } = true;
+}
+
+/// <summary>The migration lock: held or not, by whom (PostgreSQL), or why there is none (SQLite).</summary>
+internal sealed record LockJson(bool Held, string Text)
+{
+    public int? Pid { get; init; }
+
+    public string? Application { get; init; }
+
+    public string? User { get; init; }
+
+    public DateTimeOffset? Since { get; init; }
+}
 
 /// <summary>One lint finding.</summary>
 internal sealed record FindingJson(string Rule, string Severity, string Location, string Message, string Statement);

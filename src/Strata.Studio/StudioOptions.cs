@@ -1,5 +1,6 @@
 using Strata.Configuration;
 using Strata.Execution;
+using Strata.History;
 using Strata.Lint;
 
 namespace Strata.Studio;
@@ -21,6 +22,12 @@ public sealed record StudioOptions
 
     /// <summary>Makes the engine that reports the migrations' status for the migrations view; null hides the view.</summary>
     public Func<Migrator>? Migrations { get; init; }
+
+    /// <summary>
+    /// The history table the migrations use (default <c>strata_migrations</c>): the migrations view shows who holds its
+    /// migration lock (PostgreSQL's advisory lock derived from this name).
+    /// </summary>
+    public HistoryTableName History { get; init; } = new();
 
     /// <summary>The rules the migrations view lints pending files with (default rules when null).</summary>
     public LintOptions? Lint { get; init; }

@@ -36,6 +36,34 @@ public sealed class MigrationsViewTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_migration_carries_its_SQL_and_an_edited_applied_file_shows_both_checksums()
+    {
+        var folder = Path.Combine(_sqlite.Folder, "migrations");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "001_users.up.sql"), "create table users (id integer primary key);\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "001_users.down.sql"), "drop table users;\n");
+        Migrator Migrator() => new(new SqliteDialect(_sqlite.Path), new DirectoryMigrationSource(folder, _sqlite.Folder));
+        await Migrator().MigrateAsync();
+        await File.WriteAllTextAsync(Path.Combine(folder, "001_users.up.sql"), "create table users (id integer primary key, name text);\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "002_posts.up.sql"), "create table posts (id integer primary key);\n");
+
+        await using var client = await StudioClient.StartAsync(_sqlite.Options() with { Migrations = Migrator });
+        var view = await client.GetJsonAsync("/api/migrations");
+        var changed = view.GetProperty("migrations")[0];
+        changed.GetProperty("status").GetString().ShouldBe("changed");
+        changed.GetProperty("sql").GetString()!.ShouldContain("name text");
+        changed.GetProperty("down").GetString()!.ShouldContain("drop table users");
+        changed.GetProperty("checksum").GetString().ShouldNotBe(changed.GetProperty("appliedChecksum").GetString());
+        changed.GetProperty("path").GetString()!.ShouldEndWith("001_users.up.sql");
+        var pending = view.GetProperty("migrations")[1];
+        pending.GetProperty("status").GetString().ShouldBe("pending");
+        pending.GetProperty("sql").GetString().ShouldBe("create table posts (id integer primary key);\n");
+        pending.TryGetProperty("appliedChecksum", out _).ShouldBeFalse();
+        view.GetProperty("lock").GetProperty("held").GetBoolean().ShouldBeFalse();
+        view.GetProperty("lock").GetProperty("text").GetString()!.ShouldContain("SQLite has no migration lock");
+    }
+
+    [Fact]
     public async Task Without_a_migrations_source_the_view_is_absent()
     {
         await _sqlite.ExecuteAsync("create table t (id integer primary key)");

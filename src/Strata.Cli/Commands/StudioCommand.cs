@@ -42,6 +42,7 @@ internal static class StudioCommand
                 Write = writing,
                 Port = number,
                 Migrations = () => ctx.CreateMigrator(refuseMissing: true),
+                History = settings.History,
                 Lint = new LintOptions
                 {
                     Flavor = ctx.Flavor,

@@ -48,13 +48,19 @@ async function runSql() {
   }
 }
 
-// Migrations: the engine's status and the lint findings of pending files.
+// Migrations: the engine's status (each file's SQL, drift as two checksums), lint findings of pending files, the lock.
 async function loadMigrations() {
   $("migrations-error").hidden = true;
   try {
     const data = await api("/api/migrations");
     $("migrations-info").textContent = (data.environment ? "environment " + data.environment + " · " : "") + data.migrations.length + " migration(s)";
-    const rows = data.migrations.map((m) => el("tr", { className: "status-" + m.status }, [m.version ?? "R", m.name, m.status, m.appliedAt ?? "", m.detail ?? ""].map((v) => el("td", { textContent: String(v) }))));
+    $("migration-lock").textContent = "Migration lock: " + (data.lock ? data.lock.text : "unknown");
+    $("migration-lock").classList.toggle("held", !!data.lock?.held);
+    const rows = data.migrations.map((m) => {
+      const tr = el("tr", { className: "status-" + m.status }, [m.version ?? "R", m.name, m.status, m.appliedAt ?? "", m.detail ?? ""].map((v) => el("td", { textContent: String(v) })));
+      tr.addEventListener("click", () => showMigration(m, tr));
+      return tr;
+    });
     $("migrations-table").replaceChildren(el("tr", {}, ["version", "name", "status", "applied at", "detail"].map((h) => el("th", { textContent: h }))), ...rows);
     const findings = data.findings.map((f) => el("tr", {}, [f.severity, f.rule, f.location, f.message, f.statement].map((v) => el("td", { textContent: v, title: v }))));
     $("findings-table").replaceChildren(el("tr", {}, ["severity", "rule", "where", "message", "statement"].map((h) => el("th", { textContent: h }))), ...findings);
@@ -62,6 +68,18 @@ async function loadMigrations() {
     $("migrations-error").textContent = e.message;
     $("migrations-error").hidden = false;
   }
+}
+
+function showMigration(m, tr) {
+  document.querySelectorAll("#migrations-table tr").forEach((n) => n.classList.toggle("active", n === tr));
+  const drift = m.checksum && m.appliedChecksum && m.checksum !== m.appliedChecksum
+    ? [el("p", { className: "error", textContent: "Drift: the file changed after it was applied. Applied checksum " + m.appliedChecksum + ", file now " + m.checksum + "." })] : [];
+  $("migration-detail").replaceChildren(
+    el("h2", { textContent: m.name + " (" + m.status + ")" }),
+    el("p", { textContent: (m.path ?? "no file") + (m.transactional ? "" : " · runs outside a transaction (-- strata:no-transaction)") }),
+    ...drift,
+    ...(m.sql !== undefined ? [el("h3", { textContent: "Up" }), el("pre", { className: "sql", textContent: m.sql })] : []),
+    ...(m.down !== undefined ? [el("h3", { textContent: "Down" }), el("pre", { className: "sql", textContent: m.down })] : []));
 }
 
 function show(view) {

@@ -83,22 +83,29 @@ public sealed class SqlitePageTests(Chromium chromium) : IDisposable
     }
 
     [Fact]
-    public async Task The_migrations_view_shows_history_pending_and_lint_findings()
+    public async Task The_migrations_view_shows_history_pending_lint_findings_each_file_SQL_and_drift()
     {
         var folder = Path.Combine(_sqlite.Folder, "migrations");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "001_users.sql"), "create table users (id integer primary key, name text);\n");
         Migrator Migrator() => new(new SqliteDialect(_sqlite.Path), new DirectoryMigrationSource(folder, _sqlite.Folder));
         await Migrator().MigrateAsync();
+        await File.WriteAllTextAsync(Path.Combine(folder, "001_users.sql"), "create table users (id integer primary key, name text, email text);\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "002_drop_users.sql"), "drop table users;\n");
 
         await using var studio = await StudioPage.OpenAsync(chromium, _sqlite.Options() with { Migrations = Migrator, Lint = new LintOptions { Flavor = Sql.SqlFlavor.Sqlite } });
         await studio.Page.ClickAsync("nav button[data-view='migrations']");
         var rows = studio.Page.Locator("#migrations-table tr");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Nth(1)).ToHaveClassAsync("status-applied");
+        await Expect(rows.Nth(1)).ToHaveClassAsync("status-changed");
         await Expect(rows.Nth(2)).ToHaveClassAsync("status-pending");
         await Expect(studio.Page.Locator("#findings-table")).ToContainTextAsync("drop-table");
+        await Expect(studio.Page.Locator("#migration-lock")).ToContainTextAsync("SQLite has no migration lock");
+        await rows.Nth(2).ClickAsync();
+        await Expect(studio.Page.Locator("#migration-detail pre.sql")).ToHaveTextAsync("drop table users;\n");
+        await rows.Nth(1).ClickAsync();
+        await Expect(studio.Page.Locator("#migration-detail .error")).ToContainTextAsync("Drift: the file changed after it was applied");
+        await Expect(studio.Page.Locator("#migration-detail pre.sql")).ToContainTextAsync("email text");
         await studio.ScreenshotAsync("migrations");
     }
 }
