@@ -54,6 +54,15 @@ internal static class ErrorTranslator
     /// <summary>The error for a statement on the history table that the server rejected.</summary>
     public static StrataException HistoryFailed(string operation, string table, PostgresException error)
     {
+        if (error.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            return new StrataException(
+                ErrorCategory.BadInput,
+                $"{table} is not a Strata history table (SQLSTATE {error.SqlState}: {error.MessageText}); nothing was changed",
+                "point history.table in strata.json at a table of Strata's own (the default is strata_migrations), or rename the table that has this name",
+                error);
+        }
+
         var hint = error.SqlState == PostgresErrorCodes.InsufficientPrivilege
             ? "grant the migrating user CREATE and USAGE on the history schema (or set history.schema to a schema it owns); read-only commands need only SELECT"
             : error.Hint;

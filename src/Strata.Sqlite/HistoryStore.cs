@@ -45,7 +45,7 @@ internal sealed class HistoryStore : IHistoryStore
         using var command = _connection.CreateCommand();
         command.CommandText = _sql.Select;
         var rows = new List<AppliedMigration>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new AppliedMigration
@@ -63,6 +63,23 @@ internal sealed class HistoryStore : IHistoryStore
         }
 
         return rows;
+    }
+
+    /// <summary>The history query's reader; a table of that name without Strata's columns is bad input, not a bug.</summary>
+    private async Task<SqliteDataReader> ExecuteReaderAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such column", StringComparison.Ordinal))
+        {
+            throw new Errors.StrataException(
+                Errors.ErrorCategory.BadInput,
+                $"{Name} is not a Strata history table ({ex.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal)}); nothing was changed",
+                "point history.table in strata.json at a table of Strata's own (the default is strata_migrations), or rename the table that has this name",
+                ex);
+        }
     }
 
     private async Task<bool> ApplyChangeAsync(HistoryChange change, CancellationToken cancellationToken)

@@ -13,17 +13,7 @@ internal static class Adopter
     /// <summary>The history of <paramref name="from"/>, or of the one tool whose table is present.</summary>
     public static async Task<ForeignHistory> ReadAsync(IForeignHistoryReader reader, ForeignTool? from, CancellationToken ct)
     {
-        var found = new List<ForeignHistory>();
-        foreach (var tool in from is { } named ? [named] : ForeignTables.Order)
-        {
-            // dbmate's query also reads golang-migrate's schema_migrations: one table, one tool.
-            if ((tool != ForeignTool.Dbmate || found.All(f => f.Tool != ForeignTool.GolangMigrate))
-                && await reader.QueryAsync(ForeignTables.Query(tool), ct).ConfigureAwait(false) is { } rows)
-            {
-                found.Add(ForeignTables.Interpret(tool, rows));
-            }
-        }
-
+        var found = await FindAsync(reader, from is { } named ? [named] : ForeignTables.Order, ct).ConfigureAwait(false);
         return found.Count switch
         {
             1 => found[0],
@@ -34,6 +24,23 @@ internal static class Adopter
                 "this database holds the histories of " + string.Join(" and ", found.Select(h => $"{ForeignTools.Name(h.Tool)} ({h.Table})")),
                 "choose the one to adopt with --from <tool>"),
         };
+    }
+
+    /// <summary>The histories of those of <paramref name="tools"/> whose table is present, read as each tool reads it.</summary>
+    public static async Task<List<ForeignHistory>> FindAsync(IForeignHistoryReader reader, IEnumerable<ForeignTool> tools, CancellationToken ct)
+    {
+        var found = new List<ForeignHistory>();
+        foreach (var tool in tools)
+        {
+            // dbmate's query also reads golang-migrate's schema_migrations: one table, one tool.
+            if ((tool != ForeignTool.Dbmate || found.All(f => f.Tool != ForeignTool.GolangMigrate))
+                && await reader.QueryAsync(ForeignTables.Query(tool), ct).ConfigureAwait(false) is { } rows)
+            {
+                found.Add(ForeignTables.Interpret(tool, rows));
+            }
+        }
+
+        return found;
     }
 
     /// <summary>What adopting <paramref name="history"/> records; throws (exit 2) for an unsafe history or files that differ.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.History;
 
 namespace Strata.Adoption;
 
@@ -36,6 +37,18 @@ internal static class ForeignTables
         ForeignTool.EfCore => "\"__EFMigrationsHistory\"",
         _ => "sqitch.changes",
     };
+
+    /// <summary>One query naming which of the tools' tables exist (by <see cref="Table"/>, resolved as the tools resolve them).</summary>
+    public static string Probe =>
+        "SELECT n FROM unnest(ARRAY[" + string.Join(", ", Order.Select(Table).Distinct().Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal) + "'"))
+        + "]) AS n WHERE to_regclass(n) IS NOT NULL";
+
+    /// <summary>The tool whose history table is called <paramref name="name"/> (Strata's <c>history.table</c> pointed at it), or null.</summary>
+    public static ForeignTool? Owner(HistoryTableName name) => Order.Cast<ForeignTool?>().FirstOrDefault(tool =>
+    {
+        var parts = Table(tool!.Value).Replace("\"", "", StringComparison.Ordinal).Split('.');
+        return parts.Length == 1 ? parts[0] == name.Table : parts[1] == name.Table && parts[0] == name.Schema;
+    });
 
     /// <summary>The query that reads the tool's history (null result: not this tool).</summary>
     public static string Query(ForeignTool tool) => tool switch

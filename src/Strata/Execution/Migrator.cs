@@ -32,7 +32,7 @@ public sealed class Migrator
         var (migrations, session) = await StartAsync(cancellationToken, ReadingMissing).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            return await ReadStatusAsync(session, migrations, cancellationToken).ConfigureAwait(false);
+            return await ReadStatusAsync(session, migrations, cancellationToken, refuseForeign: true).ConfigureAwait(false);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class Migrator
 
     /// <summary>What <see cref="MigrateAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
     public Task<MigrationPlan> PlanAsync(MigrateOptions options, CancellationToken cancellationToken = default) =>
-        PlanAsync(status => Planner.PlanMigrate(status, options), ReadingMissing, cancellationToken);
+        PlanAsync(status => Planner.PlanMigrate(status, options), ReadingMissing, cancellationToken, refuseForeign: true);
 
     /// <summary>What <see cref="RollbackAsync"/> would do, with the exact SQL of each step. Changes nothing.</summary>
     public Task<MigrationPlan> PlanRollbackAsync(RollbackOptions options, CancellationToken cancellationToken = default) =>
@@ -113,7 +113,7 @@ public sealed class Migrator
             await using (held.ConfigureAwait(false))
             {
                 await session.History.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-                var applied = (await session.History.ReadAsync(cancellationToken).ConfigureAwait(false)).Count;
+                var applied = (await ReadHistoryAsync(session, cancellationToken).ConfigureAwait(false)).Count;
                 var changes = Adoption.Adopter.Changes(plan, rows, session.AppliedBy);
                 if (applied > 0 || !await session.History.ApplyAsync(new History.HistoryBatch(changes), cancellationToken).ConfigureAwait(false))
                 {
@@ -126,12 +126,12 @@ public sealed class Migrator
         }
     }
 
-    private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, MissingDatabase ifMissing, CancellationToken ct)
+    private async Task<MigrationPlan> PlanAsync(Func<StatusReport, MigrationPlan> plan, MissingDatabase ifMissing, CancellationToken ct, bool refuseForeign = false)
     {
         var (migrations, session) = await StartAsync(ct, ifMissing).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            var status = await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false);
+            var status = await ReadStatusAsync(session, migrations, ct, refuseForeign).ConfigureAwait(false);
             var result = plan(status);
             var runner = new StepRunner(session, _observer, _options);
             var batch = NextBatch(status);
@@ -148,7 +148,7 @@ public sealed class Migrator
         {
             // Before the lock only decide whether there may be work; validation waits for the lock, because a
             // "started" row seen now may belong to a runner that is still working on a no-transaction migration.
-            if (newBatch && (await ReadStatusAsync(session, migrations, ct).ConfigureAwait(false)).IsClean)
+            if (newBatch && (await ReadStatusAsync(session, migrations, ct, refuseForeign: true).ConfigureAwait(false)).IsClean)
             {
                 return new MigrationResult([], clock.Elapsed, 0);
             }
@@ -216,9 +216,18 @@ public sealed class Migrator
         return held;
     }
 
-    private async Task<StatusReport> ReadStatusAsync(IDatabaseSession session, IReadOnlyList<Migration> migrations, CancellationToken ct)
+    /// <summary>
+    /// The status from the history. With <paramref name="refuseForeign"/> (status, migrate), an empty history in a
+    /// database another tool migrated stops with exit 2 naming <c>strata adopt</c>, instead of reading as "all pending".
+    /// </summary>
+    private async Task<StatusReport> ReadStatusAsync(IDatabaseSession session, IReadOnlyList<Migration> migrations, CancellationToken ct, bool refuseForeign = false)
     {
-        var history = await session.History.ReadAsync(ct).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(session, ct).ConfigureAwait(false);
+        if (refuseForeign && history.Count == 0 && session is Adoption.IForeignHistoryReader reader)
+        {
+            await Adoption.ForeignHistoryGuard.RefuseIfForeignAsync(reader, ct).ConfigureAwait(false);
+        }
+
         var status = StatusBuilder.Build(migrations, history, _options.GateEnvironment);
         return status.Count(MigrationStatusKind.Unfinished) == 0
             ? status
@@ -226,6 +235,19 @@ public sealed class Migrator
             {
                 InvalidIndexes = await session.Inspector.FindInvalidIndexesAsync(ct).ConfigureAwait(false),
             };
+    }
+
+    /// <summary>Strata's history; a configured table that is another tool's (knex_migrations) is exit 2 naming that tool.</summary>
+    private static async Task<IReadOnlyList<History.AppliedMigration>> ReadHistoryAsync(IDatabaseSession session, CancellationToken ct)
+    {
+        try
+        {
+            return await session.History.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (StrataException e) when (e.Category is ErrorCategory.BadInput or ErrorCategory.MigrationFailed && Adoption.ForeignTables.Owner(session.History.Name) is { } tool)
+        {
+            throw Adoption.ForeignHistoryGuard.NotStrataTable(session.History.Name, tool, e);
+        }
     }
 
     /// <summary>How a read opens a database that does not exist: never by creating it.</summary>

@@ -4,7 +4,7 @@ namespace Strata.Cli.Tests.Postgres;
 
 /// <summary>
 /// Issue 14: the real Knex, node-pg-migrate, dbmate and Drizzle (tests/install-node-tools.sh) write their history,
-/// then `strata adopt`: status is clean, a new migration applies and rolls back, the old table is unchanged.
+/// then `strata status` refuses (exit 2, naming `strata adopt`) and after `strata adopt` status is clean, a new migration applies and rolls back, the old table is unchanged.
 /// </summary>
 public sealed class AdoptRealToolTests : PostgresCliTest
 {
@@ -78,10 +78,14 @@ public sealed class AdoptRealToolTests : PostgresCliTest
         var before = await TableTextAsync(table);
         var cli = Cli();
 
+        var unadopted = await cli.RunAsync("status");
         var dry = await cli.RunAsync("adopt", "--dry-run");
         var adopt = await cli.RunAsync("adopt");
         var status = await cli.RunAsync("status");
 
+        unadopted.ExitCode.ShouldBe(2, unadopted.ToString());
+        unadopted.Stderr.ShouldContain($"this database was migrated by another tool: {table} (");
+        unadopted.Stderr.ShouldContain("`strata adopt --from ");
         dry.ExitCode.ShouldBe(0, dry.ToString());
         dry.Stdout.ShouldContain("nothing was changed");
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
