@@ -76,7 +76,7 @@ internal sealed class HistoryStore : IHistoryStore
         {
             throw new Errors.StrataException(
                 Errors.ErrorCategory.BadInput,
-                $"{Name} is not a Strata history table ({ex.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal)}); nothing was changed",
+                $"{Name} is not a Strata history table ({ex.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim('\'', '.', ' ')}); nothing was changed",
                 "point history.table in strata.json at a table of Strata's own (the default is strata_migrations), or rename the table that has this name",
                 ex);
         }

@@ -19,7 +19,6 @@ public sealed class ReadOnlyCommandsTests
     [InlineData("sqlite:ap.db", "mark-rolled-back 1")]
     [InlineData("sqlite:ap.db", "repair")]
     [InlineData("sqlite:ap.db", "pull -o -")]
-    [InlineData("sqlite:data/ap.db", "status")]
     public async Task Read_only_commands_never_create_a_sqlite_file_and_say_database_not_found(string database, string command)
     {
         using var workspace = WithMigration();

@@ -30,7 +30,7 @@ public sealed class SqliteHistoryTableTests
         var migrate = await workspace.Cli().RunAsync("migrate");
 
         migrate.ExitCode.ShouldBe(2, migrate.ToString());
-        migrate.Stderr.ShouldContain("accounts is not a Strata history table (no such column");
+        migrate.Stderr.ShouldContain("accounts is not a Strata history table (no such column: version); nothing was changed");
         migrate.Stderr.ShouldContain("history.table in strata.json");
     }
 }

@@ -52,12 +52,13 @@ internal static class MigrateCommand
 
             if (parse.GetValue(dryRun))
             {
+                var migrator = ctx.CreateMigrator();
                 if (ctx.Database is { Kind: Configuration.DatabaseKind.Sqlite } sqlite && sqlite.ConnectionString != ":memory:" && !File.Exists(sqlite.ConnectionString))
                 {
                     ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist yet: planned as for an empty database (`strata migrate` creates it; the dry run did not)");
                 }
 
-                RunRenderer.Plan(ctx, "migrate", await ctx.CreateMigrator().PlanAsync(options, ct));
+                RunRenderer.Plan(ctx, "migrate", await migrator.PlanAsync(options, ct));
                 return ExitCodes.Success;
             }
 

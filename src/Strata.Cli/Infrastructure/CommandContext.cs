@@ -127,6 +127,7 @@ internal sealed class CommandContext
             throw new InvalidOperationException("injected internal error while using " + Database.ConnectionString);
         }
 
+        SqliteFolder.Require(Database, settings, Host.WorkingDirectory);
         var provider = ProviderFactory.Create(Database, settings);
         var options = refuseMissing ? MigratorOptions with { OnMissingDatabase = MissingDatabase.Refuse } : MigratorOptions;
         return new Migrator(provider, Source, options, observer);
@@ -152,8 +153,19 @@ internal sealed class CommandContext
     /// <summary>The environment <c>-- strata:env</c> migrations are judged against: the name when set explicitly, else null.</summary>
     public string? GateEnvironment => Settings.EnvironmentIsExplicit ? Settings.Environment : null;
 
-    /// <summary>"production", or "development (default)" when the environment was not set explicitly.</summary>
-    public string EnvironmentDisplay => Settings.Environment + (Settings.EnvironmentIsExplicit ? "" : " (default)");
+    /// <summary>
+    /// The environment as it really is: <c>production</c> when set; <c>staging (strata.json default)</c> from
+    /// strata.json's <c>environment</c>; <c>development (default)</c>; and, when strata.json declares environments but
+    /// none was chosen, <c>none chosen (strata.json declares dev, prod: pick one with --env or STRATA_ENV)</c>.
+    /// </summary>
+    public string EnvironmentDisplay => Settings switch
+    {
+        { EnvironmentIsExplicit: true } => Settings.Environment,
+        { DeclaredEnvironments: { Count: > 0 } declared } when !declared.Contains(Settings.Environment, StringComparer.Ordinal) =>
+            $"none chosen (strata.json declares {string.Join(", ", declared)}: pick one with --env or STRATA_ENV)",
+        { Environment: StrataSettings.DefaultEnvironment } => Settings.Environment + " (default)",
+        _ => Settings.Environment + " (strata.json default)",
+    };
 
     /// <summary>
     /// Asks before a risky action on a protected environment. Refuses (exit 2) when not interactive and

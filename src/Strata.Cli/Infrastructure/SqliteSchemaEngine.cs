@@ -13,6 +13,7 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
     protected override async Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken)
     {
         var path = Context.Database.ConnectionString;
+        SqliteFolder.Require(Context.Database, Context.Settings, Context.Host.WorkingDirectory);
         if (!File.Exists(path))
         {
             if (MissingDatabaseIsEmpty)
