@@ -12,7 +12,8 @@ namespace Strata.PostgreSql;
 /// <list type="bullet">
 /// <item><see cref="OpenAsync(string, CancellationToken)"/> takes the server's kept scratch database, <see cref="KeptName"/> (created on first
 /// use, owned by the role, marked by its comment), locked with an advisory lock while in use and emptied when taken.
-/// A command then pays neither <c>CREATE DATABASE</c> nor <c>DROP DATABASE</c> (which forces a checkpoint of the whole
+/// <see cref="OpenForFilesAsync"/> leaves it as it is when it already holds what the command's schema files give
+/// (<see cref="Reused"/>, ADR 023). A command then pays neither <c>CREATE DATABASE</c> nor <c>DROP DATABASE</c> (which forces a checkpoint of the whole
 /// server). When it is in use by another command, owned by another role or not Strata's, a temporary one is made.</item>
 /// <item><see cref="CopyAsync"/> copies a real database (schema and rows) for lint's measuring with data.</item>
 /// <item><see cref="CreateAsync"/> makes a temporary database <c>strata_scratch_</c> and random hex (the role needs
@@ -33,14 +34,17 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
     private readonly string _adminConnectionString;
     private NpgsqlConnection? _connection;
     private NpgsqlDataSource? _pool;
+    private bool _holdsContent;
 
-    private PostgreSqlScratchDatabase(string adminConnectionString, string name, string connectionString, NpgsqlConnection? kept)
+    private PostgreSqlScratchDatabase(string adminConnectionString, string name, string connectionString, KeptScratch.Taken? kept)
     {
         _adminConnectionString = adminConnectionString;
         Name = name;
         ConnectionString = connectionString;
-        _connection = kept;
+        _connection = kept?.Connection;
         IsKept = kept is not null;
+        Reused = kept is { Reused: true };
+        _holdsContent = Reused;
     }
 
     /// <summary>The database's name: <see cref="KeptName"/>, or <c>strata_scratch_</c> and random hex.</summary>
@@ -48,6 +52,13 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
 
     /// <summary>True for the kept scratch database (emptied, not dropped, on dispose).</summary>
     public bool IsKept { get; }
+
+    /// <summary>
+    /// True when the kept database was not emptied because it already holds what the schema files of the content key
+    /// given to <see cref="OpenForFilesAsync"/> give on this server (recorded by
+    /// <see cref="RememberAsync"/>): the caller reads it instead of applying them again.
+    /// </summary>
+    public bool Reused { get; }
 
     /// <summary>A connection string to the scratch database (secret: holds the original password; no pooling).</summary>
     public string ConnectionString { get; }
@@ -69,13 +80,26 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
     /// this command), created when missing; a temporary one (<see cref="CreateAsync"/>) when it cannot be used.
     /// </summary>
     public static Task<PostgreSqlScratchDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
-        OpenAsync(connectionString, KeptName, cancellationToken);
+        OpenAsync(connectionString, KeptName, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="OpenAsync(string, CancellationToken)"/> for applying schema files whose text (and the applying
+    /// program's version) <paramref name="contentKey"/> stands for: when the kept database already holds what they give
+    /// on this server as it is now (same key, server version, roles, settings and extension versions; see ADR 023), it
+    /// is not emptied and <see cref="Reused"/> is true.
+    /// </summary>
+    public static Task<PostgreSqlScratchDatabase> OpenForFilesAsync(string connectionString, string contentKey, CancellationToken cancellationToken) =>
+        OpenAsync(connectionString, KeptName, contentKey, cancellationToken);
 
     /// <summary><see cref="OpenAsync(string, CancellationToken)"/> with another name for the kept database (tests).</summary>
-    internal static async Task<PostgreSqlScratchDatabase> OpenAsync(string connectionString, string keptName, CancellationToken cancellationToken)
+    internal static Task<PostgreSqlScratchDatabase> OpenAsync(string connectionString, string keptName, CancellationToken cancellationToken) =>
+        OpenAsync(connectionString, keptName, null, cancellationToken);
+
+    /// <summary><see cref="OpenForFilesAsync"/> with another name for the kept database (tests).</summary>
+    internal static async Task<PostgreSqlScratchDatabase> OpenAsync(string connectionString, string keptName, string? contentKey, CancellationToken cancellationToken)
     {
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-        var kept = await KeptScratch.TryTakeAsync(admin, keptName, cancellationToken).ConfigureAwait(false);
+        var kept = await KeptScratch.TryTakeAsync(admin, keptName, contentKey, cancellationToken).ConfigureAwait(false);
         return kept is null
             ? await CreateAsync(connectionString, cancellationToken).ConfigureAwait(false)
             : new PostgreSqlScratchDatabase(admin, keptName, new NpgsqlConnectionStringBuilder(admin) { Database = keptName }.ConnectionString, kept);
@@ -146,8 +170,32 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
     /// Drops everything created in the database (see <see cref="PostgreSqlSchemaWipe"/>), so it can serve the next use
     /// as if new. Sessions of <see cref="Provider"/> go back to its pool first (they hold no locks when idle).
     /// </summary>
-    public async Task EmptyAsync(CancellationToken cancellationToken) =>
-        await PostgreSqlSchemaWipe.WipeScratchAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    public async Task EmptyAsync(CancellationToken cancellationToken)
+    {
+        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (_holdsContent)
+        {
+            await KeptScratch.ForgetAsync(connection, Name, cancellationToken).ConfigureAwait(false);
+            _holdsContent = false;
+        }
+
+        await PostgreSqlSchemaWipe.WipeScratchAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records in the kept database's comment that it now holds what the schema files of <paramref name="contentKey"/>
+    /// give, so the next command that opens it with the same key reuses it; <see cref="EmptyAsync"/> forgets it again.
+    /// Does nothing on a temporary database or a copy.
+    /// </summary>
+    public async Task RememberAsync(string contentKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contentKey);
+        if (IsKept)
+        {
+            await KeptScratch.RememberAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), Name, contentKey, cancellationToken).ConfigureAwait(false);
+            _holdsContent = true;
+        }
+    }
 
     /// <summary>Closes the pool; drops a temporary database (ending any connection still open to it); releases the kept one.</summary>
     public async ValueTask DisposeAsync()

@@ -23,10 +23,9 @@ internal static class DiffCommand
             var ctx = context(parse);
             await using var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
-            var desired = await engine.ReadFilesAsync(files, ct);
-            var current = parse.GetValue(from) == "migrations"
-                ? await engine.ReadMigrationsAsync(ct)
-                : await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
+            var (desired, current) = parse.GetValue(from) == "migrations"
+                ? (await engine.ReadFilesAsync(files, ct), await engine.ReadMigrationsAsync(ct))
+                : await engine.ReadFilesAndDatabaseAsync(files, SchemaFilter.All, ct);
             var plan = engine.Plan(current, desired, files.Renames);
             var notManaged = NotManaged.Of(ctx, current, desired);
             if (ctx.Terminal.Json)

@@ -31,8 +31,7 @@ internal static class PushCommand
 
             await using var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
             var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
-            var desired = await engine.ReadFilesAsync(files, ct);
-            var current = await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
+            var (desired, current) = await engine.ReadFilesAndDatabaseAsync(files, SchemaFilter.All, ct);
             var diff = engine.Compare(current, desired, files.Renames);
             NotManaged.Warn(ctx, NotManaged.Of(ctx, current, desired));
             if (diff.IsEmpty)

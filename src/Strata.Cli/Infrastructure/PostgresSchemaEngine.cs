@@ -34,7 +34,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         }
     }
 
-    protected override async Task<ScratchDatabase> OpenScratchAsync(CancellationToken cancellationToken)
+    protected override async Task<ScratchDatabase> OpenScratchAsync(string? contentKey, CancellationToken cancellationToken)
     {
         if (Context.DevDatabase is { } dev)
         {
@@ -44,7 +44,9 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         PostgreSqlScratchDatabase scratch;
         try
         {
-            scratch = await PostgreSqlScratchDatabase.OpenAsync(Context.Database.ConnectionString, cancellationToken);
+            scratch = contentKey is null
+                ? await PostgreSqlScratchDatabase.OpenAsync(Context.Database.ConnectionString, cancellationToken)
+                : await PostgreSqlScratchDatabase.OpenForFilesAsync(Context.Database.ConnectionString, contentKey, cancellationToken);
         }
         catch (PostgresException e)
         {
@@ -58,6 +60,8 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         return new ScratchDatabase(scratch.Provider, ct => scratch.ReadAsync(HistoryFilter, ct), scratch.EmptyAsync, scratch)
         {
             ConnectionString = scratch.ConnectionString,
+            Reused = scratch.Reused,
+            RememberAsync = scratch.RememberAsync,
         };
     }
 

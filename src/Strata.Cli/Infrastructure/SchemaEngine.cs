@@ -73,9 +73,13 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// <summary><paramref name="state"/> as pull and dump write it: without Strata's history schema when nothing of the user's is in it.</summary>
     public DatabaseSchema ForRendering(DatabaseSchema state) => HistorySchema.WithoutEmpty(state, OwnSchema);
 
-    /// <summary>The state <paramref name="files"/> produce when applied to an empty scratch database.</summary>
+    /// <summary>
+    /// The state <paramref name="files"/> produce when applied to an empty scratch database. When this is the command's
+    /// first use of the kept PostgreSQL scratch database and it already holds what the same files give (same
+    /// <see cref="SchemaFiles.ContentKey"/>, same server facts; ADR 023), it is read without applying them again.
+    /// </summary>
     public Task<DatabaseSchema> ReadFilesAsync(SchemaFiles files, CancellationToken cancellationToken) =>
-        WithScratchAsync(provider => Timings.TimeAsync("schema files applied", async () =>
+        WithScratchAsync(files.ContentKey, provider => Timings.TimeAsync("schema files applied", async () =>
         {
             var session = await provider.OpenAsync(new SessionOptions(), cancellationToken);
             await using (session)
@@ -95,12 +99,31 @@ internal abstract class SchemaEngine : IAsyncDisposable
         }), cancellationToken);
 
     /// <summary>
+    /// The desired state (<paramref name="files"/> on the scratch database) and the configured database's state, read at
+    /// the same time (two servers' work, or two sessions of one). A schema file's error wins over the database's.
+    /// </summary>
+    public async Task<(DatabaseSchema Desired, DatabaseSchema Current)> ReadFilesAndDatabaseAsync(SchemaFiles files, SchemaFilter filter, CancellationToken cancellationToken)
+    {
+        var desired = ReadFilesAsync(files, cancellationToken);
+        var current = ReadDatabaseAsync(filter, cancellationToken);
+        try
+        {
+            return (await desired, await current);
+        }
+        catch when (!current.IsCompleted)
+        {
+            await Task.WhenAny(current); // not left running behind the error (its own failure is the lesser one)
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The state the migrations folder produces when applied to an empty scratch database, with Strata's history schema
     /// in it even when no migration ran: <c>strata migrate</c> creates it before the first one.
     /// </summary>
     public async Task<DatabaseSchema> ReadMigrationsAsync(CancellationToken cancellationToken) => WithHistorySchema(!Directory.Exists(Context.Settings.MigrationsPath)
         ? DatabaseSchema.Empty
-        : await WithScratchAsync(provider => Timings.TimeAsync("migrations applied", async () =>
+        : await WithScratchAsync(null, provider => Timings.TimeAsync("migrations applied", async () =>
         {
             var options = Context.MigratorOptions;
             var result = await new Migrator(provider, Context.Source, options).MigrateAsync(null, cancellationToken);
@@ -127,16 +150,27 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// schema without Strata's tables, usable any number of times). The command's scratch database is created on first
     /// use and emptied before each later use.
     /// </summary>
-    public async Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
+    public Task UseScratchAsync(Func<ScratchDatabase, Task> work, CancellationToken cancellationToken) => UseScratchAsync(null, work, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UseScratchAsync(Func{ScratchDatabase, Task}, CancellationToken)"/>; on the first use, the scratch
+    /// database is opened for schema files of <paramref name="contentKey"/> and may come back <see cref="ScratchDatabase.Reused"/>.
+    /// </summary>
+    private async Task UseScratchAsync(string? contentKey, Func<ScratchDatabase, Task> work, CancellationToken cancellationToken)
     {
-        var scratch = _scratch ??= await Timings.TimeAsync("scratch database ready", () => OpenScratchAsync(cancellationToken));
+        var first = _scratch is null;
+        var scratch = _scratch ??= await Timings.TimeAsync("scratch database ready", () => OpenScratchAsync(contentKey, cancellationToken));
         if (_scratchUsed)
         {
             await Timings.TimeAsync("scratch database emptied", () => scratch.EmptyAsync(cancellationToken));
         }
 
         _scratchUsed = true;
-        await work(scratch with { ReadAsync = ct => Timings.TimeAsync("scratch read", () => scratch.ReadAsync(ct)) });
+        await work(scratch with
+        {
+            ReadAsync = ct => Timings.TimeAsync("scratch read", () => scratch.ReadAsync(ct)),
+            Reused = first && scratch.Reused,
+        });
     }
 
     /// <summary>Drops (or releases) the scratch database, then prints the timings with <c>--verbose</c>.</summary>
@@ -160,17 +194,34 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// <summary>The configured database's state, read by the dialect.</summary>
     protected abstract Task<DatabaseSchema> ReadLiveAsync(SchemaFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Creates (or opens) the empty scratch database of this command.</summary>
-    protected abstract Task<ScratchDatabase> OpenScratchAsync(CancellationToken cancellationToken);
+    /// <summary>Creates (or opens) the empty scratch database of this command; for schema files of <paramref name="contentKey"/>, the kept one may be reused as it is.</summary>
+    protected abstract Task<ScratchDatabase> OpenScratchAsync(string? contentKey, CancellationToken cancellationToken);
 
-    /// <summary>Lets <paramref name="fill"/> build the scratch database, and reads it (without Strata's tables).</summary>
-    protected async Task<DatabaseSchema> WithScratchAsync(Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets <paramref name="fill"/> build the scratch database, and reads it (without Strata's tables). With a
+    /// <paramref name="contentKey"/> (schema files), a reused scratch database is not filled again, and a filled one
+    /// remembers the key for the next command.
+    /// </summary>
+    protected async Task<DatabaseSchema> WithScratchAsync(string? contentKey, Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
     {
         var schema = DatabaseSchema.Empty;
         await UseScratchAsync(
+            contentKey,
             async scratch =>
             {
-                await fill(scratch.Provider);
+                if (scratch.Reused)
+                {
+                    Timings.Add("schema files unchanged, scratch database reused", TimeSpan.Zero);
+                }
+                else
+                {
+                    await fill(scratch.Provider);
+                    if (contentKey is not null && scratch.RememberAsync is { } remember)
+                    {
+                        await remember(contentKey, cancellationToken);
+                    }
+                }
+
                 schema = await scratch.ReadAsync(cancellationToken);
             },
             cancellationToken);

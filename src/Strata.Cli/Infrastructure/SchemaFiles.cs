@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using Strata.Errors;
 using Strata.Schema;
 
@@ -19,6 +22,27 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
             {
                 throw new StrataException(ErrorCategory.BadInput, e.Message, "see docs/schema.md, section Renames");
             }
+        }
+    }
+
+    /// <summary>
+    /// What applying the files depends on from Strata's side, as a hex SHA-256: this build's version (with its commit:
+    /// how statements are split may change) and each file's text in order. The kept scratch database is reused when
+    /// it already holds what the same key gives (ADR 023).
+    /// </summary>
+    public string ContentKey
+    {
+        get
+        {
+            var version = typeof(SchemaFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{version}\0{Files.Count}\0"));
+            foreach (var (_, _, text) in Files)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{text.Length}\0{text}\0"));
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
     }
 

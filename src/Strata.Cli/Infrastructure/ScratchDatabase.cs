@@ -17,6 +17,12 @@ internal sealed record ScratchDatabase(
     Func<CancellationToken, Task> EmptyAsync,
     IAsyncDisposable Release)
 {
+    /// <summary>True when the scratch database already holds what the schema files of the content key it was opened with give (nothing to apply).</summary>
+    public bool Reused { get; init; }
+
+    /// <summary>Records that it now holds what the schema files of a content key give (the kept PostgreSQL scratch database); null where nothing is kept.</summary>
+    public Func<string, CancellationToken, Task>? RememberAsync { get; init; }
+
     /// <summary>The PostgreSQL connection string of the scratch database (secret: holds the password), for lint's measuring; null for SQLite.</summary>
     public string? ConnectionString { get; init; }
 }

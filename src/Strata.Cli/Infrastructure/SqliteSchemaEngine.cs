@@ -31,7 +31,7 @@ internal sealed class SqliteSchemaEngine(CommandContext context) : SchemaEngine(
         return schema.Filter(filter);
     }
 
-    protected override Task<ScratchDatabase> OpenScratchAsync(CancellationToken cancellationToken)
+    protected override Task<ScratchDatabase> OpenScratchAsync(string? contentKey, CancellationToken cancellationToken)
     {
         if (Context.DevDatabase is { } dev)
         {
