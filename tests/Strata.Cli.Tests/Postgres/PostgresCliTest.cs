@@ -46,7 +46,7 @@ public abstract class PostgresCliTest : PostgresTestBase, IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (names.Length > 0)
         {
-            names = (await Database.ScalarAsync<string[]>($"SELECT coalesce(array_agg(datname), '{{}}') FROM ({Left}) d", names))!;
+            names = (await Database.ScalarAsync<string[]>($"SELECT coalesce(array_agg(datname), '{{}}') FROM ({Left}) d", (object)names))!; // one array parameter, not one per name
             if (names.Length > 0)
             {
                 clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(1), "scratch databases left on the server: " + string.Join(", ", names));
