@@ -29,7 +29,7 @@ internal sealed class TypeNames
         }
 
         var objects = model.Relations.Select(r => (r.Name, Kind: Label(r.Kind), Relation: true))
-            .Concat(model.Types.Select(t => (t.Name, Kind: t.Kind.ToString().ToLowerInvariant() + " type", Relation: false)));
+            .Concat(model.Types.Where(t => t.Kind != UserTypeKind.Range).Select(t => (t.Name, Kind: t.Kind.ToString().ToLowerInvariant() + " type", Relation: false)));
         foreach (var (name, kind, relation) in objects)
         {
             var renamed = options.Names.TryGetValue(name.ToString(), out var given) || options.Names.TryGetValue(name.Name, out given);

@@ -75,6 +75,7 @@ internal static class PostgresSamples
             ["c_tsrange"] = new NpgsqlRange<DateTime>(new DateTime(2024, 1, 1), true, new DateTime(2024, 2, 1), false),
             ["c_tstzrange"] = new NpgsqlRange<DateTime>(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), true, new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc), false),
             ["c_daterange"] = new NpgsqlRange<DateOnly>(day, true, day.AddDays(3), false),
+            ["c_floatrange"] = new NpgsqlRange<double>(1.5, true, 2.25, false),
             ["c_enum"] = generated.Enum("Mood", "InBetween"),
             ["c_enum_other"] = generated.Enum("AppState", "Live"),
             ["c_email"] = "a@example.com",
@@ -95,6 +96,7 @@ internal static class PostgresSamples
         {
             values["c_int4multirange"] = new[] { new NpgsqlRange<int>(1, true, 3, false), new NpgsqlRange<int>(5, true, 7, false) };
             values["c_datemultirange"] = new[] { new NpgsqlRange<DateOnly>(day, true, day.AddDays(1), false) };
+            values["c_floatmultirange"] = new[] { new NpgsqlRange<double>(0, true, 1, false), new NpgsqlRange<double>(2, false, 3, true) };
         }
 
         return values;

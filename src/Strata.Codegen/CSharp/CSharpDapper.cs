@@ -59,6 +59,11 @@ internal static class CSharpDapper
             w.Line($"SqlMapper.AddTypeHandler(new Typed<{type}>(global::NpgsqlTypes.NpgsqlDbType.{member}));");
         }
 
+        foreach (var (type, name) in needs.Named)
+        {
+            w.Line($"SqlMapper.AddTypeHandler(new Named<{type}>({Literals.CSharpString(name)}));");
+        }
+
         foreach (var type in needs.PassThrough)
         {
             w.Line($"SqlMapper.AddTypeHandler(new PassThrough<{type}>());");
@@ -94,6 +99,13 @@ internal static class CSharpDapper
             Handler(w, "Values Npgsql cannot type by themselves (uint as oid, ulong as xid8, pg_lsn, timetz), sent with their PostgreSQL type.",
                 "Typed<T>(global::NpgsqlTypes.NpgsqlDbType type) : SqlMapper.TypeHandler<T>", "T?",
                 "parameter.Value = (object?)value ?? DBNull.Value;\n((global::Npgsql.NpgsqlParameter)parameter).NpgsqlDbType = type;", "(T)value");
+        }
+
+        if (needs.Named.Count > 0)
+        {
+            Handler(w, "Ranges of range types defined in the database, sent with the type's name (Npgsql cannot tell it from the value).",
+                "Named<T>(string type) : SqlMapper.TypeHandler<T>", "T?",
+                "parameter.Value = (object?)value ?? DBNull.Value;\n((global::Npgsql.NpgsqlParameter)parameter).DataTypeName = type;", "(T)value");
         }
 
         foreach (var (name, type) in needs.Converted)

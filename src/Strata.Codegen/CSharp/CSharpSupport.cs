@@ -30,6 +30,7 @@ internal static class CSharpSupport
         w.Open("public static partial class DatabaseMapping");
         w.Summary("Maps every generated enum and composite type to its PostgreSQL type"
             + (json ? ", and turns on JSON (de)serialisation of the\nclasses of typed JSON columns" : "")
+            + (ctx.Model.Types.Any(t => t.Kind == UserTypeKind.Range) ? ", and lets Npgsql handle the range types defined\nin the database" : "")
             + ". Call it on the builder before <c>Build()</c>.");
         w.Line("/// <param name=\"builder\">The builder of the data source the application uses.</param>");
         w.Line("/// <returns>The same builder.</returns>");
@@ -44,6 +45,11 @@ internal static class CSharpSupport
         if (json)
         {
             w.Line("builder.EnableDynamicJson();");
+        }
+
+        if (ctx.Model.Types.Any(t => t.Kind == UserTypeKind.Range))
+        {
+            w.Line("builder.EnableUnmappedTypes(); // reads and writes the range types defined in the database as NpgsqlRange<T>");
         }
 
         w.Line("return builder;");

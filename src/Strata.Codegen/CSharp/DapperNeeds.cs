@@ -11,6 +11,9 @@ internal sealed class DapperNeeds
     /// <summary>Types Dapper maps itself (besides C# keywords and arrays, which it hands to the driver).</summary>
     private static readonly HashSet<string> Native = new(StringComparer.Ordinal) { "Guid", "DateTime", "DateTimeOffset", "TimeSpan" };
 
+    /// <summary>The C# types of the built-in ranges' subtypes (int4range … daterange).</summary>
+    private static readonly string[] BuiltinRangeSubtypes = ["int", "long", "decimal", "DateTime", "DateOnly"];
+
     private DapperNeeds()
     {
     }
@@ -20,6 +23,13 @@ internal sealed class DapperNeeds
 
     /// <summary>PostgreSQL: types Npgsql cannot infer from the value, with the NpgsqlDbType member to send them as.</summary>
     public SortedDictionary<string, string> Typed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// PostgreSQL: <c>NpgsqlRange&lt;T&gt;</c> (or an array of them) of a range type defined in the database, with its
+    /// name: Npgsql cannot tell from the value which type to send. Only when one range type has that C# type and no
+    /// built-in range has it (else the column's parameter must name its type itself).
+    /// </summary>
+    public SortedDictionary<string, string> Named { get; } = new(StringComparer.Ordinal);
 
     /// <summary>DateOnly, TimeOnly (and Guid on SQLite): the short type name and the type as written.</summary>
     public SortedDictionary<string, string> Converted { get; } = new(StringComparer.Ordinal);
@@ -44,6 +54,12 @@ internal sealed class DapperNeeds
             foreach (var column in relation.Columns)
             {
                 var type = ctx.Types.CSharp(relation.Name, column);
+                if (postgres && (type.Element ?? type) is { Name: "NpgsqlRange", Verbatim: false } && UserRange(ctx, column) is { } range)
+                {
+                    needs.AddRange(type.Render(usings, ctx.Taken), range);
+                    continue;
+                }
+
                 if (type.Element is not null)
                 {
                     continue;
@@ -59,6 +75,12 @@ internal sealed class DapperNeeds
             }
         }
 
+        foreach (var ambiguous in needs.Named.Where(n => n.Value.Length == 0).Select(n => n.Key).ToList())
+        {
+            needs.Named.Remove(ambiguous);
+            needs.PassThrough.Add(ambiguous); // read as Npgsql reads it; a parameter must name its type itself
+        }
+
         if (offsets.SetEquals([true]))
         {
             // Only timetz columns are DateTimeOffset: send it as timetz (Npgsql takes Dapper's DbType.DateTimeOffset for timestamptz).
@@ -66,6 +88,21 @@ internal sealed class DapperNeeds
         }
 
         return needs;
+    }
+
+    /// <summary>The range or multirange type defined in the database that the column holds (not an array of them), or null.</summary>
+    private static Model.UserTypeModel? UserRange(CSharpContext ctx, Model.ColumnModel column)
+    {
+        var type = PgTypeName.Parse(column.DbType);
+        return !type.IsArray && ctx.Model.FindType(type.Qualified) is { Kind: UserTypeKind.Range } range ? range : null;
+    }
+
+    /// <summary>Names <paramref name="text"/>'s type <paramref name="range"/>, or marks it ambiguous (empty) when another range or a built-in one has it too.</summary>
+    private void AddRange(string text, Model.UserTypeModel range)
+    {
+        var builtin = BuiltinRangeSubtypes.Any(t => text.EndsWith($"NpgsqlRange<{t}>", StringComparison.Ordinal) || text.EndsWith($"NpgsqlRange<{t}>[]", StringComparison.Ordinal));
+        var name = range.Name.ToString();
+        Named[text] = builtin || (Named.TryGetValue(text, out var other) && other != name) ? "" : name;
     }
 
     private void Add(CsType type, string text, bool typedJson, bool postgres, HashSet<string> generated)

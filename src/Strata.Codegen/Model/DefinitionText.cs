@@ -1,4 +1,5 @@
 using System.Text;
+using Strata.Schema;
 
 namespace Strata.Codegen.Model;
 
@@ -124,6 +125,27 @@ internal static class DefinitionText
         }
 
         return definition[..end].Trim();
+    }
+
+    /// <summary>
+    /// A range type's subtype and its multirange's name, from the engine's <c>subtype = …, …, multirange_type_name = …</c>
+    /// (the multirange option only when not PostgreSQL's default name: <c>range</c> replaced by <c>multirange</c> in
+    /// the range's name, else <c>_multirange</c> appended, in the range's schema).
+    /// </summary>
+    public static (string Subtype, QualifiedName Multirange) RangeParts(QualifiedName range, string definition)
+    {
+        var options = System.Text.RegularExpressions.Regex.Matches(definition, @"(?:^|, )([a-z_]+) = ((?:(?!, [a-z_]+ = ).)+)")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal);
+        var subtype = options.GetValueOrDefault("subtype") ?? definition;
+        if (options.TryGetValue("multirange_type_name", out var given))
+        {
+            var parsed = PgTypeName.Parse(given).Qualified;
+            return (subtype, parsed.Schema is null ? new QualifiedName(range.Schema, parsed.Name) : parsed);
+        }
+
+        var at = range.Name.IndexOf("range", StringComparison.Ordinal);
+        var name = at < 0 ? range.Name + "_multirange" : range.Name[..at] + "multirange" + range.Name[(at + "range".Length)..];
+        return (subtype, new QualifiedName(range.Schema, name));
     }
 
     /// <summary>Reads <c>(a, "b c", d)</c> starting at the opening parenthesis; <paramref name="end"/> is just past the closing one.</summary>

@@ -28,7 +28,7 @@ internal static class ModelBuilder
             });
         }
 
-        var allTypes = schema.Objects.Where(o => o.Table is null).Select(UserType).OfType<UserTypeModel>().ToList();
+        var allTypes = schema.Objects.Where(o => o.Table is null).SelectMany(UserTypes).ToList();
         var everything = new CodegenModel(options.Dialect, [], allTypes);
         var used = new HashSet<QualifiedName>();
         foreach (var column in relations.SelectMany(r => r.Columns))
@@ -91,6 +91,22 @@ internal static class ModelBuilder
             ForeignKeys = [.. objects.Where(o => o.Kind == ObjectKind.ForeignKey && o.DependsOn.Count > 0).OrderBy(o => o.Name).Select(o => new ForeignKeyModel(
                 o.Name.Name, DefinitionText.ColumnsAfter(o.Definition, "FOREIGN KEY"), o.DependsOn[0], DefinitionText.ReferencedColumns(o.Definition)))],
         };
+    }
+
+    /// <summary>The user type of <paramref name="item"/>; a range type gives two, the range and its multirange.</summary>
+    private static IEnumerable<UserTypeModel> UserTypes(SchemaObject item)
+    {
+        if (item.Kind != ObjectKind.RangeType)
+        {
+            return UserType(item) is { } type ? [type] : [];
+        }
+
+        var (subtype, multirange) = DefinitionText.RangeParts(item.Name, item.Definition);
+        return
+        [
+            new UserTypeModel(item.Name, UserTypeKind.Range) { BaseType = subtype, Comment = item.Comment },
+            new UserTypeModel(multirange, UserTypeKind.Range) { BaseType = subtype, Multirange = true },
+        ];
     }
 
     private static UserTypeModel? UserType(SchemaObject item) => item.Kind switch

@@ -93,7 +93,7 @@ internal sealed class ColumnTypes
             return user.Kind switch
             {
                 UserTypeKind.Enum or UserTypeKind.Composite => new CsType(null, _names[user.Name]),
-                UserTypeKind.Range => PostgresTypes.Range(CSharpElement(PgTypeName.Parse(user.BaseType!), where), multirange: false),
+                UserTypeKind.Range => PostgresTypes.Range(CSharpElement(PgTypeName.Parse(user.BaseType!), where), user.Multirange),
                 _ => CSharpDomain(user, where),
             };
         }

@@ -10,6 +10,7 @@ CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
 CREATE DOMAIN positive_int AS integer NOT NULL CHECK (VALUE > 0);
 CREATE TYPE complex AS (r double precision, i double precision);
 COMMENT ON TYPE complex IS 'A complex number.';
+CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
 
 CREATE TABLE all_types (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -68,6 +69,7 @@ CREATE TABLE all_types (
     c_tsrange tsrange NOT NULL,
     c_tstzrange tstzrange NOT NULL,
     c_daterange daterange NOT NULL,
+    c_floatrange floatrange NOT NULL,
     c_enum mood NOT NULL,
     c_enum_other app.state NOT NULL,
     c_email email NOT NULL,
