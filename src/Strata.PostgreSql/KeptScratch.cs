@@ -5,7 +5,7 @@ namespace Strata.PostgreSql;
 /// <summary>
 /// The kept scratch database of <see cref="PostgreSqlScratchDatabase.OpenAsync(string, CancellationToken)"/>: created once per server and role,
 /// then taken by one command at a time (a session advisory lock, never waited for) and emptied when taken, unless its
-/// comment says it already holds what the command's schema files give (ADR 023). A database of that name is used only
+/// comment says it already holds what the command's schema files give (ADR 024). A database of that name is used only
 /// when the role owns it and its comment starts with Strata's mark, so Strata never empties a database it did not make.
 /// </summary>
 internal static class KeptScratch

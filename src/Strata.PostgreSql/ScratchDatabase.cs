@@ -13,7 +13,7 @@ namespace Strata.PostgreSql;
 /// <item><see cref="OpenAsync(string, CancellationToken)"/> takes the server's kept scratch database, <see cref="KeptName"/> (created on first
 /// use, owned by the role, marked by its comment), locked with an advisory lock while in use and emptied when taken.
 /// <see cref="OpenForFilesAsync"/> leaves it as it is when it already holds what the command's schema files give
-/// (<see cref="Reused"/>, ADR 023). A command then pays neither <c>CREATE DATABASE</c> nor <c>DROP DATABASE</c> (which forces a checkpoint of the whole
+/// (<see cref="Reused"/>, ADR 024). A command then pays neither <c>CREATE DATABASE</c> nor <c>DROP DATABASE</c> (which forces a checkpoint of the whole
 /// server). When it is in use by another command, owned by another role or not Strata's, a temporary one is made.</item>
 /// <item><see cref="CopyAsync"/> copies a real database (schema and rows) for lint's measuring with data.</item>
 /// <item><see cref="CreateAsync"/> makes a temporary database <c>strata_scratch_</c> and random hex (the role needs
@@ -85,7 +85,7 @@ public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
     /// <summary>
     /// <see cref="OpenAsync(string, CancellationToken)"/> for applying schema files whose text (and the applying
     /// program's version) <paramref name="contentKey"/> stands for: when the kept database already holds what they give
-    /// on this server as it is now (same key, server version, roles, settings and extension versions; see ADR 023), it
+    /// on this server as it is now (same key, server version, roles, settings and extension versions; see ADR 024), it
     /// is not emptied and <see cref="Reused"/> is true.
     /// </summary>
     public static Task<PostgreSqlScratchDatabase> OpenForFilesAsync(string connectionString, string contentKey, CancellationToken cancellationToken) =>

@@ -76,7 +76,7 @@ internal abstract class SchemaEngine : IAsyncDisposable
     /// <summary>
     /// The state <paramref name="files"/> produce when applied to an empty scratch database. When this is the command's
     /// first use of the kept PostgreSQL scratch database and it already holds what the same files give (same
-    /// <see cref="SchemaFiles.ContentKey"/>, same server facts; ADR 023), it is read without applying them again.
+    /// <see cref="SchemaFiles.ContentKey"/>, same server facts; ADR 024), it is read without applying them again.
     /// </summary>
     public Task<DatabaseSchema> ReadFilesAsync(SchemaFiles files, CancellationToken cancellationToken) =>
         WithScratchAsync(files.ContentKey, provider => Timings.TimeAsync("schema files applied", async () =>

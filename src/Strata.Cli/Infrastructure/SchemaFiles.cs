@@ -28,7 +28,7 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
     /// <summary>
     /// What applying the files depends on from Strata's side, as a hex SHA-256: this build's version (with its commit:
     /// how statements are split may change) and each file's text in order. The kept scratch database is reused when
-    /// it already holds what the same key gives (ADR 023).
+    /// it already holds what the same key gives (ADR 024).
     /// </summary>
     public string ContentKey
     {

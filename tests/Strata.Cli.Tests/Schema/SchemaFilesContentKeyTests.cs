@@ -2,7 +2,7 @@ using Strata.Cli.Infrastructure;
 
 namespace Strata.Cli.Tests.Schema;
 
-/// <summary>The key the kept scratch database is reused by (ADR 023): it changes with any file's text, and only with that.</summary>
+/// <summary>The key the kept scratch database is reused by (ADR 024): it changes with any file's text, and only with that.</summary>
 public sealed class SchemaFilesContentKeyTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Strata.TestSupport;
 namespace Strata.PostgreSql.Tests.Schema;
 
 /// <summary>
-/// The kept scratch database reused as it is when it already holds what the command's schema files give (ADR 023):
+/// The kept scratch database reused as it is when it already holds what the command's schema files give (ADR 024):
 /// same content key, same server facts; anything else empties it as before.
 /// </summary>
 public sealed class ScratchReuseTests : PostgresTestBase
