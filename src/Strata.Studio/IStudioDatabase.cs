@@ -25,6 +25,12 @@ internal interface IStudioDatabase : IAsyncDisposable
     Task<bool> CellAsync(CellRequest request, Func<ColumnShape, Stream, Task> write, CancellationToken ct);
 
     /// <summary>
+    /// The statement of one row change; when <paramref name="apply"/>, runs it in a transaction (read-only unless
+    /// <paramref name="write"/>, so the database refuses it then) that commits only if exactly the expected rows changed.
+    /// </summary>
+    Task<EditJson> EditAsync(EditRequest request, bool apply, bool write, CancellationToken ct);
+
+    /// <summary>
     /// Runs one console statement: in read-only mode the database itself refuses any write (see the implementations);
     /// at most <paramref name="maxRows"/> rows are read.
     /// </summary>

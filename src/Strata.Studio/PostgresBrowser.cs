@@ -101,6 +101,31 @@ internal sealed class PostgresBrowser : IStudioDatabase
         return true;
     }
 
+    public async Task<EditJson> EditAsync(EditRequest request, bool apply, bool write, CancellationToken ct)
+    {
+        var shape = await PostgresShapes.DescribeAsync(_source, request.Schema ?? "public", request.Table, ct);
+        var change = RowChange.Build(shape, request, postgres: true);
+        if (!apply)
+        {
+            return new EditJson(change.Sql, change.Parameters, null);
+        }
+
+        await using var connection = await _source.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!write)
+        {
+            await using var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction);
+            await readOnly.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var command = new NpgsqlCommand(change.Sql, connection, transaction);
+        command.Parameters.AddRange(change.Parameters.Select(v => new NpgsqlParameter { Value = (object?)v ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }).ToArray());
+        var affected = await command.ExecuteNonQueryAsync(ct);
+        EditCheck.ExactlyOne(change, affected);
+        await transaction.CommitAsync(ct);
+        return new EditJson(change.Sql, change.Parameters, affected);
+    }
+
     public async Task<Grid> QueryAsync(string sql, bool write, int maxRows, CancellationToken ct)
     {
         await using var connection = await _source.OpenConnectionAsync(ct);

@@ -105,6 +105,31 @@ internal sealed class SqliteBrowser(string path) : IStudioDatabase
         return true;
     }
 
+    public async Task<EditJson> EditAsync(EditRequest request, bool apply, bool write, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(write && apply, ct);
+        var shape = await SqliteShapes.DescribeAsync(connection, request.Table, ct);
+        var change = RowChange.Build(shape, request, postgres: false);
+        if (!apply)
+        {
+            return new EditJson(change.Sql, change.Parameters, null);
+        }
+
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = change.Sql;
+        for (var i = 0; i < change.Parameters.Count; i++)
+        {
+            command.Parameters.AddWithValue($"${i + 1}", (object?)change.Parameters[i] ?? DBNull.Value);
+        }
+
+        var affected = await command.ExecuteNonQueryAsync(ct);
+        EditCheck.ExactlyOne(change, affected);
+        await transaction.CommitAsync(ct);
+        return new EditJson(change.Sql, change.Parameters, affected);
+    }
+
     public async Task<Grid> QueryAsync(string sql, bool write, int maxRows, CancellationToken ct)
     {
         await using var connection = await OpenAsync(write, ct);

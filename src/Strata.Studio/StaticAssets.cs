@@ -11,6 +11,7 @@ internal static class StaticAssets
         ["app.js"] = "text/javascript; charset=utf-8",
         ["table.js"] = "text/javascript; charset=utf-8",
         ["schema.js"] = "text/javascript; charset=utf-8",
+        ["edit.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
     };
 

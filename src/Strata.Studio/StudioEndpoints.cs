@@ -22,6 +22,7 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
         app.MapPost("/api/rows", (RequestDelegate)RowsAsync);
         app.MapPost("/api/sql", (RequestDelegate)SqlAsync);
         app.MapGet("/api/export", (RequestDelegate)ExportAsync);
+        app.MapPost("/api/edit", (RequestDelegate)EditAsync);
         app.MapGet("/api/cell", (RequestDelegate)CellAsync);
         app.MapGet("/api/schema", (RequestDelegate)(context => Guarded(context, async ct =>
         {
@@ -122,6 +123,21 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
     }
 
     private static string FileName(string name) => new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+
+    /// <summary>
+    /// A row change: the preview (the statement and its parameters) always; applying it only in write mode. Without
+    /// --write the request is refused here, and the statement would run in a read-only transaction anyway.
+    /// </summary>
+    private Task EditAsync(HttpContext context) => Guarded(context, async ct =>
+    {
+        var request = await ReadAsync(context, StudioJson.Default.EditRequest, ct);
+        if (request.Apply && !options.Write)
+        {
+            throw new StudioRequestException("the studio is read-only: start it with strata studio --write to change rows", 403);
+        }
+
+        return await database.EditAsync(request, request.Apply, options.Write, ct);
+    }, StudioJson.Default.EditJson);
 
     private Task SqlAsync(HttpContext context) => Guarded(context, async ct =>
     {

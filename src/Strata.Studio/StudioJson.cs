@@ -11,6 +11,8 @@ namespace Strata.Studio;
 [JsonSerializable(typeof(SqlRequest))]
 [JsonSerializable(typeof(MigrationsJson))]
 [JsonSerializable(typeof(SchemaJson))]
+[JsonSerializable(typeof(EditRequest))]
+[JsonSerializable(typeof(EditJson))]
 [JsonSerializable(typeof(ErrorJson))]
 internal sealed partial class StudioJson : JsonSerializerContext;
 
@@ -88,3 +90,12 @@ internal sealed record LockJson(bool Held, string Text)
 
 /// <summary>One lint finding.</summary>
 internal sealed record FindingJson(string Rule, string Severity, string Location, string Message, string Statement);
+
+/// <summary>
+/// A row change from the page: <c>update</c> or <c>delete</c> the row with <see cref="Key"/>, or <c>insert</c>; with
+/// <see cref="Apply"/> false only the statement is returned (the preview), nothing runs.
+/// </summary>
+internal sealed record EditRequest(string? Schema, string Table, string Action, IReadOnlyList<string?>? Key, Dictionary<string, string?>? Values, bool Apply);
+
+/// <summary>The statement of a change and its parameters as they will be (or were) sent; rows changed once applied.</summary>
+internal sealed record EditJson(string Sql, IReadOnlyList<string?> Parameters, long? Affected);

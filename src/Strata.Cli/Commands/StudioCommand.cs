@@ -17,7 +17,7 @@ internal static class StudioCommand
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
         var port = new Option<int>("--port") { Description = "The loopback port to listen on (default 0: a free one).", DefaultValueFactory = _ => 0 };
-        var write = new Option<bool>("--write") { Description = "Write mode: the SQL console may change data (each statement in its own transaction, committed when it succeeds). Without it every statement runs read-only, enforced by the database." };
+        var write = new Option<bool>("--write") { Description = "Write mode: the SQL console may change data (each statement in its own transaction, committed when it succeeds) and rows can be edited, inserted and deleted from the grid, each shown as its SQL first. Without it every statement runs read-only, enforced by the database." };
         var noOpen = new Option<bool>("--no-open") { Description = "Do not open a browser; only print the address." };
         var command = new Command("studio", Help) { port, write, noOpen };
         command.SetAction(async (parse, ct) =>

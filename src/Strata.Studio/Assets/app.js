@@ -97,6 +97,7 @@ async function start() {
   if (!info.migrations) document.querySelector('nav button[data-view="migrations"]').hidden = true;
   document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => show(b.dataset.view)));
   setUpTables();
+  setUpEditing(info.write);
   setUpSchema();
   $("run-sql").addEventListener("click", runSql);
   $("sql-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) runSql(); });

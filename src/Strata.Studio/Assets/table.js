@@ -79,7 +79,9 @@ function renderTable(result) {
     }
     return th;
   }));
-  const rows = result.rows.map((r, i) => el("tr", {}, r.map((v, j) => tableCell(v, result.columns[j], result.rowKeys?.[i]))));
+  const editable = writeMode && result.rowKeys;
+  if (editable) head.append(el("th", { textContent: "" }));
+  const rows = result.rows.map((r, i) => el("tr", {}, [...r.map((v, j) => tableCell(v, result.columns[j], result.rowKeys?.[i])), ...(editable ? [rowActions(r, result.rowKeys[i])] : [])]));
   $("table-grid").replaceChildren(el("table", {}, [el("thead", {}, [head]), el("tbody", {}, rows)]));
 }
 
