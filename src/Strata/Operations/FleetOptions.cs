@@ -24,6 +24,13 @@ public sealed record FleetOptions
     /// <summary>Targets (by name) that run in the canary stage, besides the first <see cref="Canary"/>; each must be one of the targets.</summary>
     public IReadOnlyCollection<string> CanaryTargets { get; init; } = [];
 
+    /// <summary>
+    /// Reads many targets' histories at once (PostgreSQL: <c>PostgreSqlSchemaHistories</c> for the schemas of one
+    /// database), so <see cref="FleetRunner.MigrateAsync"/> reports the up-to-date ones without a session each; null
+    /// (default): every target is read on its own. Not used with a target version.
+    /// </summary>
+    public IFleetHistoryReader? HistoryReader { get; init; }
+
     /// <summary>Told of every target as it starts and ends, or null.</summary>
     public IFleetObserver? Observer { get; init; }
 

@@ -105,7 +105,7 @@ internal sealed class FleetRun
         }
         else
         {
-            _ledger?.Write("succeeded", target.Name, ("outcome", result.Outcome.ToString()), ("applied", result.Applied), ("head", result.Head), ("ms", (long)result.Duration.TotalMilliseconds));
+            _ledger?.Write("succeeded", target.Name, ("outcome", result.Outcome.ToString()), ("applied", result.Applied), ("head", result.Head), ("ms", (long)result.Duration.TotalMilliseconds), ("read", result.SharedRead ? "shared" : null));
         }
 
         return result;

@@ -25,17 +25,34 @@ public sealed class FleetRunner
         _options = options ?? new MigratorOptions();
     }
 
-    /// <summary>Applies pending migrations on every target.</summary>
-    public Task<FleetResult> MigrateAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
-        RunAsync("migrate", targets, options ?? new FleetOptions(), MigrateOneAsync, cancellationToken);
+    /// <summary>
+    /// Applies pending migrations on every target. With <see cref="FleetOptions.HistoryReader"/>, the targets its shared
+    /// read shows up to date are reported so without a session of their own.
+    /// </summary>
+    public async Task<FleetResult> MigrateAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var o = options ?? new FleetOptions();
+        var source = new LoadOnceSource(_source);
+        var clean = await FleetHeads.CleanAsync(source, _options, targets, o, cancellationToken).ConfigureAwait(false);
+        return await RunAsync("migrate", targets, o, (t, fo, ct) => clean.TryGetValue(t.Name, out var head)
+            ? Task.FromResult(new FleetTargetResult(t.Name, FleetOutcome.UpToDate, 0, head, TimeSpan.Zero) { SharedRead = true })
+            : MigrateOneAsync(source, t, fo, ct), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Reads every target's status: <see cref="FleetOutcome.Pending"/> when anything is pending or out of sync.</summary>
-    public Task<FleetResult> StatusAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
-        RunAsync("status", targets, options ?? new FleetOptions(), StatusOneAsync, cancellationToken);
+    public Task<FleetResult> StatusAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var source = new LoadOnceSource(_source);
+        return RunAsync("status", targets, options ?? new FleetOptions(), (t, o, ct) => StatusOneAsync(source, t, ct), cancellationToken);
+    }
 
     /// <summary>Rolls back on every target (<see cref="FleetOptions.Rollback"/>: the last batch unless steps or a version are set).</summary>
-    public Task<FleetResult> RollbackAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default) =>
-        RunAsync("rollback", targets, options ?? new FleetOptions(), RollbackOneAsync, cancellationToken);
+    public Task<FleetResult> RollbackAsync(IReadOnlyList<FleetTarget> targets, FleetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var source = new LoadOnceSource(_source);
+        return RunAsync("rollback", targets, options ?? new FleetOptions(), (t, o, ct) => RollbackOneAsync(source, t, o, ct), cancellationToken);
+    }
 
     private static async Task<FleetResult> RunAsync(
         string command, IReadOnlyList<FleetTarget> targets, FleetOptions options, Func<FleetTarget, FleetOptions, CancellationToken, Task<FleetTargetResult>> one, CancellationToken cancellationToken)
@@ -66,12 +83,12 @@ public sealed class FleetRunner
         return result with { Stop = result.Count(FleetOutcome.Skipped) > 0 ? run.Stop : FleetStopReason.None };
     }
 
-    private async Task<FleetTargetResult> MigrateOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
+    private async Task<FleetTargetResult> MigrateOneAsync(IMigrationSource source, FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var migrator = new Migrator(target.Provider, _source, target.Options ?? _options);
+            var migrator = new Migrator(target.Provider, source, target.Options ?? _options);
             var result = await migrator.MigrateAsync(options.Migrate, cancellationToken).ConfigureAwait(false);
             var head = result.Steps.Where(s => s.Version is not null).Select(s => s.Version).Max();
             return new FleetTargetResult(target.Name, result.FilesExecuted > 0 ? FleetOutcome.Migrated : FleetOutcome.UpToDate, result.FilesExecuted, head, clock.Elapsed);
@@ -82,12 +99,12 @@ public sealed class FleetRunner
         }
     }
 
-    private async Task<FleetTargetResult> StatusOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
+    private async Task<FleetTargetResult> StatusOneAsync(IMigrationSource source, FleetTarget target, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var migrator = new Migrator(target.Provider, _source, (target.Options ?? _options) with { OnMissingDatabase = MissingDatabase.Refuse });
+            var migrator = new Migrator(target.Provider, source, (target.Options ?? _options) with { OnMissingDatabase = MissingDatabase.Refuse });
             var status = await migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();
             var notClean = status.NotClean.Count();
@@ -99,12 +116,12 @@ public sealed class FleetRunner
         }
     }
 
-    private async Task<FleetTargetResult> RollbackOneAsync(FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
+    private async Task<FleetTargetResult> RollbackOneAsync(IMigrationSource source, FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var migrator = new Migrator(target.Provider, _source, target.Options ?? _options);
+            var migrator = new Migrator(target.Provider, source, target.Options ?? _options);
             var result = await migrator.RollbackAsync(options.Rollback, cancellationToken).ConfigureAwait(false);
             var status = await migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();

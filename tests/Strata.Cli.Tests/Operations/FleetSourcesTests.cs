@@ -95,6 +95,29 @@ public sealed class FleetSourcesTests : FleetCliTest
     }
 
     [Fact]
+    public async Task Schemas_already_at_the_head_are_found_by_one_shared_read_and_only_the_others_run()
+    {
+        Workspace.Write("001_orders.sql", "CREATE TABLE orders (id serial PRIMARY KEY, total numeric);\n")
+            .Write("002_index.sql", "CREATE INDEX orders_total ON orders (total);\n");
+        File.WriteAllLines(Path.Combine(Workspace.Root, "schemas.txt"), ["tenant_a", "tenant_b", "tenant_c", "tenant_d"]);
+        var cli = Cli();
+        (await cli.RunAsync("migrate", "--targets", "schemas.txt", "--schemas")).ExitCode.ShouldBe(0);
+        await Database.ExecuteAsync("DELETE FROM tenant_c.strata_migrations WHERE version = 2; DROP INDEX tenant_c.orders_total");
+
+        var again = await cli.RunAsync("migrate", "--targets", "schemas.txt", "--schemas", "--json");
+
+        again.ExitCode.ShouldBe(0, again.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(again.Stdout);
+        var ledger = File.ReadAllLines(Path.Combine(Workspace.Root, json.RootElement.GetProperty("ledger").GetString()!));
+        var shared = ledger.Where(l => l.Contains("\"read\":\"shared\"", StringComparison.Ordinal)).ToList();
+        shared.Count.ShouldBe(3, string.Join("\n", ledger));
+        shared.ShouldNotContain(l => l.Contains("tenant_c", StringComparison.Ordinal));
+        ledger.ShouldContain(l => l.Contains("\"target\":\"tenant_c\"", StringComparison.Ordinal) && l.Contains("\"outcome\":\"Migrated\"", StringComparison.Ordinal));
+        (await HasRelationAsync(Database, "tenant_c.orders_total")).ShouldBeTrue();
+        json.RootElement.GetProperty("counts").GetProperty("up to date").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Schemas_need_a_postgresql_database()
     {
         File.WriteAllLines(Path.Combine(Workspace.Root, "schemas.txt"), ["tenant_1"]);
