@@ -111,13 +111,13 @@ public sealed class SqliteFailureTests
     }
 
     [Fact]
-    public async Task Unreachable_sqlite_folder_exits_5()
+    public async Task A_sqlite_path_into_a_missing_folder_is_bad_input_exit_2_naming_the_folder()
     {
         using var workspace = Five();
         var result = await new Cli(workspace.Root).RunAsync("status", "--database", "sqlite:/no/such/folder/app.db");
 
-        result.ExitCode.ShouldBe(5, result.ToString());
-        result.Stderr.ShouldContain("/no/such/folder");
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("(from --database) is in a folder that does not exist: /no/such/folder/");
     }
 
     private static Workspace Five()

@@ -123,6 +123,12 @@ public sealed class MigrationFileName
             return $"the extension is not lower-case; rename it to {fileName[..^4]}.sql";
         }
 
+        if (Path.GetExtension(fileName).ToLowerInvariant() is ".js" or ".cjs" or ".mjs" or ".ts" or ".cts" or ".mts")
+        {
+            return "is a JavaScript/TypeScript migration (Knex, node-pg-migrate), which Strata does not run; once `strata adopt` has recorded it, "
+                + "move it into a subfolder (folders are ignored, e.g. migrations/knex/) and write new migrations as .sql files (docs/switching.md)";
+        }
+
         var sql = fileName.LastIndexOf(".sql", StringComparison.OrdinalIgnoreCase);
         return sql >= 0
             ? $"only names ending in .sql are migrations, and this one ends in '{fileName[(sql + 4)..]}' (a backup or editor copy?); delete it or move it out of the migrations folder"
