@@ -33,9 +33,21 @@ internal static class LintCommand
             copyOf,
             since,
         };
+        var fleet = new FleetCli();
+        fleet.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
+            if (fleet.Requested(parse))
+            {
+                var extra = new[] { (parse.GetValue(files) is { Length: > 0 }, "file arguments"), (parse.GetValue(offline), "--offline"), (parse.GetValue(measure), "--measure"),
+                    (parse.GetValue(against) is not null, "--against"), (parse.GetValue(copyOf) is not null, "--copy-of"), (parse.GetValue(since) is not null, "--since"), (parse.GetValue(output) is not null, "--output") }
+                    .FirstOrDefault(x => x.Item1).Item2;
+                return extra is null
+                    ? await fleet.RunAsync(ctx, "lint", new Operations.FleetOptions(), ct, CreateLinter(ctx).Linter)
+                    : throw new ConfigurationException($"{extra} cannot be combined with --targets: lint --targets lints what is still to run on each target", $"leave out {extra}, or lint one database without --targets");
+            }
+
             var arguments = new LintArguments(parse.GetValue(files) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(offline), parse.GetValue(measure), parse.GetValue(against))
             {
                 Since = parse.GetValue(since),
@@ -48,17 +60,8 @@ internal static class LintCommand
 
     private static async Task<int> RunAsync(CommandContext ctx, LintArguments arguments, CancellationToken ct)
     {
+        var (linter, options) = CreateLinter(ctx);
         var settings = ctx.Settings;
-        var options = new LintOptions
-        {
-            Flavor = ctx.Flavor,
-            EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
-            Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
-            Style = LintSettings.Style(settings.Lint),
-            DeclaredEnvironments = settings.DeclaredEnvironments,
-        };
-        _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile); // a typo in lint.small/lint.large is reported on every run
-        var linter = new Linter(options);
         IReadOnlyList<Migration> migrations;
         try
         {
@@ -109,6 +112,22 @@ internal static class LintCommand
         }
 
         return code;
+    }
+
+    /// <summary>The linter with strata.json's lint settings (a typo in lint.small/lint.large is reported on every run).</summary>
+    private static (Linter Linter, LintOptions Options) CreateLinter(CommandContext ctx)
+    {
+        var settings = ctx.Settings;
+        var options = new LintOptions
+        {
+            Flavor = ctx.Flavor,
+            EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
+            Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
+            Style = LintSettings.Style(settings.Lint),
+            DeclaredEnvironments = settings.DeclaredEnvironments,
+        };
+        _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile);
+        return (new Linter(options), options);
     }
 
     /// <summary>

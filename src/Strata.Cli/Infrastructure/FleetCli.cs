@@ -55,7 +55,7 @@ internal sealed class FleetCli
             : throw new StrataException(ErrorCategory.BadInput, $"{orphan} needs --targets, --targets-sql or --targets-cmd", orphan == "--resume" ? "give the same targets as the run being resumed" : "name the targets of the fleet run");
     }
 
-    public async Task<int> RunAsync(CommandContext ctx, string command, FleetOptions seed, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CommandContext ctx, string command, FleetOptions seed, CancellationToken cancellationToken, Strata.Lint.Linter? linter = null)
     {
         var parse = ctx.Parse;
         var options = Options(parse, seed);
@@ -79,6 +79,7 @@ internal sealed class FleetCli
         {
             "status" => runner.StatusAsync(targets, options, cancellationToken),
             "rollback" => runner.RollbackAsync(targets, options, cancellationToken),
+            "lint" => runner.LintAsync(targets, linter!, options, cancellationToken),
             _ => runner.MigrateAsync(targets, options, cancellationToken),
         });
         var policy = new FleetPolicyText(parse.GetValue(_canary) is { } c ? "--canary " + c : null, options.MaxFailures is { } m ? "--max-failures " + m.ToString(CultureInfo.InvariantCulture) : null);

@@ -76,6 +76,7 @@ internal sealed class FleetProgress : IFleetObserver
         var counter = $"[{finished.ToString(CultureInfo.InvariantCulture)}/{_total.ToString(CultureInfo.InvariantCulture)}]";
         var what = result.Outcome == FleetOutcome.Failed
             ? $"[red]failed[/]: {Markup.Escape(result.Error?.Split('\n')[0] ?? "")}"
+            : result.Outcome == FleetOutcome.Pending && _command == "lint" ? $"[red]lint errors[/] ({Detail(result)}): {Markup.Escape(result.Error ?? "")}"
             : $"{FleetRenderer.Word(_command, result.Outcome)} ({Detail(result)})";
         _terminal.Line($"{Markup.Escape(counter)} {Markup.Escape(result.Target)}: {what}");
     }
@@ -83,7 +84,7 @@ internal sealed class FleetProgress : IFleetObserver
     private string Detail(FleetTargetResult result)
     {
         var ms = ((long)result.Duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms";
-        var noun = _command switch { "status" => "not clean", "rollback" => "rolled back", _ => "applied" };
+        var noun = _command switch { "status" => "not clean", "rollback" => "rolled back", "lint" => "errors", _ => "applied" };
         return result.Applied > 0 ? $"{result.Applied.ToString(CultureInfo.InvariantCulture)} {noun}, {ms}" : ms;
     }
 

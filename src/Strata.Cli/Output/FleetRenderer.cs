@@ -28,7 +28,7 @@ internal static class FleetRenderer
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("target", "outcome", command switch { "status" => "not clean", "rollback" => "rolled back", _ => "applied" }, "ms", "error");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("target", "outcome", command switch { "status" => "not clean", "rollback" => "rolled back", "lint" => "errors", _ => "applied" }, "ms", "error");
         foreach (var r in result.Targets)
         {
             var outcome = r.Outcome == FleetOutcome.Failed ? "[red]failed[/]" : Markup.Escape(Word(command, r.Outcome));
@@ -51,8 +51,8 @@ internal static class FleetRenderer
     {
         FleetOutcome.Migrated => "migrated",
         FleetOutcome.RolledBack => "rolled back",
-        FleetOutcome.UpToDate => command == "rollback" ? "nothing to roll back" : "up to date",
-        FleetOutcome.Pending => "pending",
+        FleetOutcome.UpToDate => command switch { "rollback" => "nothing to roll back", "lint" => "clean", _ => "up to date" },
+        FleetOutcome.Pending => command == "lint" ? "lint errors" : "pending",
         FleetOutcome.Failed => "failed",
         FleetOutcome.Skipped => "skipped",
         _ => "done earlier",

@@ -54,6 +54,18 @@ public sealed class FleetRunner
         return RunAsync("rollback", targets, options ?? new FleetOptions(), (t, o, ct) => RollbackOneAsync(source, t, o, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Lints on every target what <c>strata lint</c> with a database lints: the migrations still to run there, and its
+    /// edited applied files. A target with lint errors is <see cref="FleetOutcome.Pending"/>, <see cref="FleetTargetResult.Applied"/>
+    /// counting them and <see cref="FleetTargetResult.Error"/> naming the first; one without is <see cref="FleetOutcome.UpToDate"/>.
+    /// </summary>
+    public Task<FleetResult> LintAsync(IReadOnlyList<FleetTarget> targets, Lint.Linter linter, FleetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(linter);
+        var source = new LoadOnceSource(_source);
+        return RunAsync("lint", targets, options ?? new FleetOptions(), (t, o, ct) => LintOneAsync(source, linter, t, ct), cancellationToken);
+    }
+
     private static async Task<FleetResult> RunAsync(
         string command, IReadOnlyList<FleetTarget> targets, FleetOptions options, Func<FleetTarget, FleetOptions, CancellationToken, Task<FleetTargetResult>> one, CancellationToken cancellationToken)
     {
@@ -126,6 +138,24 @@ public sealed class FleetRunner
             var status = await migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();
             return new FleetTargetResult(target.Name, result.FilesExecuted > 0 ? FleetOutcome.RolledBack : FleetOutcome.UpToDate, result.FilesExecuted, head, clock.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(target, e, clock.Elapsed);
+        }
+    }
+
+    private async Task<FleetTargetResult> LintOneAsync(IMigrationSource source, Lint.Linter linter, FleetTarget target, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var migrator = new Migrator(target.Provider, source, (target.Options ?? _options) with { OnMissingDatabase = MissingDatabase.Refuse });
+            var status = await migrator.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            var head = status.Entries.Where(e => e.Applied is not null && e.Version is not null).Select(e => e.Version).Max();
+            var errors = linter.Lint(status).Findings.Where(f => f.Severity == Lint.LintSeverity.Error).ToList();
+            var first = errors.FirstOrDefault() is { } f ? $"{f.File}:{f.Line}: {f.Rule.Id}: {f.Message}" : null;
+            return new FleetTargetResult(target.Name, errors.Count == 0 ? FleetOutcome.UpToDate : FleetOutcome.Pending, errors.Count, head, clock.Elapsed, first);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

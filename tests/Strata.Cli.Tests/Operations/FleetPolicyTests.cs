@@ -111,6 +111,31 @@ public sealed class FleetPolicyTests : FleetCliTest
         }
     }
 
+    [Fact]
+    public async Task Lint_over_a_fleet_lints_what_is_still_to_run_on_each_target()
+    {
+        var tenants = await TenantsAsync(3);
+        try
+        {
+            Workspace.Write("003_drop.sql", "ALTER TABLE orders DROP COLUMN total;\n");
+            var cli = Cli();
+            (await cli.RunAsync("migrate", "--database", PostgresUrl.From(tenants[0].ConnectionString))).ExitCode.ShouldBe(0);
+
+            var result = await cli.RunAsync("lint", "--targets", "tenants.txt");
+
+            result.ExitCode.ShouldBe(3, result.ToString());
+            result.Stdout.ShouldContain("3 targets: 1 clean, 2 lint errors");
+            result.Stdout.ShouldContain("drop-column");
+            var refused = await cli.RunAsync("lint", "--targets", "tenants.txt", "--offline");
+            refused.ExitCode.ShouldBe(2, refused.ToString());
+            refused.Stderr.ShouldContain("--offline cannot be combined with --targets");
+        }
+        finally
+        {
+            await DropAsync(tenants);
+        }
+    }
+
     [Theory]
     [InlineData("--canary", "nowhere", "--canary: nowhere is not one of the 2 targets")]
     [InlineData("--canary", "0", "--canary 0: expected a count of 1 or more")]
