@@ -20,6 +20,9 @@ public sealed record StudioOptions
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>Also listen on the IPv6 loopback <c>[::1]</c>, on the same port (off by default: 127.0.0.1 only).</summary>
+    public bool IPv6 { get; init; }
+
     /// <summary>Makes the engine that reports the migrations' status for the migrations view; null hides the view.</summary>
     public Func<Migrator>? Migrations { get; init; }
 

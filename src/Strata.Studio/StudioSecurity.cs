@@ -32,11 +32,16 @@ internal sealed class StudioSecurity
     /// <summary>
     /// Sets the port once the server listens (port 0 picks one): until then no Host matches and every request is refused.
     /// </summary>
-    public void Bind(int port)
+    public void Bind(int port, bool ipv6 = false)
     {
         CookieName = $"strata-studio-{port}";
         _origins = new(StringComparer.OrdinalIgnoreCase) { $"http://127.0.0.1:{port}", $"http://localhost:{port}" };
         _hosts = new(StringComparer.OrdinalIgnoreCase) { $"127.0.0.1:{port}", $"localhost:{port}" };
+        if (ipv6)
+        {
+            _origins.Add($"http://[::1]:{port}");
+            _hosts.Add($"[::1]:{port}");
+        }
     }
 
     /// <summary>A new random token: 256 bits, URL-safe.</summary>

@@ -47,6 +47,8 @@ public sealed class StudioServer : IAsyncDisposable
             ? new SqliteBrowser(options.Database.ConnectionString)
             : new PostgresBrowser(options.Database.ConnectionString);
         await CheckAsync(database, options.Database, redactor, cancellationToken);
+        // Both loopbacks on one port: with port 0, a free one is picked first (127.0.0.1 and [::1] would get different ones).
+        var port = options.IPv6 && options.Port == 0 ? FreePort() : options.Port;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Strata.Studio", EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         // Nothing from the working directory's appsettings.json or the environment (ASPNETCORE_URLS, Kestrel endpoints)
         // may add an address: the one listener is the loopback one below.
@@ -55,7 +57,11 @@ public sealed class StudioServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, port);
+            if (options.IPv6)
+            {
+                kestrel.Listen(IPAddress.IPv6Loopback, port);
+            }
         });
         var app = builder.Build();
         var token = StudioSecurity.NewToken();
@@ -71,11 +77,11 @@ public sealed class StudioServer : IAsyncDisposable
         {
             await database.DisposeAsync();
             await app.DisposeAsync();
-            throw new StrataException(ErrorCategory.BadInput, $"the studio cannot listen on 127.0.0.1:{options.Port}: {e.Message}", "pick another --port, or leave it out for a free one", e);
+            throw new StrataException(ErrorCategory.BadInput, $"the studio cannot listen on 127.0.0.1{(options.IPv6 ? " and [::1]" : "")}:{port}: {e.Message}", "pick another --port, or leave it out for a free one", e);
         }
 
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()).Port;
-        security.Bind(port);
+        port = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
+        security.Bind(port, options.IPv6);
         return new StudioServer(app, database, new Uri($"http://127.0.0.1:{port}/"), token);
     }
 
@@ -109,6 +115,13 @@ public sealed class StudioServer : IAsyncDisposable
     {
         await StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static async Task CheckAsync(IStudioDatabase database, DatabaseTarget target, Redactor redactor, CancellationToken ct)

@@ -170,6 +170,21 @@ public sealed class SecurityTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Asked_for_IPv6_the_studio_also_serves_the_IPv6_loopback_on_the_same_port_and_its_Host()
+    {
+        await using var studio = await StudioServer.StartAsync(_sqlite.Options() with { IPv6 = true });
+        var port = studio.Address.Port;
+        studio.ListeningAddresses.Order().ShouldBe([$"http://127.0.0.1:{port}", $"http://[::1]:{port}"]);
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, UseProxy = false });
+        using var signIn = await http.GetAsync($"http://[::1]:{port}/?token=" + studio.LaunchUrl.Query.Split('=')[1]);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://[::1]:{port}/api/tables");
+        request.Headers.Add("Cookie", signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);
+        using var tables = await http.SendAsync(request);
+        tables.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_taken_port_is_a_bad_input_error_naming_the_port()
     {
         var port = _client.Server.Address.Port;

@@ -19,7 +19,8 @@ internal static class StudioCommand
         var port = new Option<int>("--port") { Description = "The loopback port to listen on (default 0: a free one).", DefaultValueFactory = _ => 0 };
         var write = new Option<bool>("--write") { Description = "Write mode: the SQL console may change data (each statement in its own transaction, committed when it succeeds) and rows can be edited, inserted and deleted from the grid, each shown as its SQL first. Without it every statement runs read-only, enforced by the database." };
         var noOpen = new Option<bool>("--no-open") { Description = "Do not open a browser; only print the address." };
-        var command = new Command("studio", Help) { port, write, noOpen };
+        var ipv6 = new Option<bool>("--ipv6") { Description = "Also listen on the IPv6 loopback [::1], on the same port." };
+        var command = new Command("studio", Help) { port, write, noOpen, ipv6 };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
@@ -41,6 +42,7 @@ internal static class StudioCommand
                 Database = ctx.Database,
                 Write = writing,
                 Port = number,
+                IPv6 = parse.GetValue(ipv6),
                 Migrations = () => ctx.CreateMigrator(refuseMissing: true),
                 History = settings.History,
                 Lint = new LintOptions
@@ -54,6 +56,11 @@ internal static class StudioCommand
             await using var studio = await StudioServer.StartAsync(options, ct);
             var url = studio.LaunchUrl.ToString();
             ctx.Terminal.Raw(url);
+            if (options.IPv6)
+            {
+                ctx.Terminal.Note($"also on http://[::1]:{studio.Address.Port}/ (open the address above first: its token signs this browser in)");
+            }
+
             ctx.Terminal.Note($"strata studio for {Markup.Escape(ctx.DatabaseDisplay)}, {(writing ? "[red]write mode[/]" : "read-only")}: open the address above (it carries this launch's token). Ctrl+C stops it.");
             if (!parse.GetValue(noOpen) && !TryOpen(url))
             {
