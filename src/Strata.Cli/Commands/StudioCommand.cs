@@ -58,7 +58,7 @@ internal static class StudioCommand
             ctx.Terminal.Raw(url);
             if (options.IPv6)
             {
-                ctx.Terminal.Note($"also on http://[::1]:{studio.Address.Port}/ (open the address above first: its token signs this browser in)");
+                ctx.Terminal.Note(Markup.Escape($"also on http://[::1]:{studio.Address.Port}/ (open the address above first: its token signs this browser in)"));
             }
 
             ctx.Terminal.Note($"strata studio for {Markup.Escape(ctx.DatabaseDisplay)}, {(writing ? "[red]write mode[/]" : "read-only")}: open the address above (it carries this launch's token). Ctrl+C stops it.");
