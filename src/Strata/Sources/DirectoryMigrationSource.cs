@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Strata.Errors;
 using Strata.Sources.Layouts;
 using Strata.Sql;
@@ -103,37 +104,29 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     private Problem LayoutHint(string folder, MigrationLayout layout) => new(DisplayPath.For(folder, _displayBase),
         $"these files are laid out the way {LayoutReaders.ToolName(layout)} writes them; to read them in place set \"layout\": \"{LayoutReaders.NameOf(layout)}\" in strata.json (or \"auto\" to detect it)");
 
-    /// <summary>The files at the top level of the folder; subfolders named like migrations become problems.</summary>
+    /// <summary>
+    /// The files at the top level of the folder; subfolders named like migrations become problems. Listing reads the
+    /// folder's entries only (names and types, no per-file stat): each file's size is learnt when it is read.
+    /// </summary>
     private List<MigrationFileEntry> ListFiles(string folder, List<Problem> problems)
     {
         var files = new List<MigrationFileEntry>();
-        var entries = new DirectoryInfo(folder).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var entries = new FileSystemEnumerable<(string Name, string FullName, bool IsDirectory)>(
+            folder,
+            (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.ToFullPath(), entry.IsDirectory),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+        foreach (var (name, fullName, isDirectory) in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            var fullName = entry.FullName;
-            if (entry is FileInfo file)
+            if (!isDirectory)
             {
-                files.Add(new MigrationFileEntry(entry.Name, DisplayPath.For(fullName, _displayBase), () => File.ReadAllBytes(fullName), UnchangedFile.Opener(fullName), Length(file)));
+                files.Add(new MigrationFileEntry(name, DisplayPath.For(fullName, _displayBase), limit => MigrationFileReader.Read(fullName, limit), UnchangedFile.Opener(fullName)));
             }
-            else if (MigrationFileName.IsCandidate(entry.Name))
+            else if (MigrationFileName.IsCandidate(name))
             {
                 problems.Add(new Problem(DisplayPath.For(fullName, _displayBase), "is a folder named like a migration; migrations are files directly in the migrations folder (subfolders are not read)"));
             }
         }
 
         return files;
-    }
-
-    /// <summary>The size of the file (of its target for a symbolic link); 0 when it cannot be read, which the in-memory path then reports.</summary>
-    private static long Length(FileInfo file)
-    {
-        try
-        {
-            return file.LinkTarget is null ? file.Length : (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo)?.Length ?? 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
     }
 }

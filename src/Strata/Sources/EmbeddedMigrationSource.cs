@@ -107,7 +107,7 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
             var slash = fileName.IndexOfAny(['/', '\\']);
             if (slash < 0)
             {
-                files.Add(new MigrationFileEntry(fileName, Shown(resource), () => Read(resource), () => Open(resource), Length(resource)));
+                files.Add(new MigrationFileEntry(fileName, Shown(resource), limit => Read(resource, limit), () => Open(resource)));
                 continue;
             }
 
@@ -126,18 +126,17 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
     private Stream Open(string resource) =>
         _assembly.GetManifestResourceStream(resource) ?? throw new IOException($"the resource is no longer in assembly '{_assemblyName}'");
 
-    /// <summary>The resource's size; 0 when it cannot be told (the in-memory path then reads it).</summary>
-    private long Length(string resource)
-    {
-        using var stream = _assembly.GetManifestResourceStream(resource);
-        return stream is { CanSeek: true } ? stream.Length : 0;
-    }
-
-    private byte[] Read(string resource)
+    /// <summary>The resource's size, and its bytes when it is at most <paramref name="inMemoryLimit"/> bytes (one open of the resource).</summary>
+    private FileContent Read(string resource, long inMemoryLimit)
     {
         using var stream = Open(resource);
+        if (stream.CanSeek && stream.Length > inMemoryLimit)
+        {
+            return new FileContent(stream.Length, null);
+        }
+
         using var copy = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
         stream.CopyTo(copy);
-        return copy.ToArray();
+        return copy.Length > inMemoryLimit ? new FileContent(copy.Length, null) : FileContent.Of(copy.ToArray());
     }
 }

@@ -18,6 +18,9 @@ internal sealed record FileLimits(long StreamingThreshold, long? MaxFileSize, in
     /// <summary>Stream above 8 MiB, no size limit.</summary>
     public static readonly FileLimits Default = new(DefaultStreamingThreshold, null);
 
+    /// <summary>The largest file read into memory: larger ones are streamed or, above the maximum size, refused unread.</summary>
+    public long InMemoryLimit => MaxFileSize is { } max && max < StreamingThreshold ? max : StreamingThreshold;
+
     /// <summary>The problem for a file of <paramref name="length"/> bytes when that is over the limit, else null.</summary>
     public string? SizeProblem(long length) => MaxFileSize is { } max && length > max
         ? $"the file is {Size(length)}, more than the maximum file size of {Size(max)}; split it into smaller migrations, or raise the limit (--max-file-size, or MaxFileSize of the migration source)"

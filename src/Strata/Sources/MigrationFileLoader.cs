@@ -60,21 +60,12 @@ internal static class MigrationFileLoader
     {
         var path = file.Entry.DisplayPath;
         var problems = new List<Problem>();
-        if (limits.SizeProblem(file.Entry.Length) is { } tooLarge)
-        {
-            problems.Add(new Problem(path, tooLarge));
-            return (new LoadedFile(file.Name, path, null, null), problems);
-        }
-
-        if (file.Entry.Length > limits.StreamingThreshold)
-        {
-            return StreamedFileLoader.Load(file.Name, file.Entry, flavor, limits.Chunk);
-        }
-
-        byte[] bytes;
+        FileContent content;
         try
         {
-            bytes = file.Entry.ReadBytes();
+            // One read learns the size and, for a file that is held in memory, takes its bytes: a file above the
+            // maximum size or the streaming threshold is left unread here.
+            content = file.Entry.Read(limits.InMemoryLimit);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -82,7 +73,18 @@ internal static class MigrationFileLoader
             return (new LoadedFile(file.Name, path, null, null), problems);
         }
 
-        if (!ScriptDecoder.TryDecode(bytes, out var script, out var decodeProblem))
+        if (limits.SizeProblem(content.Length) is { } tooLarge)
+        {
+            problems.Add(new Problem(path, tooLarge));
+            return (new LoadedFile(file.Name, path, null, null), problems);
+        }
+
+        if (content.Buffer is null)
+        {
+            return StreamedFileLoader.Load(file.Name, file.Entry, flavor, limits.Chunk);
+        }
+
+        if (!ScriptDecoder.TryDecode(content.Bytes, out var script, out var decodeProblem))
         {
             problems.Add(new Problem(path, decodeProblem));
             return (new LoadedFile(file.Name, path, null, null), problems);
