@@ -17,6 +17,9 @@ internal sealed record BenchOptions
 
     public bool Peers { get; init; }
 
+    /// <summary>The size of the one large migration file whose apply and peak memory are measured (reliability R20: 300 MB).</summary>
+    public int LargeFileMegabytes { get; init; } = 300;
+
     /// <summary>Words that a tool's or scenario's name must contain one of (e.g. <c>psql,dbmate</c>); empty for all.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
@@ -37,8 +40,9 @@ internal sealed record BenchOptions
                 "--fleet" => options with { FleetSizes = ParseSizes(Value(args, ++i, "--fleet")) },
                 "--runs" => options with { Runs = ParseCount(Value(args, ++i, "--runs"), "--runs") },
                 "--peers" => options with { Peers = true },
+                "--large-file-mb" => options with { LargeFileMegabytes = ParseCount(Value(args, ++i, "--large-file-mb"), "--large-file-mb") },
                 "--only" => options with { Only = Value(args, ++i, "--only").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --fleet 200 --runs 5 --peers --only psql,strata"),
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --sizes 100,1000 --fleet 200 --runs 5 --peers --large-file-mb 300 --only psql,strata"),
             };
         }
 

@@ -9,7 +9,7 @@ namespace Strata.Bench;
 /// </summary>
 internal static class Harness
 {
-    public const string StrataTool = "Strata CLI (ReadyToRun)";
+    public const string StrataTool = "Strata CLI (native AOT)";
 
     public static async Task<string> RunAsync(BenchOptions options, string command)
     {

@@ -26,4 +26,7 @@ internal interface IMigrationTool
 
     /// <summary>Performs <paramref name="operation"/> on <paramref name="run"/>'s database and returns how long it took.</summary>
     Task<TimeSpan> RunAsync(Operation operation, ToolRun run);
+
+    /// <summary>The peak resident set size (kilobytes) of the last <see cref="RunAsync"/>, for tools that measure it (the Strata CLI, applying); else null.</summary>
+    long? LastPeakRss => null;
 }

@@ -70,21 +70,26 @@ internal sealed class ToolBench(BenchServer server, BenchOptions options, string
     {
         var toolRun = new ToolRun(server, state.Database(run), set, state.Migrations, state.Work);
         var timings = await RunOnceAsync(state.Tool, toolRun).ConfigureAwait(false);
-        foreach (var (operation, elapsed) in run == 0 ? [] : timings)
+        foreach (var (operation, elapsed, peakRss) in run == 0 ? [] : timings)
         {
             state.Samples[operation].Add(elapsed);
+            if (peakRss is { } kilobytes)
+            {
+                state.PeakRss[operation].Add(kilobytes);
+            }
         }
     }
 
-    private async Task<List<(Operation, TimeSpan)>> RunOnceAsync(IMigrationTool tool, ToolRun run)
+    private async Task<List<(Operation, TimeSpan, long?)>> RunOnceAsync(IMigrationTool tool, ToolRun run)
     {
         await server.CreateDatabaseAsync(run.Database).ConfigureAwait(false);
         try
         {
-            var timings = new List<(Operation, TimeSpan)>();
+            var timings = new List<(Operation, TimeSpan, long?)>();
             foreach (var operation in Enum.GetValues<Operation>().Where(tool.Supports))
             {
-                timings.Add((operation, await tool.RunAsync(operation, run).ConfigureAwait(false)));
+                var elapsed = await tool.RunAsync(operation, run).ConfigureAwait(false);
+                timings.Add((operation, elapsed, tool.LastPeakRss));
                 if (operation == Operation.Apply)
                 {
                     await CheckTablesAsync(tool, run, run.Set.Size, "after applying all").ConfigureAwait(false);

@@ -20,9 +20,8 @@ internal static class ToolSet
         {
             new PsqlTool(perMigration: true),
             new PsqlTool(perMigration: false),
-            new StrataCliTool(Harness.StrataTool, Build(options, "r2r")),
+            new StrataCliTool(Harness.StrataTool, Build(options, "aot"), BuildProblem(options, "aot")),
             new StrataCliTool("Strata CLI (JIT)", Build(options, "jit")),
-            new StrataCliTool("Strata CLI (native AOT, net9.0)", Build(options, "aot"), BuildProblem(options, "aot")),
             new StrataLibraryTool(),
         };
         if (options.Peers)
@@ -38,7 +37,7 @@ internal static class ToolSet
 
     private static IEnumerable<IScenario> AllScenarios(BenchOptions options, BenchServer server, string scratch)
     {
-        string[] builds = ["jit", "r2r", "aot"];
+        string[] builds = ["jit", "aot"];
         foreach (var noop in new[] { false, true })
         {
             foreach (var build in builds)
@@ -70,16 +69,18 @@ internal static class ToolSet
 
         foreach (var size in options.Sizes)
         {
-            yield return new LintScenario(Build(options, "r2r"), BuildProblem(options, "r2r"), size, scratch);
+            yield return new LintScenario(Build(options, "aot"), BuildProblem(options, "aot"), size, scratch);
+            yield return new SquawkLintScenario(size, scratch);
             yield return new CodegenScenario(server, size, scratch);
         }
+
+        yield return new LargeFileScenario(server, Harness.StrataTool, Build(options, "aot"), BuildProblem(options, "aot"), options.LargeFileMegabytes, scratch);
     }
 
     private static string BuildName(string build) => build switch
     {
-        "jit" => "strata, JIT (net10.0, framework-dependent)",
-        "r2r" => "strata, ReadyToRun (net10.0)",
-        _ => "strata, native AOT (net9.0)",
+        "jit" => "strata, JIT (net10.0, framework-dependent: the .NET tool off linux-x64)",
+        _ => "strata, native AOT (net10.0, the published executable and the linux-x64 .NET tool)",
     };
 
     /// <summary>The executable bench/run.sh published for <paramref name="build"/>.</summary>

@@ -18,11 +18,14 @@ internal sealed class ToolState(IMigrationTool tool, int index, MigrationSet set
 
     public Dictionary<Operation, List<TimeSpan>> Samples { get; } = Enum.GetValues<Operation>().ToDictionary(o => o, _ => new List<TimeSpan>());
 
+    /// <summary>The peak RSS (kilobytes) of each timed run, per operation, where the tool measures it.</summary>
+    public Dictionary<Operation, List<long>> PeakRss { get; } = Enum.GetValues<Operation>().ToDictionary(o => o, _ => new List<long>());
+
     /// <summary>Why the tool is not measured (unavailable, or the first line of its failure), or null while it runs.</summary>
     public string? Stopped { get; set; } = tool.Unavailable;
 
     public IEnumerable<Measurement> Results() => Enum.GetValues<Operation>().Select(operation =>
         Stopped is { } why ? Measurement.Missing(ToolBench.Describe(operation), tool.Name, set.Size, why)
-        : tool.Supports(operation) ? new Measurement(ToolBench.Describe(operation), tool.Name, set.Size, Samples[operation])
+        : tool.Supports(operation) ? new Measurement(ToolBench.Describe(operation), tool.Name, set.Size, Samples[operation]) { PeakRss = PeakRss[operation] }
         : Measurement.Missing(ToolBench.Describe(operation), tool.Name, set.Size, "not supported by the tool"));
 }

@@ -25,5 +25,7 @@ internal static class Format
 
     public static string Ratio(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
 
+    public static string Megabytes(long kilobytes) => (kilobytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,7 @@ internal sealed class ReportWriter(RunConditions conditions, IReadOnlyList<Measu
         }
 
         OtherTable(text);
+        MemoryTable(text);
         TargetTable(text);
         return text.ToString();
     }
@@ -86,13 +87,37 @@ internal sealed class ReportWriter(RunConditions conditions, IReadOnlyList<Measu
 
     private void OtherTable(StringBuilder text)
     {
-        text.AppendLine("## Start-up, test databases, introspection, lint")
+        text.AppendLine("## Start-up, test databases, introspection, lint, large file")
             .AppendLine()
             .AppendLine("| measurement | tool | size | median | min – max |")
             .AppendLine("|---|---|---:|---:|---:|");
         foreach (var row in results.Where(r => !ToolTable(r)))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.What} | {row.Tool} | {(row.Size == 0 ? "" : Format.Count(row.Size))} | {Format.Median(row)} | {Format.Range(row)} |");
+        }
+
+        text.AppendLine();
+    }
+
+    private void MemoryTable(StringBuilder text)
+    {
+        var rows = results.Where(r => r.PeakRss.Count > 0).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("## Memory: peak resident set size of the process")
+            .AppendLine()
+            .AppendLine("Measured with GNU time (`%M`) on the timed runs that report it.")
+            .AppendLine()
+            .AppendLine("| measurement | tool | size | peak RSS (median) | min – max |")
+            .AppendLine("|---|---|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            var sorted = row.PeakRss.Order().ToList();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.What} | {row.Tool} | {Format.Count(row.Size)} | {Format.Megabytes(sorted[sorted.Count / 2])} | {Format.Megabytes(sorted[0])} – {Format.Megabytes(sorted[^1])} |");
         }
 
         text.AppendLine();

@@ -21,5 +21,14 @@ internal interface IScenario
 
     Task<TimeSpan> RunOnceAsync();
 
+    /// <summary>The peak resident set size (kilobytes) of the last <see cref="RunOnceAsync"/>, for scenarios that measure it; else null.</summary>
+    long? LastPeakRss => null;
+
+    /// <summary>How many timed runs to make when <paramref name="requested"/> were asked for (a run of minutes may take fewer).</summary>
+    int TimedRuns(int requested) => requested;
+
+    /// <summary>Whether an untimed warm-up run comes first (a scenario whose run is long and self-contained may skip it).</summary>
+    bool WarmUp => true;
+
     Task TearDownAsync();
 }

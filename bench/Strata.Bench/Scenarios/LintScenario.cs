@@ -2,7 +2,7 @@ namespace Strata.Bench.Scenarios;
 
 /// <summary>
 /// <c>strata lint --offline</c> over N migration files (the generated set: a table and an index each), as a process
-/// of the ReadyToRun build, start-up included, as squawk's figure is.
+/// of the shipped native AOT build, start-up included, as squawk's figure is.
 /// </summary>
 internal sealed class LintScenario(string executable, string? unavailable, int size, string scratch) : IScenario
 {
@@ -10,7 +10,7 @@ internal sealed class LintScenario(string executable, string? unavailable, int s
 
     public string What => $"static lint of {size:N0} files";
 
-    public string Tool => "strata lint (ReadyToRun)";
+    public string Tool => "strata lint (native AOT)";
 
     public int Size => size;
 

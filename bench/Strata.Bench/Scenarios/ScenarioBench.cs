@@ -24,13 +24,22 @@ internal static class ScenarioBench
     private static async Task<Measurement> MeasureOneAsync(IScenario scenario, int runs)
     {
         var samples = new List<TimeSpan>();
+        var peakRss = new List<long>();
         try
         {
             await scenario.SetUpAsync().ConfigureAwait(false);
-            await scenario.RunOnceAsync().ConfigureAwait(false);
-            for (var run = 0; run < runs; run++)
+            if (scenario.WarmUp)
+            {
+                await scenario.RunOnceAsync().ConfigureAwait(false);
+            }
+
+            for (var run = 0; run < scenario.TimedRuns(runs); run++)
             {
                 samples.Add(await scenario.RunOnceAsync().ConfigureAwait(false));
+                if (scenario.LastPeakRss is { } kilobytes)
+                {
+                    peakRss.Add(kilobytes);
+                }
             }
         }
         catch (InvalidOperationException e)
@@ -43,6 +52,6 @@ internal static class ScenarioBench
             await scenario.TearDownAsync().ConfigureAwait(false);
         }
 
-        return new Measurement(scenario.What, scenario.Tool, scenario.Size, samples);
+        return new Measurement(scenario.What, scenario.Tool, scenario.Size, samples) { PeakRss = peakRss };
     }
 }

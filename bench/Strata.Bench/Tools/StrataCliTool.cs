@@ -1,7 +1,7 @@
 namespace Strata.Bench.Tools;
 
 /// <summary>
-/// The <c>strata</c> executable of one build (JIT, ReadyToRun, native AOT) as a user runs it: one process per
+/// The <c>strata</c> executable of one build (native AOT, JIT) as a user runs it: one process per
 /// command, the database from <c>DATABASE_URL</c>, the migrations from <c>--migrations</c>.
 /// </summary>
 internal sealed class StrataCliTool(string name, string executable, string? unavailable = null) : IMigrationTool
@@ -16,7 +16,10 @@ internal sealed class StrataCliTool(string name, string executable, string? unav
 
     public Task PrepareAsync(MigrationSet set, string folder) => StrataFiles.WriteAsync(set, folder);
 
-    public Task<TimeSpan> RunAsync(Operation operation, ToolRun run)
+    public long? LastPeakRss { get; private set; }
+
+    /// <summary>Runs one command; applying runs under GNU time to report the CLI's peak memory (issue 15).</summary>
+    public async Task<TimeSpan> RunAsync(Operation operation, ToolRun run)
     {
         var command = operation switch
         {
@@ -24,10 +27,13 @@ internal sealed class StrataCliTool(string name, string executable, string? unav
             Operation.Status => "status",
             _ => "rollback",
         };
-        return CommandRunner.TimeAsync(
+        var result = await CommandRunner.RunAsync(
             executable,
             [command, "--migrations", run.MigrationsFolder, "--quiet", "--no-color"],
             run.WorkFolder,
-            new Dictionary<string, string> { ["DATABASE_URL"] = run.Url });
+            new Dictionary<string, string> { ["DATABASE_URL"] = run.Url },
+            measureMemory: operation == Operation.Apply).ConfigureAwait(false);
+        LastPeakRss = result.PeakRssKilobytes;
+        return result.Elapsed;
     }
 }
