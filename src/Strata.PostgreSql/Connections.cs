@@ -30,7 +30,20 @@ internal static class Connections
         // The executor maps a failed batch command back to the script statement that failed.
         builder.IncludeFailedBatchedCommand = true;
         SessionKeepalive.ConfigureClient(builder, configured.ConnectionString);
-        return NpgsqlDataSource.Create(builder);
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+        if (!options.LoadDatabaseTypes && !Configures(configured.ConnectionString, "Server Compatibility Mode"))
+        {
+            dataSource.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        }
+
+        return dataSource.Build();
+    }
+
+    /// <summary>Whether the connection string as given sets <paramref name="keyword"/> (under any of its spellings).</summary>
+    private static bool Configures(string connectionString, string keyword)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -59,25 +72,55 @@ internal static class Connections
     }
 
     /// <summary>
-    /// Reads <c>current_user</c>, <c>current_schema()</c> and the server process id of the session's main connection.
-    /// (<see cref="OpenAsync"/> already applied <see cref="SessionKeepalive.Main"/>, whose
-    /// <c>client_connection_check_interval</c> lets the server notice a dead client even inside a long statement.)
+    /// Opens a session's connection and, in one round trip, reads <c>current_user</c>, <c>current_schema()</c> and the
+    /// server process id and applies <see cref="SessionKeepalive.Main"/> (whose <c>client_connection_check_interval</c>
+    /// lets the server notice a dead client even inside a long statement): the facts query first, then the keepalive
+    /// block, which stays best effort as in <see cref="SessionKeepalive.ApplyAsync"/>. Throws
+    /// <see cref="Errors.DatabaseUnavailableException"/> when it cannot connect.
     /// </summary>
-    public static async Task<SessionFacts> ReadFactsAsync(NpgsqlConnection connection, ServerEndpoint endpoint, CancellationToken cancellationToken)
+    public static async Task<(NpgsqlConnection Connection, SessionFacts Facts)> OpenSessionAsync(
+        NpgsqlDataSource dataSource, ServerEndpoint endpoint, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid()";
+        NpgsqlConnection? connection = null;
         try
         {
-            var command = new NpgsqlCommand(sql, connection);
-            await using var commandScope = command.ConfigureAwait(false);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using var readerScope = reader.ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return new SessionFacts(reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
+            connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return (connection, await ReadFactsAndKeepAliveAsync(connection, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception e) when (ErrorTranslator.IsConnectionLost(e))
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or System.Net.Sockets.SocketException)
         {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw ErrorTranslator.OpenFailed(endpoint, e);
         }
+    }
+
+    private static async Task<SessionFacts> ReadFactsAndKeepAliveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        const string facts = "SELECT current_user::text, coalesce(current_schema()::text, 'public'), pg_backend_pid()";
+        var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(facts), new NpgsqlBatchCommand(SessionKeepalive.Statement(SessionKeepalive.Main)) },
+        };
+        await using var batchScope = batch.ConfigureAwait(false);
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var result = new SessionFacts(reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
+        try
+        {
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+        catch (PostgresException e) when (!ErrorTranslator.IsConnectionLost(e))
+        {
+            // Best effort, as in SessionKeepalive.ApplyAsync: a server that refuses the block keeps its defaults.
+        }
+
+        return result;
     }
 }

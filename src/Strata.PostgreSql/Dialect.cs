@@ -87,8 +87,7 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
         NpgsqlConnection? connection = null;
         try
         {
-            connection = await Connections.OpenAsync(dataSource, _endpoint, SessionKeepalive.Main, cancellationToken).ConfigureAwait(false);
-            var facts = await Connections.ReadFactsAsync(connection, _endpoint, cancellationToken).ConfigureAwait(false);
+            (connection, var facts) = await Connections.OpenSessionAsync(dataSource, _endpoint, cancellationToken).ConfigureAwait(false);
             return new Session(dataSource, ownsDataSource: _shared is null, connection, _endpoint, facts, options, _options, oneRoundTrip);
         }
         catch

@@ -19,22 +19,22 @@ internal sealed class MigrationLock : IMigrationLock
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
 
     private readonly NpgsqlConnection _connection;
-    private readonly Func<CancellationToken, Task<NpgsqlConnection>> _openProbe;
+    private readonly Func<CancellationToken, Task<int>> _probeBackendPid;
     private readonly ServerEndpoint _endpoint;
     private readonly TimeSpan _longestPause;
     private readonly List<LockHandle> _held = [];
     private readonly int _mainBackendPid;
 
     /// <param name="connection">The session's main connection, which holds the lock.</param>
-    /// <param name="openProbe">Opens a new connection for the pooler check, translating failures.</param>
+    /// <param name="probeBackendPid">Opens a new connection for the pooler check and returns its server process id, translating failures.</param>
     /// <param name="key">The advisory lock key.</param>
     /// <param name="endpoint">The server, for messages.</param>
     /// <param name="longestPause">The cap of the growing pause between attempts.</param>
     /// <param name="mainBackendPid">The server process of <paramref name="connection"/> (0: unknown, no pooler probe).</param>
-    public MigrationLock(NpgsqlConnection connection, Func<CancellationToken, Task<NpgsqlConnection>> openProbe, long key, ServerEndpoint endpoint, TimeSpan longestPause, int mainBackendPid = 0)
+    public MigrationLock(NpgsqlConnection connection, Func<CancellationToken, Task<int>> probeBackendPid, long key, ServerEndpoint endpoint, TimeSpan longestPause, int mainBackendPid = 0)
     {
         _connection = connection;
-        _openProbe = openProbe;
+        _probeBackendPid = probeBackendPid;
         _mainBackendPid = mainBackendPid;
         Key = key;
         _endpoint = endpoint;
@@ -90,9 +90,7 @@ internal sealed class MigrationLock : IMigrationLock
             return;
         }
 
-        var probe = await _openProbe(cancellationToken).ConfigureAwait(false);
-        await using var probeScope = probe.ConfigureAwait(false);
-        await PoolerCheck.BeforeLockAsync(probe, _mainBackendPid, _endpoint, cancellationToken).ConfigureAwait(false);
+        PoolerCheck.BeforeLock(await _probeBackendPid(cancellationToken).ConfigureAwait(false), _mainBackendPid, _endpoint);
     }
 
     private void Release(LockHandle handle)

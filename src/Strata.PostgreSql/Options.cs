@@ -28,4 +28,13 @@ public sealed record PostgreSqlOptions
     /// (with jitter) up to this. Default one second.
     /// </summary>
     public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether the connections Strata opens from a connection string first read the database's types (Npgsql's
+    /// type loading: one catalog query per run, the heaviest query of a no-op run, tens of milliseconds on a database
+    /// with many tables). Default true, which C# migrations need when they read or write enums, composites or
+    /// extension types (hstore, PostGIS) through Strata's connection. The CLI turns it off: it runs SQL text only.
+    /// A <c>Server Compatibility Mode</c> in the connection string, or an application's own data source, decides instead.
+    /// </summary>
+    public bool LoadDatabaseTypes { get; init; } = true;
 }

@@ -18,9 +18,10 @@ internal static class PoolerCheck
 
     private const string Hint = "point Strata at PostgreSQL itself or at a session-mode pool (PgBouncer pool_mode=session); migrations need one server session for their whole run";
 
-    public static async Task BeforeLockAsync(NpgsqlConnection probeConnection, int mainBackendPid, ServerEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>Refuses when the probe connection reached the main connection's server process.</summary>
+    public static void BeforeLock(int probeBackendPid, int mainBackendPid, ServerEndpoint endpoint)
     {
-        if (mainBackendPid != 0 && await BackendPidAsync(probeConnection, cancellationToken).ConfigureAwait(false) == mainBackendPid)
+        if (mainBackendPid != 0 && probeBackendPid == mainBackendPid)
         {
             throw new DatabaseUnavailableException($"{endpoint.Describe()}: {Message}", Hint);
         }
@@ -46,13 +47,6 @@ internal static class PoolerCheck
 
         await TryReleaseAsync(lockConnection, key).ConfigureAwait(false);
         throw new DatabaseUnavailableException($"{endpoint.Describe()}: {Message}", Hint);
-    }
-
-    private static async Task<int> BackendPidAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
-        await using var commandScope = command.ConfigureAwait(false);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>Behind a pooler the unlock must reach the server session that took the lock; a few tries usually do.</summary>

@@ -32,7 +32,7 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
         var history = session.History;
         var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
         var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
-        _lock = new MigrationLock(connection, ct => Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Main, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
+        _lock = new MigrationLock(connection, ct => ProbeBackendPidAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
         History = new HistoryStore(connection, sql, endpoint);
         Executor = new ScriptExecutor(connection, sql, endpoint, session, oneRoundTrip);
         Inspector = new DatabaseInspector(connection, endpoint);
@@ -87,6 +87,14 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
         }
 
         return rows;
+    }
+
+    /// <summary>Opens a short-lived second connection for the pooler check and returns its server process id.</summary>
+    private static async Task<int> ProbeBackendPidAsync(NpgsqlDataSource dataSource, ServerEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var (probe, facts) = await Connections.OpenSessionAsync(dataSource, endpoint, cancellationToken).ConfigureAwait(false);
+        await probe.DisposeAsync().ConfigureAwait(false);
+        return facts.BackendPid;
     }
 
     public async ValueTask DisposeAsync()
