@@ -42,7 +42,7 @@ public sealed class RollbackAndBaselineTests
         rollback.Stdout.ShouldContain("002_b (down)");
         rollback.Stdout.ShouldNotContain("001_a (down)");
         rollback.Stdout.ShouldContain("Rolled back 2 migrations in");
-        rollback.Stdout.ShouldContain("(batches 2 and 3).");
+        rollback.Stdout.ShouldContain("(batches 2 and 3): ");
     }
 
     [Fact]

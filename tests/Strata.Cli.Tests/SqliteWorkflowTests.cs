@@ -36,6 +36,19 @@ public sealed class SqliteWorkflowTests
     }
 
     [Fact]
+    public async Task The_summary_says_how_much_of_the_time_was_the_migrations_and_what_the_rest_was()
+    {
+        using var workspace = new Workspace().Write("001_a.sql", "CREATE TABLE a (id integer);\n-- strata:down\nDROP TABLE a;\n");
+        var cli = workspace.Cli();
+
+        var migrate = await cli.RunAsync("migrate");
+        var rollback = await cli.RunAsync("rollback");
+
+        migrate.Stdout.ShouldMatch(@"Applied 1 migration in \d+ ms \(batch 1\): \d+ ms running it, \d+ ms reading the files, connecting, locking and reading the history\.");
+        rollback.Stdout.ShouldMatch(@"Rolled back 1 migration in \d+ ms \(batch 1\): \d+ ms running it, \d+ ms reading the files, connecting, locking and reading the history\.");
+    }
+
+    [Fact]
     public async Task Seed_data_is_skipped_in_production()
     {
         using var workspace = new Workspace().CopySample("quickstart");

@@ -72,7 +72,21 @@ internal static class RunRenderer
             return;
         }
 
-        t.Line($"{doneVerb} {Count(applied)} in {ProgressObserver.Milliseconds(result.Duration)}{Batches(result.Batches.Count > 0 ? result.Batches : result.Batch > 0 ? [result.Batch] : [])}.");
+        var batches = Batches(result.Batches.Count > 0 ? result.Batches : result.Batch > 0 ? [result.Batch] : []);
+        t.Line($"{doneVerb} {Count(applied)} in {ProgressObserver.Milliseconds(result.Duration)}{batches}: {Split(result)}.");
+    }
+
+    /// <summary>
+    /// Where the run's time went: inside the migrations (the step lines' sum), and the rest, which is reading the
+    /// files, connecting, taking the lock and reading the history (over a slow link or on a busy server that part can
+    /// dwarf a quick migration).
+    /// </summary>
+    private static string Split(MigrationResult result)
+    {
+        var inSteps = result.Steps.Where(s => s.Outcome == ExecutionOutcome.Applied).Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
+        var rest = result.Duration > inSteps ? result.Duration - inSteps : TimeSpan.Zero;
+        var them = result.FilesExecuted == 1 ? "it" : "them";
+        return $"{ProgressObserver.Milliseconds(inSteps)} running {them}, {ProgressObserver.Milliseconds(rest)} reading the files, connecting, locking and reading the history";
     }
 
     /// <summary>" (batch 3)", " (batches 2 and 3)", " (batches 1, 2 and 3)", or nothing.</summary>
