@@ -58,6 +58,17 @@ internal sealed class NuGetPackage
         return reader.ReadToEnd();
     }
 
+    /// <summary>The first <paramref name="count"/> bytes of one entry (fewer when it is shorter).</summary>
+    public byte[] ReadBytes(string entry, int count)
+    {
+        using var zip = ZipFile.OpenRead(_path);
+        var found = zip.GetEntry(entry) ?? throw new FileNotFoundException($"{Path.GetFileName(_path)} has no entry {entry}; it holds: {string.Join(", ", Files)}");
+        using var stream = found.Open();
+        var buffer = new byte[count];
+        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+
     private static XElement WithoutNamespaces(XElement element) =>
         new(element.Name.LocalName,
             element.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => new XAttribute(a.Name.LocalName, a.Value)),

@@ -7,11 +7,19 @@ namespace Strata.Packaging.Tests.Packages;
 /// Packs every project under <c>src</c> once for the tests of the Packages collection: a copy of the checkout
 /// (without bin/obj, so the checkout's own build output is never touched) is packed in Release with a version
 /// suffix unique to this run, so an install can never pick up a package cached by an earlier run of other code.
+/// The pack includes the CLI's native AOT package for this machine, the one native compile of the test suite; the
+/// tool installed from it (<see cref="InstalledTool"/>) serves every test that runs the native executable.
 /// Everything lives in one temp folder, deleted afterwards.
 /// </summary>
 public sealed class PackedSources : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(3);
+    // Most of it is the native compile: about two minutes on two quiet cores, over twenty on a machine loaded 30-fold
+    // (seen here). Only a safety net for a hung pack, not a performance check.
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(60);
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(2);
+    private readonly Lazy<string> _installed;
+
+    public PackedSources() => _installed = new Lazy<string>(() => Install("tools"));
 
     /// <summary>The temp folder holding the copy, the packages and whatever the tests add.</summary>
     public string TempRoot { get; } = Path.Combine(Path.GetTempPath(), "strata-pack-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)));
@@ -45,10 +53,44 @@ public sealed class PackedSources : IAsyncLifetime
             throw new InvalidOperationException("dotnet pack of the src projects failed:\n" + PackOutput.Describe());
         }
 
-        var cli = Directory.GetFiles(PackageFolder, "Strata.Cli.*.nupkg").SingleOrDefault()
+        // Strata.Cli.<version>.nupkg, the pointer package (Strata.Cli.linux-x64.<version> and Strata.Cli.any.<version> are what it points to).
+        var cli = Directory.GetFiles(PackageFolder, "Strata.Cli.*.nupkg").SingleOrDefault(p => char.IsAsciiDigit(Path.GetFileName(p)["Strata.Cli.".Length]))
             ?? throw new InvalidOperationException($"dotnet pack wrote no Strata.Cli package to {PackageFolder}:\n{PackOutput.Describe()}");
         Version = Path.GetFileNameWithoutExtension(cli)["Strata.Cli.".Length..];
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The folder of a <c>dotnet tool install Strata.Cli --tool-path</c> from this run's packages (installed on first
+    /// use, once): it holds the <c>strata</c> command.
+    /// </summary>
+    public string InstalledTool => _installed.Value;
+
+    /// <summary>
+    /// <c>dotnet tool install Strata.Cli --tool-path ... --add-source ... --version ...</c> into a new folder under
+    /// the run's temp folder, with NuGet's package and HTTP caches there too (the configured feeds stay reachable but
+    /// cannot hold this version); returns the folder. Throws with the output when the install fails.
+    /// </summary>
+    public string Install(string folderName)
+    {
+        var tools = Path.Combine(TempRoot, folderName + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
+        var nuget = new Dictionary<string, string>
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(TempRoot, "nuget-packages"),
+            ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(TempRoot, "nuget-http-cache"),
+        };
+        var install = ChildProcess.Run(
+            ChildProcess.Dotnet,
+            ["tool", "install", "Strata.Cli", "--tool-path", tools, "--add-source", PackageFolder, "--version", Version, "--ignore-failed-sources"],
+            TempRoot,
+            nuget,
+            InstallTimeout);
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet tool install of the packed Strata.Cli failed:\n" + install.Describe());
+        }
+
+        return tools;
     }
 
     /// <summary>The path of a package this run produced (it may not exist; the tests check).</summary>

@@ -2,7 +2,7 @@ namespace Strata.Packaging.Tests.Packages;
 
 /// <summary>
 /// Installs the tool the way users do, from the packages of this run, into a private tool path with private NuGet
-/// folders, and runs it on SQLite in a temp workspace.
+/// folders, and runs it on SQLite in a temp workspace. On linux-x64 the command is the native executable.
 /// </summary>
 [Collection(SharedPack.Name)]
 public sealed class ToolInstallTests(PackedSources packed)
@@ -12,8 +12,7 @@ public sealed class ToolInstallTests(PackedSources packed)
     [Fact]
     public void The_installed_tool_prints_its_version_and_migrates_a_sqlite_database()
     {
-        var tools = Install();
-        var strata = Path.Combine(tools, OperatingSystem.IsWindows() ? "strata.exe" : "strata");
+        var strata = Path.Combine(packed.InstalledTool, OperatingSystem.IsWindows() ? "strata.exe" : "strata");
 
         var version = ChildProcess.Run(strata, ["--version"], packed.TempRoot, NoVariables, Timeout);
         version.ExitCode.ShouldBe(0, version.Describe());
@@ -32,38 +31,33 @@ public sealed class ToolInstallTests(PackedSources packed)
     }
 
     [Fact]
+    public void The_install_takes_the_native_package_on_linux_x64_and_the_portable_one_elsewhere()
+    {
+        var native = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64";
+        var store = Path.Combine(packed.InstalledTool, ".store", "strata.cli", packed.Version);
+
+        Directory.Exists(Path.Combine(store, native ? "strata.cli.linux-x64" : "strata.cli.any")).ShouldBeTrue(
+            $"{store} holds: {string.Join(", ", Directory.GetDirectories(store).Select(Path.GetFileName))}");
+        if (native)
+        {
+            var target = new FileInfo(Path.Combine(packed.InstalledTool, "strata")).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            target.ShouldNotBeNull("the strata command is a link to the package's executable");
+            File.ReadAllBytes(target)[..4].ShouldBe("\u007FELF"u8.ToArray(), target);
+        }
+    }
+
+    [Fact]
     public void Installing_leaves_the_users_global_packages_folder_alone()
     {
-        Install();
+        _ = packed.InstalledTool;
 
         var global = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         Directory.Exists(Path.Combine(global, "strata.cli", packed.Version)).ShouldBeFalse();
+        Directory.Exists(Path.Combine(global, "strata.cli.linux-x64", packed.Version)).ShouldBeFalse();
     }
 
     private static IReadOnlyDictionary<string, string> NoVariables { get; } = new Dictionary<string, string>();
-
-    /// <summary>
-    /// <c>dotnet tool install Strata.Cli --tool-path ... --add-source ... --version ...</c> with NuGet's package and
-    /// HTTP caches inside the run's temp folder; the configured feeds stay reachable but cannot hold this version.
-    /// </summary>
-    private string Install()
-    {
-        var tools = Path.Combine(packed.TempRoot, "tools-" + Guid.NewGuid().ToString("N")[..8]);
-        var nuget = new Dictionary<string, string>
-        {
-            ["NUGET_PACKAGES"] = Path.Combine(packed.TempRoot, "nuget-packages"),
-            ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(packed.TempRoot, "nuget-http-cache"),
-        };
-        var install = ChildProcess.Run(
-            ChildProcess.Dotnet,
-            ["tool", "install", "Strata.Cli", "--tool-path", tools, "--add-source", packed.PackageFolder, "--version", packed.Version, "--ignore-failed-sources"],
-            packed.TempRoot,
-            nuget,
-            Timeout);
-        install.ExitCode.ShouldBe(0, install.Describe());
-        return tools;
-    }
 
     private string Workspace()
     {
