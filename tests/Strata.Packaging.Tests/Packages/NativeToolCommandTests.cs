@@ -55,10 +55,10 @@ public sealed partial class NativeToolCommandTests(PackedSources packed)
         cli.Write("migrations/001_users.sql", "CREATE TABLE users (id integer PRIMARY KEY, email text);\n-- strata:down\nDROP TABLE users;\n");
         cli.Ok("new", "add_posts").ShouldContain("002_add_posts.sql");
         cli.Write("migrations/002_add_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY, title text);\n-- strata:down\nDROP TABLE posts;\n");
-        cli.Ok("validate");
         cli.Ok("lint");
         cli.Ok("verify").ShouldContain("verified");
         cli.Ok("migrate").ShouldContain("Applied 2 migrations");
+        cli.Ok("validate");
         using (var status = JsonDocument.Parse(cli.Ok("status", "--json")))
         {
             status.RootElement.GetProperty("migrations").GetArrayLength().ShouldBe(2);
@@ -118,6 +118,6 @@ public sealed partial class NativeToolCommandTests(PackedSources packed)
             .Select(m => m.Groups[1].Value.Split(", ").Select(n => n.Split(' ')[0]).ToArray())
             .ToList();
 
-    [GeneratedRegex(@"^  ([a-z][a-z-]*(?:, [a-z][a-z-]*)*(?: <[a-z]+>)?)  ")]
+    [GeneratedRegex(@"^  ([a-z][a-z-]*(?:, [a-z][a-z-]*)*(?: <[A-Za-z]+>)?)  ")]
     private static partial Regex CommandLine();
 }
