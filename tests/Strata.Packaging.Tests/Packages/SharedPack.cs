@@ -1,6 +1,9 @@
 namespace Strata.Packaging.Tests.Packages;
 
-/// <summary>The tests that share one pack of src (it takes most of a minute).</summary>
+/// <summary>
+/// The tests that share one pack of src: the suite's only native AOT compile, so it runs once per test run (a few
+/// minutes; see ADR 011).
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class SharedPack : ICollectionFixture<PackedSources>
 {
