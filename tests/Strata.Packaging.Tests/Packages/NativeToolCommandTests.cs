@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Strata.TestSupport;
 
@@ -80,7 +81,19 @@ public sealed partial class NativeToolCommandTests(PackedSources packed)
         cli.Write("schema.sql", File.ReadAllText(Path.Combine(cli.Workspace, "schema.sql")) + "\nCREATE TABLE tags (id integer PRIMARY KEY);\n");
         cli.Ok("generate", "add_tags").ShouldContain("add_tags");
         cli.Ok("push", "--database", "sqlite:dev.db");
+        WithCodegenSection(cli);
+        cli.Ok("codegen").ShouldContain("web/db.ts (created)");
+        cli.Ok("codegen", "--check");
         cli.Ok("reset", "--yes");
+    }
+
+    /// <summary>Adds a <c>codegen</c> section (C# and TypeScript) to the workspace's strata.json.</summary>
+    private static void WithCodegenSection(NativeToolRun cli)
+    {
+        var path = Path.Combine(cli.Workspace, "strata.json");
+        var config = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        config["codegen"] = JsonNode.Parse("""{ "csharp": { "output": "Data", "namespace": "Shop.Data" }, "typescript": { "output": "web/db.ts" } }""");
+        File.WriteAllText(path, config.ToJsonString());
     }
 
     private async Task<string> RunOnPostgresAsync()
