@@ -81,6 +81,9 @@ public sealed partial class NativeToolCommandTests(PackedSources packed)
         cli.Write("schema.sql", File.ReadAllText(Path.Combine(cli.Workspace, "schema.sql")) + "\nCREATE TABLE tags (id integer PRIMARY KEY);\n");
         cli.Ok("generate", "add_tags").ShouldContain("add_tags");
         cli.Ok("push", "--database", "sqlite:dev.db");
+        cli.Ok("backup");
+        var backup = Path.GetFileName(Directory.GetFiles(Path.Combine(cli.Workspace, "backups")).Single());
+        cli.Ok("restore", "backups/" + backup, "--into", "copy.db");
         WithCodegenSection(cli);
         cli.Ok("codegen").ShouldContain("web/db.ts (created)");
         cli.Ok("codegen", "--check");
