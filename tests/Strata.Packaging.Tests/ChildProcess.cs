@@ -18,11 +18,8 @@ internal static class ChildProcess
     /// <summary>The dotnet installation folder, for the tool's launcher (DOTNET_ROOT).</summary>
     public static string DotnetRoot => Path.GetDirectoryName(Dotnet) ?? "/usr/share/dotnet";
 
-    /// <summary>
-    /// Runs <paramref name="program"/> to completion; kills it (and its children) and reports the time limit when
-    /// it runs longer than <paramref name="timeout"/>.
-    /// </summary>
-    public static ProcessResult Run(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>A start of <paramref name="program"/> with redirected streams and the test's environment: the variables that steer .NET or Strata removed, then <paramref name="environment"/> set.</summary>
+    public static ProcessStartInfo Prepare(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -51,6 +48,16 @@ internal static class ChildProcess
             info.Environment[name] = value;
         }
 
+        return info;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> to completion; kills it (and its children) and reports the time limit when
+    /// it runs longer than <paramref name="timeout"/>.
+    /// </summary>
+    public static ProcessResult Run(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var info = Prepare(program, arguments, workingDirectory, environment);
         var commandLine = string.Join(' ', new[] { program }.Concat(info.ArgumentList));
         var output = new StringBuilder();
         using var process = new Process { StartInfo = info };

@@ -37,6 +37,7 @@ public sealed partial class NativeToolCommandTests(PackedSources packed)
     {
         var sqlite = Run(new Dictionary<string, string>());
         RunOnSqlite(sqlite);
+        await StudioOnSqliteAsync(Run(new Dictionary<string, string> { ["DATABASE_URL"] = "sqlite:app.db" }).Write("migrations/001_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);\n"));
         var postgres = await RunOnPostgresAsync();
 
         var missing = HelpCommands(sqlite.Ok("--help"))
@@ -114,7 +115,9 @@ public sealed partial class NativeToolCommandTests(PackedSources packed)
         cli.Ok("test-db", "create", "--name", name);
         cli.Ok("test-db", "drop", name);
         cli.Ok("test-db", "clean");
-        return cli.Ok("rollback");
+        var rolledBack = cli.Ok("rollback");
+        await AdoptOnPostgresAsync(server);
+        return rolledBack;
     }
 
     private NativeToolRun Run(Dictionary<string, string> variables)

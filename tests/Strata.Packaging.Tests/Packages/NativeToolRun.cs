@@ -27,6 +27,19 @@ internal sealed class NativeToolRun(string tools, string workspace, IReadOnlyDic
         return result.Output;
     }
 
+    /// <summary>Starts <c>strata args…</c> without waiting (a server); the caller stops it. Counts as a run of <c>args[0]</c>.</summary>
+    public System.Diagnostics.Process Start(params string[] args)
+    {
+        var process = System.Diagnostics.Process.Start(ChildProcess.Prepare(Strata, args, workspace, variables))!;
+        process.StandardInput.Close();
+        lock (ran)
+        {
+            ran.Add(args[0]);
+        }
+
+        return process;
+    }
+
     /// <summary>Runs <c>strata args…</c>, expecting exit code 0.</summary>
     public string Ok(params string[] args) => Expect(0, args);
 
