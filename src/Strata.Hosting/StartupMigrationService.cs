@@ -86,12 +86,12 @@ internal sealed class StartupMigrationService : IHostedLifecycleService
         }
         catch (DatabaseUnavailableException e) when (runtime.Options.UnavailablePolicy == UnavailablePolicy.WarnAndContinue)
         {
-            _state.Set(new StartupSnapshot(StartupPhase.ContinuedUnavailable, MigrationResult.Failed(e, clock.Elapsed), e));
+            _state.Set(new StartupSnapshot(StartupPhase.ContinuedUnavailable, Error: e));
             Log.UnavailableContinuing(_logger, database, e.Message);
         }
         catch (Exception e)
         {
-            _state.Set(new StartupSnapshot(StartupPhase.Failed, MigrationResult.Failed(e, clock.Elapsed), e));
+            _state.Set(new StartupSnapshot(StartupPhase.Failed, Error: e));
             LogFailure(database, e, clock.Elapsed);
             throw;
         }

@@ -45,7 +45,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
         _code.ExecuteAsync(migration, script, change, environment, cancellationToken);
 
-    public Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
         if (!script.IsStreamed)
@@ -55,14 +55,6 @@ internal sealed class ScriptExecutor : IScriptExecutor
 
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         return _streamed.ExecuteAsync(migration, script, change, progress, cancellationToken);
-    }
-
-    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(script);
-        return script.IsStreamed
-            ? ExecuteWithProgressAsync(migration, script, change, null, cancellationToken)
-            : ExecuteHeldAsync(migration, script, change, cancellationToken);
     }
 
     /// <summary>A script held as text: one batch, one round trip.</summary>

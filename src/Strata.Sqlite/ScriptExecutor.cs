@@ -32,10 +32,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public Task<ExecutionOutcome> ExecuteCodeAsync(string migration, CodeScript script, HistoryChange? change, string environment, CancellationToken cancellationToken) =>
         _code.ExecuteAsync(migration, script, change, environment, cancellationToken);
 
-    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken) =>
-        ExecuteWithProgressAsync(migration, script, change, null, cancellationToken);
-
-    public async Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
         var statements = script.Statements(SqlFlavor.Sqlite);

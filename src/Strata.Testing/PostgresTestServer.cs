@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Npgsql;
 using Strata.Execution;
@@ -209,11 +208,7 @@ public sealed class PostgresTestServer : IAsyncDisposable
         if (source is not null)
         {
             var target = new NpgsqlConnectionStringBuilder(ConnectionStringFor(template)) { Pooling = false, ApplicationName = "strata-testing template build" };
-            var result = await new Migrator(new PostgreSqlDialect(target.ConnectionString), source, options.Migrator).MigrateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!result.Success)
-            {
-                ExceptionDispatchInfo.Throw(result.Errors[0]);
-            }
+            await new Migrator(new PostgreSqlDialect(target.ConnectionString), source, options.Migrator).MigrateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         await ExecuteAsync($"ALTER DATABASE {quoted} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Strata.Execution;
@@ -112,11 +111,14 @@ public sealed class SqliteTestDatabasePool : ITestDatabasePool
         var building = template + "." + _owner + ".building";
         Delete(building);
         var dialect = new SqliteDialect(new SqliteConnectionStringBuilder { DataSource = building, Pooling = false }.ConnectionString);
-        var result = await new Migrator(dialect, _source, _options.Migrator).MigrateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!result.Success)
+        try
+        {
+            await new Migrator(dialect, _source, _options.Migrator).MigrateAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch
         {
             Delete(building);
-            ExceptionDispatchInfo.Throw(result.Errors[0]);
+            throw;
         }
 
         File.Move(building, template);

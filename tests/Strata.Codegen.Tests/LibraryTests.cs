@@ -34,7 +34,7 @@ public sealed class LibraryTests : PostgresTestBase, IDisposable
     {
         await using var scratch = await PostgreSqlScratchDatabase.CreateAsync(Database.ConnectionString, CancellationToken.None);
         var migrator = new Migrator(new PostgreSqlDialect(scratch.ConnectionString), new DirectoryMigrationSource(migrations));
-        (await migrator.MigrateAsync()).Success.ShouldBeTrue();
+        (await migrator.MigrateAsync()).Applied.ShouldNotBeEmpty();
         var history = new SchemaFilter { ExcludedTables = [new QualifiedName("public", "strata_migrations"), new QualifiedName("public", "strata_migrations_audit")] };
         var schema = await scratch.ReadAsync(history, CancellationToken.None);
         return CodeGenerator.Generate(schema, options);

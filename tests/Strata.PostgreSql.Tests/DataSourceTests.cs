@@ -19,11 +19,11 @@ public sealed class DataSourceTests : DialectTest
         var script = new SqlScript("CREATE TABLE one (id int);\nCREATE TABLE two (id int);\nINSERT INTO one VALUES ('x');\n", "m/3_x.sql", 1, transactional: true);
 
         var error = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("3_x", script, new HistoryInsert(Row(3, "x")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("3_x", script, new HistoryInsert(Row(3, "x")), null, CancellationToken.None));
 
         error.Location.ShouldBe(new SourceLocation("m/3_x.sql", 3, 25, "INSERT INTO one VALUES ('x');"));
         (await Database.ListTablesAsync()).ShouldBe(["public.strata_migrations", "public.strata_migrations_audit"]);
-        var applied = await session.Executor.ExecuteAsync("4_y", new SqlScript("CREATE TABLE three (id int);", "m/4_y.sql", 1, true), new HistoryInsert(Row(4, "y")), CancellationToken.None);
+        var applied = await session.Executor.ExecuteAsync("4_y", new SqlScript("CREATE TABLE three (id int);", "m/4_y.sql", 1, true), new HistoryInsert(Row(4, "y")), null, CancellationToken.None);
         applied.ShouldBe(ExecutionOutcome.Applied);
     }
 

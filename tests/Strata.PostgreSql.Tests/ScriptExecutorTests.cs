@@ -17,7 +17,7 @@ public sealed class ScriptExecutorTests : DialectTest
         var session = await ReadySessionAsync();
         var script = Script("CREATE TABLE orders (id int);\nINSERT INTO orders VALUES (1);\nSELECT pg_sleep(0.2);\nSELECT '{1,2}'::int[] @> '{1}'::int[];\n");
 
-        var outcome = await session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), CancellationToken.None);
+        var outcome = await session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), null, CancellationToken.None);
 
         outcome.ShouldBe(ExecutionOutcome.Applied);
         (await Database.ScalarAsync<long>("SELECT count(*) FROM orders")).ShouldBe(1);
@@ -33,7 +33,7 @@ public sealed class ScriptExecutorTests : DialectTest
         var script = Script("CREATE TABLE one (id int);\nCREATE TABLE two (id int);\nINSERT INTO one VALUES ('not a number');\n");
 
         var error = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
 
         error.SqlState.ShouldBe("22P02");
         error.Category.ShouldBe(ErrorCategory.MigrationFailed);
@@ -43,7 +43,7 @@ public sealed class ScriptExecutorTests : DialectTest
         (await Database.ListTablesAsync()).ShouldBe(["public.strata_migrations", "public.strata_migrations_audit"]);
         (await session.History.ReadAsync(CancellationToken.None)).ShouldBeEmpty();
 
-        await session.Executor.ExecuteAsync("004_next", Script("CREATE TABLE three (id int);"), new HistoryInsert(Row(4, "next")), CancellationToken.None);
+        await session.Executor.ExecuteAsync("004_next", Script("CREATE TABLE three (id int);"), new HistoryInsert(Row(4, "next")), null, CancellationToken.None);
         (await session.History.ReadAsync(CancellationToken.None)).Single().Version.ShouldBe(4);
     }
 
@@ -54,9 +54,9 @@ public sealed class ScriptExecutorTests : DialectTest
         var file = "-- Ünïcödé 😀 comment with emoji\r\n/* 多字节 注释 */\r\nCREATE TABLE a (id int);\r\n\r\nSELECT 'ü😀', id FROM a JOIN missing_table ON true;\r\n";
 
         var up = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", Script(file), new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", Script(file), new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
         var down = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", Script(file, firstLine: 20), new HistoryDelete(3, "orders"), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", Script(file, firstLine: 20), new HistoryDelete(3, "orders"), null, CancellationToken.None));
 
         up.Location.ShouldBe(new SourceLocation(Path, 5, 29, "SELECT 'ü😀', id FROM a JOIN missing_table ON true;"));
         up.SqlState.ShouldBe("42P01");
@@ -73,9 +73,9 @@ public sealed class ScriptExecutorTests : DialectTest
         var runtime = Script("SELECT 1;\n  DO 'BEGIN PERFORM 1 / 0; END';\n");
 
         var mapped = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", inner, new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", inner, new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
         var start = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", runtime, new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", runtime, new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
 
         (mapped.Location.Line, mapped.Location.Column).ShouldBe((2, 23));
         (start.Location.Line, start.Location.Column, start.SqlState).ShouldBe((2, 3, "22012"));
@@ -88,9 +88,9 @@ public sealed class ScriptExecutorTests : DialectTest
         var script = Script("CREATE TABLE u (id int PRIMARY KEY);\nINSERT INTO u VALUES (1), (1);\n");
 
         var duplicate = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
         var concurrently = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", Script("CREATE TABLE c (id int);\nCREATE INDEX CONCURRENTLY c_id ON c (id);"), new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", Script("CREATE TABLE c (id int);\nCREATE INDEX CONCURRENTLY c_id ON c (id);"), new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
 
         duplicate.ServerMessage.ShouldBe("duplicate key value violates unique constraint \"u_pkey\". Key (id)=(1) already exists.");
         concurrently.SqlState.ShouldBe("25001");
@@ -105,7 +105,7 @@ public sealed class ScriptExecutorTests : DialectTest
         await session.History.ApplyAsync(new HistoryInsert(Row(3, "orders")), CancellationToken.None);
 
         var error = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", Script("CREATE TABLE orders (id int);"), new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", Script("CREATE TABLE orders (id int);"), new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
 
         error.SqlState.ShouldBe("23505");
         error.ServerMessage.ShouldStartWith("while recording the migration in the history table, after its last statement: duplicate key");
@@ -122,7 +122,7 @@ public sealed class ScriptExecutorTests : DialectTest
             firstLine: 7);
 
         var error = await Should.ThrowAsync<MigrationFailedException>(
-            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("003_orders", script, new HistoryInsert(Row(3, "orders")), null, CancellationToken.None));
 
         error.SqlState.ShouldBe("23503");
         error.ServerMessage.ShouldStartWith("at COMMIT, after every statement had run (a deferred constraint or trigger failed): insert or update on table \"c\"");
@@ -138,7 +138,7 @@ public sealed class ScriptExecutorTests : DialectTest
         var script = Script("CREATE TABLE lost (id int);\nSELECT pg_terminate_backend(pg_backend_pid());\nCREATE TABLE after_kill (id int);\n");
 
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(
-            () => session.Executor.ExecuteAsync("004_lost", script, new HistoryInsert(Row(4, "lost")), CancellationToken.None));
+            () => session.Executor.ExecuteAsync("004_lost", script, new HistoryInsert(Row(4, "lost")), null, CancellationToken.None));
 
         error.Message.ShouldContain("lost while running 004_lost; it was not committed");
         error.Category.ShouldBe(ErrorCategory.Unavailable);
@@ -153,11 +153,11 @@ public sealed class ScriptExecutorTests : DialectTest
     {
         var session = await ReadySessionAsync();
         var view = Row(null, "views", HistoryKind.Repeatable, checksum: "v1");
-        await session.Executor.ExecuteAsync("R__views", Script("CREATE VIEW v AS SELECT 1 AS x;"), new HistoryInsert(view), CancellationToken.None);
-        await session.Executor.ExecuteAsync("R__views", Script("CREATE OR REPLACE VIEW v AS SELECT 2 AS x;"), new HistoryInsert(view with { Checksum = "v2" }), CancellationToken.None);
-        await session.Executor.ExecuteAsync("005_t", Script("CREATE TABLE t (id int);"), new HistoryInsert(Row(5, "t")), CancellationToken.None);
+        await session.Executor.ExecuteAsync("R__views", Script("CREATE VIEW v AS SELECT 1 AS x;"), new HistoryInsert(view), null, CancellationToken.None);
+        await session.Executor.ExecuteAsync("R__views", Script("CREATE OR REPLACE VIEW v AS SELECT 2 AS x;"), new HistoryInsert(view with { Checksum = "v2" }), null, CancellationToken.None);
+        await session.Executor.ExecuteAsync("005_t", Script("CREATE TABLE t (id int);"), new HistoryInsert(Row(5, "t")), null, CancellationToken.None);
 
-        await session.Executor.ExecuteAsync("005_t", Script("DROP TABLE t;", firstLine: 3), new HistoryDelete(5, "t", "rollback"), CancellationToken.None);
+        await session.Executor.ExecuteAsync("005_t", Script("DROP TABLE t;", firstLine: 3), new HistoryDelete(5, "t", "rollback"), null, CancellationToken.None);
 
         (await session.History.ReadAsync(CancellationToken.None)).Select(r => r.Name + ":" + r.Checksum).ShouldBe(["views:v2"]);
         (await Database.ScalarAsync<int>("SELECT x FROM v")).ShouldBe(2);

@@ -22,7 +22,7 @@ public sealed class SessionKeepaliveTests : DialectTest
 
         var result = await new Migrator(new PostgreSqlDialect(Database.ConnectionString), migrations).MigrateAsync();
 
-        result.Success.ShouldBeTrue(string.Join("\n", result.Errors));
+        result.FilesExecuted.ShouldBe(1);
         (await Database.ScalarAsync<string>("SELECT settings FROM seen")).ShouldBe(Expected(SessionKeepalive.Main));
     }
 

@@ -141,7 +141,7 @@ public sealed class R22_CredentialSources : PostgresTestBase, IDisposable
 
         var result = await new Migrator(new PostgreSqlDialect(dataSource), migrations).MigrateAsync();
 
-        result.Success.ShouldBeTrue(string.Join("\n", result.Errors));
+        result.FilesExecuted.ShouldBe(1);
         calls.ShouldBeGreaterThan(0, "every connection asked the provider");
         token = "expired-token";
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => new Migrator(new PostgreSqlDialect(dataSource), migrations).GetStatusAsync());

@@ -29,21 +29,13 @@ internal sealed class StrataLibraryTool : IMigrationTool
                 await migrator.GetStatusAsync().ConfigureAwait(false);
                 break;
             case Operation.Rollback:
-                Check(await migrator.RollbackAsync().ConfigureAwait(false), operation);
+                await migrator.RollbackAsync().ConfigureAwait(false);
                 break;
             default:
-                Check(await migrator.MigrateAsync().ConfigureAwait(false), operation);
+                await migrator.MigrateAsync().ConfigureAwait(false);
                 break;
         }
 
         return stopwatch.Elapsed;
-    }
-
-    private static void Check(MigrationResult result, Operation operation)
-    {
-        if (!result.Success)
-        {
-            throw new InvalidOperationException($"Strata library {operation} failed: {string.Join("; ", result.Errors.Select(e => e.Message))}");
-        }
     }
 }

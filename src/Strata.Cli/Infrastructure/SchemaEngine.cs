@@ -126,11 +126,7 @@ internal abstract class SchemaEngine : IAsyncDisposable
         : await WithScratchAsync(null, provider => Timings.TimeAsync("migrations applied", async () =>
         {
             var options = Context.MigratorOptions;
-            var result = await new Migrator(provider, Context.Source, options).MigrateAsync(null, cancellationToken);
-            if (!result.Success)
-            {
-                throw result.Errors[0];
-            }
+            await new Migrator(provider, Context.Source, options).MigrateAsync(null, cancellationToken);
         }), cancellationToken));
 
     /// <summary>Runs <paramref name="diff"/> on the configured database in one transaction.</summary>

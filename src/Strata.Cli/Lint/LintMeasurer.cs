@@ -186,29 +186,16 @@ internal sealed class LintMeasurer
     /// <summary>Brings the scratch database up to <paramref name="version"/>; false (with a finding) when a migration fails there.</summary>
     private async Task<bool> MigrateAsync(Migrator migrator, long version, MigrationStatusEntry next, CancellationToken ct)
     {
-        MigrationResult result;
         try
         {
-            result = await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct);
+            await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct);
+            return true;
         }
         catch (MigrationFailedException failure)
         {
             Failed(failure, next);
             return false;
         }
-
-        if (result.Success)
-        {
-            return true;
-        }
-
-        if (result.Errors[0] is not MigrationFailedException failed)
-        {
-            throw result.Errors[0];
-        }
-
-        Failed(failed, next);
-        return false;
     }
 
     private async Task Guard(Migration migration, Func<Task> apply)

@@ -9,20 +9,14 @@ public interface IScriptExecutor
 {
     /// <summary>
     /// Runs <paramref name="script"/> and <paramref name="change"/> in one transaction, so the migration and its
-    /// history row commit together or not at all. Throws <see cref="Errors.MigrationFailedException"/> with the
-    /// file position on a SQL error (nothing of the script remains) and
-    /// <see cref="Errors.DatabaseUnavailableException"/> when the connection is lost. <c>migration</c> is the display name, for messages.
+    /// history row commit together or not at all; returns <see cref="ExecutionOutcome.Skipped"/>, running nothing,
+    /// when the change's precondition no longer holds. A streamed script (<see cref="SqlScript.IsStreamed"/>) runs
+    /// statement by statement in its transaction and tells <paramref name="progress"/> (when given) how far it is, so
+    /// a long migration shows progress. Throws <see cref="Errors.MigrationFailedException"/> with the file position on
+    /// a SQL error (nothing of the script remains) and <see cref="Errors.DatabaseUnavailableException"/> when the
+    /// connection is lost. <c>migration</c> is the display name, for messages.
     /// </summary>
-    Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="ExecuteAsync"/>, telling
-    /// <paramref name="progress"/> how far it is. The engine calls this method; a streamed script
-    /// (<see cref="SqlScript.IsStreamed"/>) runs statement by statement in its transaction and reports as it goes,
-    /// so a long migration shows progress. The default (for executors written before it existed) reports nothing.
-    /// </summary>
-    Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken) =>
-        ExecuteAsync(migration, script, change, cancellationToken);
+    Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="script"/> outside any transaction, statement by statement (each commits on its own).

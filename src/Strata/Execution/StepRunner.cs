@@ -139,7 +139,7 @@ internal sealed class StepRunner
 
     private Task<ExecutionOutcome> InTransactionAsync(MigrationStep step, string name, MigrationScript script, HistoryChange change, CancellationToken ct) => script switch
     {
-        SqlScript sql => _session.Executor.ExecuteWithProgressAsync(name, sql, change, Progress(step), ct),
+        SqlScript sql => _session.Executor.ExecuteAsync(name, sql, change, Progress(step), ct),
         CodeScript code => _session.Executor.ExecuteCodeAsync(name, code, change, _options.GateEnvironment ?? "", ct),
         _ => throw new InvalidOperationException($"{name}: unsupported script type {script.GetType().Name}"),
     };

@@ -6,7 +6,7 @@ namespace Strata.Reliability.Tests.Concurrency;
 
 /// <summary>How one runner (a CLI process or a library <see cref="Migrator"/>) of a concurrent scenario ended.</summary>
 /// <param name="Name">Its application_name.</param>
-/// <param name="Ok">Exit code 0, or no exception.</param>
+/// <param name="Ok">Exit code 0, or no exception (a library run that returned succeeded).</param>
 /// <param name="Applied">The migrations it applied itself, by display name.</param>
 /// <param name="Waited">It reported waiting for the migration lock.</param>
 /// <param name="UpToDate">It reported that there was nothing to apply.</param>
@@ -25,7 +25,7 @@ public sealed partial record RunnerOutcome(string Name, bool Ok, IReadOnlyList<s
     /// <summary>The outcome of a library run that returned.</summary>
     public static RunnerOutcome FromLibrary(string name, MigrationResult result, RecordingObserver observer) => new(
         name,
-        result.Success,
+        true,
         result.Applied.Select(s => s.Migration).ToList(),
         !observer.Waits.IsEmpty,
         result.NothingToDo,

@@ -11,10 +11,7 @@ namespace Strata.Tests.Engine;
 /// </summary>
 internal sealed class RecordingExecutor(RecordingDialect dialect, RecordingHistory history) : IScriptExecutor
 {
-    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken) =>
-        ExecuteWithProgressAsync(migration, script, change, null, cancellationToken);
-
-    public Task<ExecutionOutcome> ExecuteWithProgressAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         dialect.Calls.Add($"run:{migration}:{RecordingHistory.Describe(change)}");
         if (dialect.NextFailure(migration) is { } failure)
