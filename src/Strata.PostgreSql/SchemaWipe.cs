@@ -57,6 +57,20 @@ public static class PostgreSqlSchemaWipe
         $strata$
         """;
 
+    /// <summary>
+    /// Connects to <paramref name="connectionString"/>'s database (a connection of its own, outside any pool) and drops
+    /// every non-system schema, in one statement.
+    /// </summary>
+    public static async Task WipeAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await WipeAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Drops every non-system schema on <paramref name="connection"/>'s database, in one statement.</summary>
     public static async Task WipeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -69,9 +83,9 @@ public static class PostgreSqlSchemaWipe
     }
 
     /// <summary>
-    /// Empties a scratch database for its next use: what <see cref="WipeAsync"/> drops, and also the event triggers,
-    /// publications and default privileges not tied to a schema that the role may drop or reset (objects outside any
-    /// schema that a schema file can create).
+    /// Empties a scratch database for its next use: what <see cref="WipeAsync(NpgsqlConnection, CancellationToken)"/> drops, and also
+    /// the event triggers, publications and default privileges not tied to a schema that the role may drop or reset
+    /// (objects outside any schema that a schema file can create).
     /// </summary>
     internal static async Task WipeScratchAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
-using Npgsql;
 using Strata.Configuration;
 using Strata.Errors;
+using Strata.PostgreSql;
 
 namespace Strata.Cli.Infrastructure;
 
@@ -25,15 +25,13 @@ internal static class DatabaseWiper
 
         try
         {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await PostgreSql.PostgreSqlSchemaWipe.WipeAsync(connection, cancellationToken);
+            await PostgreSqlSchemaWipe.WipeAsync(target.ConnectionString, cancellationToken);
         }
-        catch (PostgresException e)
+        catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { } refused)
         {
-            throw new StrataException(ErrorCategory.BadInput, $"reset could not drop the schemas of {ctx.DatabaseDisplay}: {e.MessageText} (SQLSTATE {e.SqlState})", "run reset as the owner of every schema (or a superuser)", e);
+            throw new StrataException(ErrorCategory.BadInput, $"reset could not drop the schemas of {ctx.DatabaseDisplay}: {refused.Message} (SQLSTATE {refused.SqlState})", "run reset as the owner of every schema (or a superuser)", e);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (PostgreSqlDriver.IsDriverFailure(e))
         {
             throw new StrataException(ErrorCategory.Unavailable, $"cannot reach {ctx.DatabaseDisplay}: {e.Message}", "check DATABASE_URL and that the server is running", e);
         }

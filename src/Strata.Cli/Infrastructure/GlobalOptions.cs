@@ -8,7 +8,7 @@ internal sealed class GlobalOptions
 {
     public Option<string?> Database { get; } = new("--database", "-d")
     {
-        Description = "Database URL: postgres://user@host:5432/db, sqlite:path/to.db, or an Npgsql keyword string. Overrides DATABASE_URL and strata.json. Prefer DATABASE_URL or a password file for passwords.",
+        Description = "Database URL: postgres://user@host:5432/db, sqlite:path/to.db, or a PostgreSQL keyword string (Host=…;Database=… or host=… dbname=…). Overrides DATABASE_URL and strata.json. Prefer DATABASE_URL or a password file for passwords.",
         HelpName = "url",
         Recursive = true,
     };

@@ -1,4 +1,3 @@
-using Npgsql;
 using Strata.Errors;
 using Strata.PostgreSql;
 using Strata.Schema;
@@ -28,7 +27,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
             var schema = await PostgreSqlSchemaIntrospector.ReadAsync(Context.Database.ConnectionString, HistoryFilter, cancellationToken);
             return schema.Filter(filter);
         }
-        catch (NpgsqlException e) when (e is not PostgresException)
+        catch (Exception e) when (PostgreSqlDriver.IsUnreachable(e))
         {
             throw Unreachable(e);
         }
@@ -48,11 +47,11 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
                 ? await PostgreSqlScratchDatabase.OpenAsync(Context.Database.ConnectionString, cancellationToken)
                 : await PostgreSqlScratchDatabase.OpenForFilesAsync(Context.Database.ConnectionString, contentKey, cancellationToken);
         }
-        catch (PostgresException e)
+        catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { } refused)
         {
-            throw ScratchFailed(e.MessageText, e);
+            throw ScratchFailed(refused.Message, e);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (PostgreSqlDriver.IsDriverFailure(e))
         {
             throw Unreachable(e);
         }
@@ -80,7 +79,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         {
             database = await PostgreSqlDevDatabase.OpenAsync(dev.ConnectionString, dev.DisplayName, Context.Settings.LockTimeout, cancellationToken);
         }
-        catch (NpgsqlException e) when (e is not PostgresException)
+        catch (Exception e) when (PostgreSqlDriver.IsUnreachable(e))
         {
             throw new DatabaseUnavailableException($"cannot reach the dev database {dev.DisplayName}: {e.Message}", "check devDatabase (or --dev-database, STRATA_DEV_DATABASE_URL) and that its server is running", e);
         }
@@ -91,7 +90,7 @@ internal sealed class PostgresSchemaEngine(CommandContext context) : SchemaEngin
         };
     }
 
-    private DatabaseUnavailableException Unreachable(NpgsqlException e) => new(
+    private DatabaseUnavailableException Unreachable(Exception e) => new(
         $"cannot reach {Context.DatabaseDisplay}: {e.Message}",
         "check that the server is running and the host, port and credentials in the database URL are right",
         e);

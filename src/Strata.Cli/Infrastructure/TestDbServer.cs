@@ -1,6 +1,6 @@
-using Npgsql;
 using Strata.Configuration;
 using Strata.Errors;
+using Strata.PostgreSql;
 using Strata.Testing;
 
 namespace Strata.Cli.Infrastructure;
@@ -32,7 +32,7 @@ internal static class TestDbServer
         {
             return await action();
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase && database is not null)
+        catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { SqlState: PostgreSqlDriver.DuplicateDatabase } && database is not null)
         {
             throw new StrataException(
                 ErrorCategory.BadInput,
@@ -40,11 +40,11 @@ internal static class TestDbServer
                 $"choose another --name, or leave --name out for a random one; if Strata's test tooling made it, `strata test-db drop {database}` removes it",
                 e);
         }
-        catch (PostgresException e)
+        catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { } refused)
         {
-            throw new StrataException(ErrorCategory.BadInput, $"the server refused: {e.MessageText} (SQLSTATE {e.SqlState})", Hint(e.SqlState), e);
+            throw new StrataException(ErrorCategory.BadInput, $"the server refused: {refused.Message} (SQLSTATE {refused.SqlState})", Hint(refused.SqlState), e);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (PostgreSqlDriver.IsDriverFailure(e))
         {
             throw new StrataException(ErrorCategory.Unavailable, $"cannot reach {ctx.DatabaseDisplay}: {e.Message}", "check DATABASE_URL and that the server is running", e);
         }
@@ -52,9 +52,9 @@ internal static class TestDbServer
 
     private static string Hint(string sqlState) => sqlState switch
     {
-        PostgresErrorCodes.InsufficientPrivilege => "the role of the configured database needs the CREATEDB privilege to create and drop test databases (ALTER ROLE … CREATEDB)",
-        PostgresErrorCodes.ObjectInUse => "another session is connected to that database or its template; close it (or wait) and run again",
-        PostgresErrorCodes.InvalidCatalogName => "that database does not exist (any more); `strata test-db clean` lists and drops what is left",
+        PostgreSqlDriver.InsufficientPrivilege => "the role of the configured database needs the CREATEDB privilege to create and drop test databases (ALTER ROLE … CREATEDB)",
+        PostgreSqlDriver.ObjectInUse => "another session is connected to that database or its template; close it (or wait) and run again",
+        PostgreSqlDriver.InvalidCatalogName => "that database does not exist (any more); `strata test-db clean` lists and drops what is left",
         _ => "the server's message above says what it refused; check the role's privileges (CREATEDB) and the database name",
     };
 }

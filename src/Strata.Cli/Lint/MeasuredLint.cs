@@ -1,9 +1,9 @@
-using Npgsql;
 using Strata.Cli.Infrastructure;
 using Strata.Configuration;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.Lint;
+using Strata.PostgreSql;
 using Strata.PostgreSql.Measuring;
 using Strata.Schema;
 using Strata.Sources;
@@ -66,10 +66,10 @@ internal static class MeasuredLint
         {
             return await TableSizes.ReadAsync(against.ConnectionString, tables, cancellationToken);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (PostgreSqlDriver.IsDriverFailure(e))
         {
             throw new DatabaseUnavailableException(
-                $"cannot read the table sizes of {against.DisplayName}: {(e is PostgresException p ? p.MessageText : e.Message)}",
+                $"cannot read the table sizes of {against.DisplayName}: {PostgreSqlDriver.ServerError(e)?.Message ?? e.Message}",
                 "check that the --against database is reachable and that the role may read pg_class and pg_stat_user_tables",
                 null);
         }
