@@ -55,15 +55,15 @@ internal static class ToolSet
         yield return new IntrospectionScenario(server, 1000, scratch);
         foreach (var command in new[] { SchemaCommand.Dump, SchemaCommand.Diff, SchemaCommand.Push })
         {
-            yield return new SchemaCommandScenario(server, command, BuildName("r2r"), Build(options, "r2r"), BuildProblem(options, "r2r"), SchemaSize, scratch);
+            yield return new SchemaCommandScenario(server, command, BuildName("aot"), Build(options, "aot"), BuildProblem(options, "aot"), SchemaSize, scratch);
         }
 
         foreach (var databases in options.FleetSizes)
         {
             foreach (var noop in new[] { false, true })
             {
-                yield return new FleetScenario(server, databases, noop, loop: false, Build(options, "r2r"), BuildProblem(options, "r2r"), scratch);
-                yield return new FleetScenario(server, databases, noop, loop: true, Build(options, "r2r"), BuildProblem(options, "r2r"), scratch);
+                yield return new FleetScenario(server, databases, noop, loop: false, Build(options, "aot"), BuildProblem(options, "aot"), scratch);
+                yield return new FleetScenario(server, databases, noop, loop: true, Build(options, "aot"), BuildProblem(options, "aot"), scratch);
             }
         }
 

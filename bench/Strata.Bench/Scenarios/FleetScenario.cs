@@ -6,7 +6,7 @@ namespace Strata.Bench.Scenarios;
 /// A fleet of <c>databases</c> PostgreSQL databases and ten migrations: one <c>strata migrate --targets … --parallel 8</c>
 /// against the baseline users have today, a shell loop of <c>strata migrate --database "$url"</c> (one process per
 /// database, one after another). Apply: every timed run starts from empty databases (dropped and created again,
-/// untimed). No-op: everything is applied once in set-up, each run finds nothing to do. ReadyToRun build.
+/// untimed). No-op: everything is applied once in set-up, each run finds nothing to do. Native AOT build (the shipped one).
 /// </summary>
 internal sealed class FleetScenario(BenchServer server, int databases, bool noop, bool loop, string executable, string? unavailable, string scratch) : IScenario
 {

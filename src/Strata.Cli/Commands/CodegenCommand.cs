@@ -15,7 +15,7 @@ namespace Strata.Cli.Commands;
 internal static class CodegenCommand
 {
     private const string Description =
-        "Generate typed C# (row and insert records, enums, Npgsql and Dapper mapping) and TypeScript (a Kysely DB interface) from the schema the migrations produce "
+        "Generate typed C# (row and insert records, enums, the PostgreSQL driver's and Dapper's mapping) and TypeScript (a Kysely DB interface) from the schema the migrations produce "
         + "(applied to a scratch database; the configured database is not changed), as the \"codegen\" section of strata.json says. Output is deterministic and carries "
         + "a schema hash; only files that differ are written. Start with \"codegen\": { \"csharp\": { \"output\": \"Data/Generated\", \"namespace\": \"MyApp.Data\" }, "
         + "\"typescript\": { \"output\": \"web/src/db.ts\" } } in strata.json, run `strata codegen` after each new migration and `strata codegen --check` in CI "
