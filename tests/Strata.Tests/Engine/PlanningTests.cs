@@ -45,6 +45,24 @@ public sealed class PlanningTests
     }
 
     [Fact]
+    public async Task An_environment_gated_migration_runs_only_when_its_environment_was_set()
+    {
+        var set = new InMemoryMigrations().Add(1, "schema").Add(2, "demo_data", environments: ["development"]);
+        var unset = await Engine.Migrator(new RecordingDialect(), set).PlanAsync(new MigrateOptions());
+        var production = await Engine.Migrator(new RecordingDialect(), set, Engine.FastOptions with { Environment = "production" }).PlanAsync(new MigrateOptions());
+        var development = new RecordingDialect();
+
+        await Engine.Migrator(development, set, Engine.FastOptions with { Environment = "development" }).MigrateAsync();
+
+        unset.Steps.Select(s => s.Migration.DisplayName).ShouldBe(["001_schema"]);
+        unset.Status.Entries[1].Status.ShouldBe(MigrationStatusKind.Skipped);
+        unset.Status.Entries[1].Detail.ShouldBe("only in development; no environment was set");
+        production.Steps.Select(s => s.Migration.DisplayName).ShouldBe(["001_schema"]);
+        production.Status.Entries[1].Detail.ShouldBe("only in development");
+        development.Rows.Select(r => r.Version).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
     public async Task A_target_older_than_the_newest_applied_version_is_refused_with_the_rollback_to_use()
     {
         var set = Three();
