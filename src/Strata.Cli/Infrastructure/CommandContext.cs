@@ -105,8 +105,8 @@ internal sealed class CommandContext
     public IMigrationSource Source => new DirectoryMigrationSource(Settings.MigrationsPath, Host.WorkingDirectory)
     {
         MaxFileSize = Parse.GetValue(_options.MaxFileSize) is { } size ? ByteSize.Parse(size, "--max-file-size") : null,
-        Layout = Settings.Layout is null or "auto" ? Sources.Layouts.MigrationLayout.Strata : Sources.Layouts.LayoutReaders.Parse(Settings.Layout)
-            ?? throw new ConfigurationException($"strata.json \"layout\": \"{Settings.Layout}\" is not a layout Strata reads", $"use one of: auto, {Sources.Layouts.LayoutReaders.Names}"),
+        Layout = Settings.Layout is null or "auto" ? Sources.Layouts.MigrationLayout.Strata : Sources.Layouts.MigrationLayoutNames.Parse(Settings.Layout)
+            ?? throw new ConfigurationException($"strata.json \"layout\": \"{Settings.Layout}\" is not a layout Strata reads", $"use one of: auto, {Sources.Layouts.MigrationLayoutNames.Names}"),
         DetectLayout = Settings.Layout == "auto",
     };
 

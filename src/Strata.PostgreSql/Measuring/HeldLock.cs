@@ -3,7 +3,7 @@ namespace Strata.PostgreSql.Measuring;
 /// <summary>A relation lock the migration's session held (<c>pg_locks</c>), in PostgreSQL's words: <c>ACCESS EXCLUSIVE</c>, <c>SHARE</c>, ….</summary>
 /// <param name="Relation">The locked relation (one that existed before the migration).</param>
 /// <param name="Mode">The lock mode, e.g. <c>ACCESS EXCLUSIVE</c>.</param>
-internal sealed record HeldLock(ProbedRelation Relation, string Mode)
+public sealed record HeldLock(ProbedRelation Relation, string Mode)
 {
     private static readonly string[] Order =
         ["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"];

@@ -9,7 +9,7 @@ namespace Strata.PostgreSql.Measuring;
 /// <param name="Line">The line of the statement that took it.</param>
 /// <param name="Held">How long it was held.</param>
 /// <param name="Statement">How long the statement that took it ran.</param>
-internal sealed record LockHold(HeldLock Lock, int Line, TimeSpan Held, TimeSpan Statement)
+public sealed record LockHold(HeldLock Lock, int Line, TimeSpan Held, TimeSpan Statement)
 {
     /// <summary>
     /// The holds of a transactional measurement, in statement order; none for a no-transaction one (each of its

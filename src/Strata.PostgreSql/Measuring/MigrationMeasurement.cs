@@ -14,7 +14,7 @@ namespace Strata.PostgreSql.Measuring;
 /// <param name="Before">The schema before the migration.</param>
 /// <param name="After">The schema after it (inside its transaction for a transactional one); null when it failed.</param>
 /// <param name="Failure">The failure, at its file position with the server's message; null when every statement ran.</param>
-internal sealed record MigrationMeasurement(
+public sealed record MigrationMeasurement(
     bool Transactional,
     IReadOnlyList<StatementMeasurement> Statements,
     IReadOnlyList<HeldLock> LocksAtEnd,

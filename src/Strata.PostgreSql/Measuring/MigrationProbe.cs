@@ -19,7 +19,7 @@ namespace Strata.PostgreSql.Measuring;
 /// a scratch database or such a copy. Server errors in
 /// the migration come back in the result; a lost connection throws <see cref="DatabaseUnavailableException"/>.
 /// </summary>
-internal sealed class MigrationProbe : IAsyncDisposable
+public sealed class MigrationProbe : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlConnection _connection;
@@ -93,6 +93,7 @@ internal sealed class MigrationProbe : IAsyncDisposable
         await EndAsync(transactional, commit: true).ConfigureAwait(false);
     }
 
+    /// <summary>Closes the connection to the scratch database.</summary>
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync().ConfigureAwait(false);

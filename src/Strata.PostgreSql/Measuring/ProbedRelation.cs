@@ -12,7 +12,7 @@ namespace Strata.PostgreSql.Measuring;
 /// <param name="Kind">The <c>relkind</c>.</param>
 /// <param name="FileNode">The <c>relfilenode</c> (0 for relations without storage).</param>
 /// <param name="Table">For an index, its table's name; otherwise <paramref name="Name"/>.</param>
-internal sealed record ProbedRelation(uint Oid, QualifiedName Name, char Kind, uint FileNode, QualifiedName Table)
+public sealed record ProbedRelation(uint Oid, QualifiedName Name, char Kind, uint FileNode, QualifiedName Table)
 {
     /// <summary>True for an index (plain or partitioned).</summary>
     public bool IsIndex => Kind is 'i' or 'I';

@@ -10,7 +10,7 @@ namespace Strata.PostgreSql.Measuring;
 /// first ANALYZE) and bytes (<c>pg_total_relation_size</c>), summed over the leaf partitions of a partitioned table.
 /// Reads catalogs only, so a hot standby works. Connection failures surface as <see cref="NpgsqlException"/>.
 /// </summary>
-internal static class TableSizes
+public static class TableSizes
 {
     private const string Sql =
         """

@@ -9,7 +9,7 @@ namespace Strata.Configuration;
 /// value's own, else <c>PGPASSWORD</c>, else the password file). Errors are <see cref="ConfigurationException"/>s
 /// naming the option and never containing the password.
 /// </summary>
-internal static class OtherDatabase
+public static class OtherDatabase
 {
     /// <summary>
     /// The database <paramref name="value"/> names; <paramref name="environmentName"/> is the environment's name

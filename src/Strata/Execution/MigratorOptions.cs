@@ -58,6 +58,9 @@ public sealed record MigratorOptions
     /// </summary>
     public MissingDatabase OnMissingDatabase { get; init; } = MissingDatabase.ReadAsEmpty;
 
-    /// <summary>The options a session is opened with.</summary>
-    internal SessionOptions Session => new() { History = History, StatementLockTimeout = StatementLockTimeout, StatementTimeout = StatementTimeout };
+    /// <summary>
+    /// The options the engine opens its sessions with (history table, statement lock wait and statement timeout), for code
+    /// that runs migration scripts beside a <see cref="Migrator"/> the same way (e.g. measured lint's probe).
+    /// </summary>
+    public SessionOptions Session => new() { History = History, StatementLockTimeout = StatementLockTimeout, StatementTimeout = StatementTimeout };
 }

@@ -9,7 +9,7 @@ namespace Strata.Lint;
 /// finding is silenced exactly like a static one (before its statement, or file-wide). Throws
 /// <see cref="Errors.ConfigurationException"/> for a comment naming an unknown rule, as the linter does.
 /// </summary>
-internal sealed class ScriptSuppressions
+public sealed class ScriptSuppressions
 {
     private readonly HashSet<string> _file;
     private readonly Dictionary<int, HashSet<string>> _byLine;
