@@ -31,6 +31,9 @@ public sealed class DatabaseTarget
     /// <summary>The password, for the redaction layer only; never print it.</summary>
     public string? Password { get; }
 
+    /// <summary>True for an in-memory SQLite database (<c>sqlite::memory:</c>): no file, no folder.</summary>
+    public bool IsInMemory => Kind == DatabaseKind.Sqlite && ConnectionString == SqliteLocation.Memory;
+
     /// <inheritdoc />
     public override string ToString() => DisplayName;
 }
