@@ -7,6 +7,13 @@ namespace Strata.Cli.Tests.Postgres;
 public sealed class AdoptHistoryTableTests : PostgresCliTest
 {
     // golang-migrate database/postgres/postgres.go ensureVersionTable and SetVersion.
+    // flyway-database-postgresql createMetaDataTable.sql: the columns Strata reads.
+    private const string FlywayTable = """
+        CREATE TABLE flyway_schema_history (installed_rank int NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL,
+          type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum int, installed_by varchar(100) NOT NULL,
+          installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT NULL, success boolean NOT NULL)
+        """;
+
     private const string GolangMigrateTable = "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint not null primary key, dirty boolean not null)";
 
     [Fact]
@@ -17,16 +24,54 @@ public sealed class AdoptHistoryTableTests : PostgresCliTest
             .Write("3_name.up.sql", "ALTER TABLE users ADD name text;\n").Write("3_name.down.sql", "ALTER TABLE users DROP name;\n");
         Config("golang-migrate");
         await Database.ExecuteAsync($"{GolangMigrateTable}; INSERT INTO schema_migrations VALUES (2, false); CREATE TABLE users (id int, email text)");
+        var before = await TableTextAsync("schema_migrations");
 
         var adopt = await Cli().RunAsync("adopt");
+        var status = await Cli().RunAsync("status");
         var migrate = await Cli().RunAsync("migrate");
+        var rollback = await Cli().RunAsync("rollback");
 
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         adopt.Stdout.ShouldContain("adopt: recorded 2 migration(s) from golang-migrate's schema_migrations");
+        status.ExitCode.ShouldBe(3, "3_name is pending: " + status);
         migrate.ExitCode.ShouldBe(0, migrate.ToString());
         migrate.Stdout.ShouldContain("3_name");
         migrate.Stdout.ShouldContain("Applied 1 migration");
+        rollback.ExitCode.ShouldBe(0, rollback.ToString());
+        rollback.Stdout.ShouldContain("3_name");
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name'")).ShouldBe(0);
         (await Database.ScalarAsync<string>("SELECT detail FROM strata_migrations_audit WHERE version = 1")).ShouldBe("adopted from golang-migrate (schema_migrations): 2");
+        (await TableTextAsync("schema_migrations")).ShouldBe(before, "golang-migrate's table is left as it wrote it");
+    }
+
+    [Fact]
+    public async Task Flyway_history_is_adopted_and_the_next_versioned_file_applies_and_undoes()
+    {
+        Workspace.Write("V1__users.sql", "CREATE TABLE users (id int);\n").Write("V2__email.sql", "ALTER TABLE users ADD email text;\n");
+        Config("flyway");
+        await Database.ExecuteAsync($"""
+            {FlywayTable};
+            INSERT INTO flyway_schema_history VALUES
+              (1, '1', 'users', 'SQL', 'V1__users.sql', {Crc("CREATE TABLE users (id int);")}, 'me', now(), 5, true),
+              (2, '2', 'email', 'SQL', 'V2__email.sql', {Crc("ALTER TABLE users ADD email text;")}, 'me', now(), 5, true);
+            CREATE TABLE users (id int, email text);
+            """);
+        var before = await TableTextAsync("flyway_schema_history");
+
+        var adopt = await Cli().RunAsync("adopt");
+        var status = await Cli().RunAsync("status");
+        Workspace.Write("V3__name.sql", "ALTER TABLE users ADD name text;\n").Write("U3__name.sql", "ALTER TABLE users DROP name;\n");
+        var migrate = await Cli().RunAsync("migrate");
+        var rollback = await Cli().RunAsync("rollback");
+
+        adopt.ExitCode.ShouldBe(0, adopt.ToString());
+        adopt.Stdout.ShouldContain("recorded 2 migration(s) from flyway's flyway_schema_history");
+        status.ExitCode.ShouldBe(0, status.ToString());
+        migrate.ExitCode.ShouldBe(0, migrate.ToString());
+        migrate.Stdout.ShouldContain("Applied 1 migration");
+        rollback.ExitCode.ShouldBe(0, rollback.ToString());
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name'")).ShouldBe(0);
+        (await TableTextAsync("flyway_schema_history")).ShouldBe(before, "Flyway's table is left as it wrote it");
     }
 
     [Fact]
@@ -122,6 +167,8 @@ public sealed class AdoptHistoryTableTests : PostgresCliTest
         adopt.ExitCode.ShouldBe(2, adopt.ToString());
         adopt.Stderr.ShouldContain("npx knex migrate:unlock");
     }
+
+    private Task<string?> TableTextAsync(string table) => Database.ScalarAsync<string>($"SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM {table} t");
 
     private static string Crc(string line) =>
         Strata.Adoption.FlywayChecksum.Compute(System.Text.Encoding.UTF8.GetBytes(line + "\n")).ToString(System.Globalization.CultureInfo.InvariantCulture);
