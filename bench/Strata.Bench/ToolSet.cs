@@ -74,6 +74,7 @@ internal static class ToolSet
             yield return new CodegenScenario(server, size, scratch);
         }
 
+        yield return new StudioFirstPaintScenario(server, 1000);
         yield return new LargeFileScenario(server, Harness.StrataTool, Build(options, "aot"), BuildProblem(options, "aot"), options.LargeFileMegabytes, scratch);
     }
 
