@@ -30,6 +30,18 @@ public sealed class PostgresClientTools
         Task.Run(() => new PostgresClientTools(PostgresClientPrograms.Find(serverVersionNumber / 10000).BinDirectory));
 
     /// <summary>
+    /// <c>pg_dump</c> of <paramref name="connectionString"/>'s database with <paramref name="arguments"/> (plain format),
+    /// made comparable with <see cref="DumpText.Normalise"/>; throws with pg_dump's output when it fails.
+    /// </summary>
+    public async Task<string> DumpAsync(string connectionString, string databaseName, params string[] arguments)
+    {
+        var result = await RunAsync(PgDump, arguments, connectionString, Path.GetTempPath());
+        return result.ExitCode == 0
+            ? DumpText.Normalise(result.Output, databaseName)
+            : throw new InvalidOperationException($"pg_dump {string.Join(' ', arguments)} of {databaseName} failed: {result.Describe()}");
+    }
+
+    /// <summary>
     /// Runs <paramref name="program"/> against <paramref name="connectionString"/>'s database (no connection when
     /// null) and returns its output; kills it after a minute.
     /// </summary>

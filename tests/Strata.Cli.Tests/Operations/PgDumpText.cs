@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Npgsql;
 using Strata.TestSupport;
 
 namespace Strata.Cli.Tests.Operations;
@@ -13,25 +10,10 @@ internal static class PgDumpText
 {
     public static async Task<string> OfAsync(string connectionString, string database, int serverVersionNumber)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var info = new ProcessStartInfo(PostgresClientPrograms.Find(serverVersionNumber / 10000).PgDump)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("--no-password");
-        info.ArgumentList.Add(database);
-        info.Environment["PGHOST"] = builder.Host;
-        info.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
-        info.Environment["PGUSER"] = builder.Username;
-        info.Environment["PGPASSWORD"] = builder.Password ?? "";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await error);
-        return string.Join('\n', (await output).Split('\n').Where(l => !l.StartsWith("\\restrict ", StringComparison.Ordinal) && !l.StartsWith("\\unrestrict ", StringComparison.Ordinal)));
+        var tools = await PostgresClientTools.FindAsync(serverVersionNumber);
+        var result = await PostgresClientTools.RunAsync(tools.PgDump, ["--no-password", database], connectionString, Path.GetTempPath());
+        result.ExitCode.ShouldBe(0, result.Describe());
+        return string.Join('\n', result.Output.Split('\n').Where(l => !l.StartsWith("\\restrict ", StringComparison.Ordinal) && !l.StartsWith("\\unrestrict ", StringComparison.Ordinal)));
     }
 
     /// <summary>The folder of a pg_dump and pg_restore at least as new as the server, for STRATA_PG_BIN.</summary>

@@ -88,11 +88,6 @@ internal sealed class CorpusReplay
         }
     }
 
-    private async Task<string> DumpAsync(TestDatabase database, string what)
-    {
-        var result = await PostgresClientTools.RunAsync(_tools.PgDump, [what, "--no-owner", "--no-privileges"], database.ConnectionString, Path.GetTempPath());
-        return result.ExitCode == 0
-            ? DumpText.Normalise(result.Output, database.Name)
-            : throw new InvalidOperationException($"pg_dump {what} of {database.Name} failed: {result.Describe()}");
-    }
+    private Task<string> DumpAsync(TestDatabase database, string what) =>
+        _tools.DumpAsync(database.ConnectionString, database.Name, what, "--no-owner", "--no-privileges");
 }

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Strata.PostgreSql.Tests.Splitter;
+namespace Strata.TestSupport;
 
 /// <summary>
 /// Makes two pg_dump outputs of different databases comparable, changing only what differs by construction:
 /// the database name and the random key of the <c>\restrict</c>/<c>\unrestrict</c> lines that pg_dump prints
 /// since 17.6, 16.10 and 15.14.
 /// </summary>
-internal static class DumpText
+public static class DumpText
 {
     private static readonly string[] KeyedCommands = ["\\restrict ", "\\unrestrict "];
 
