@@ -37,4 +37,7 @@ public static class PostgreSqlDriver
 
     /// <summary>The database <paramref name="connectionString"/> (an Npgsql keyword string) connects to, or null when it names none.</summary>
     public static string? DatabaseName(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database;
+
+    /// <summary>Where <paramref name="connectionString"/> (an Npgsql keyword string) connects, safe to print: <c>postgres://user@host:port/database</c>.</summary>
+    public static string DisplayName(string connectionString) => new ServerEndpoint(new NpgsqlConnectionStringBuilder(connectionString)).DisplayName;
 }

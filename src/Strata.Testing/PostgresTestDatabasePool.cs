@@ -132,7 +132,7 @@ public sealed class PostgresTestDatabasePool : ITestDatabasePool
         {
             // Disposing the pool stops the filler; a clone cut off mid-creation does not exist.
         }
-        catch (NpgsqlException)
+        catch (Errors.StrataException)
         {
             // The warm pool is an optimisation: when the server refuses a clone, rents create their own and report the error.
         }

@@ -13,8 +13,10 @@ namespace Strata.Testing;
 /// (serialised across processes by an advisory lock), clone it, drop clones, clean the leftovers of dead
 /// processes. Needs a role with CREATEDB. Clones made here are owned by this object: it holds one connection whose
 /// application name marks the owner as alive, so <see cref="CleanAsync"/> in another process leaves them alone
-/// until this process ends. Failures surface as <see cref="NpgsqlException"/> (server) or the migration's
-/// <see cref="Errors.StrataException"/>.
+/// until this process ends. Failures surface as Strata's errors, as <c>strata test-db</c> reports them: the server
+/// refused (a taken name, no CREATEDB, a database in use) is a <see cref="Errors.StrataException"/> of
+/// <see cref="Errors.ErrorCategory.BadInput"/> whose hint depends on the SQLSTATE; an unreachable server is a
+/// <see cref="Errors.DatabaseUnavailableException"/>; a migration of the template fails as the <see cref="Migrator"/> does.
 /// </summary>
 public sealed class PostgresTestServer : IAsyncDisposable
 {
@@ -26,14 +28,23 @@ public sealed class PostgresTestServer : IAsyncDisposable
 
     /// <summary>Connects to the server of <paramref name="adminConnectionString"/> (any database on it; the role needs CREATEDB).</summary>
     public PostgresTestServer(string adminConnectionString, string prefix = "strata_test")
+        : this(adminConnectionString, null, prefix)
+    {
+    }
+
+    internal PostgresTestServer(string adminConnectionString, string? displayName, string prefix)
     {
         ArgumentException.ThrowIfNullOrEmpty(adminConnectionString);
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         _builder = new NpgsqlConnectionStringBuilder(adminConnectionString);
+        DisplayName = displayName ?? PostgreSqlDriver.DisplayName(adminConnectionString);
         Prefix = prefix;
         OwnerId = "p" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         _admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_builder.ConnectionString) { ApplicationName = "strata-testing" });
     }
+
+    /// <summary>How error messages name the server (<c>postgres://user@host:port/database</c>), never with the password.</summary>
+    public string DisplayName { get; }
 
     /// <summary>The start of every clone name made here.</summary>
     public string Prefix { get; }
@@ -61,7 +72,10 @@ public sealed class PostgresTestServer : IAsyncDisposable
     /// created with its encoding and locale; with a null source an unmigrated template (nothing in it, not even a
     /// history table), for <see cref="TestDatabases.ForPostgresEmpty"/>. Built once across processes, as above.
     /// </summary>
-    internal async Task<string> EnsureTemplateAsync(IMigrationSource? source, TestDatabaseOptions options, CancellationToken cancellationToken)
+    internal Task<string> EnsureTemplateAsync(IMigrationSource? source, TestDatabaseOptions options, CancellationToken cancellationToken) =>
+        TestServerErrors.RunAsync(DisplayName, () => BuildOnceAsync(source, options, cancellationToken));
+
+    private async Task<string> BuildOnceAsync(IMigrationSource? source, TestDatabaseOptions options, CancellationToken cancellationToken)
     {
         var migrations = source is null ? [] : await source.LoadAsync(SqlFlavor.PostgreSql, cancellationToken).ConfigureAwait(false);
         var migrator = source is null ? new MigratorOptions() : options.Migrator;
@@ -111,30 +125,35 @@ public sealed class PostgresTestServer : IAsyncDisposable
     }
 
     /// <summary>Creates a new database from <paramref name="template"/> named after this owner and returns its name.</summary>
-    public async Task<string> CloneAsync(string template, CloneStrategy strategy = CloneStrategy.ServerDefault, CancellationToken cancellationToken = default)
-    {
-        await EnsureOwnerAsync(cancellationToken).ConfigureAwait(false);
-        var name = Prefix + "_" + OwnerId + "_" + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture);
-        await CreateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
-        return name;
-    }
+    public Task<string> CloneAsync(string template, CloneStrategy strategy = CloneStrategy.ServerDefault, CancellationToken cancellationToken = default) =>
+        TestServerErrors.RunAsync(DisplayName, async () =>
+        {
+            await EnsureOwnerAsync(cancellationToken).ConfigureAwait(false);
+            var name = Prefix + "_" + OwnerId + "_" + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture);
+            await CreateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
+            return name;
+        });
 
     /// <summary>
     /// Creates <paramref name="name"/> from <paramref name="template"/> and marks it as a test database (a comment),
     /// so <see cref="IsTestDatabaseAsync"/> recognises it; it belongs to nobody, so clean never drops it.
-    /// Called by <c>strata test-db create</c>.
+    /// Called by <c>strata test-db create</c>. A name the server already has is refused with a message saying so.
     /// </summary>
-    public async Task CreateFromTemplateAsync(string name, string template, CloneStrategy strategy = CloneStrategy.ServerDefault, CancellationToken cancellationToken = default)
-    {
-        await CreateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"COMMENT ON DATABASE {PgText.Quote(name)} IS {PgText.Literal(PgText.TestDatabase + " from " + template)}", cancellationToken).ConfigureAwait(false);
-    }
+    public Task CreateFromTemplateAsync(string name, string template, CloneStrategy strategy = CloneStrategy.ServerDefault, CancellationToken cancellationToken = default) =>
+        TestServerErrors.RunAsync(DisplayName, async () =>
+        {
+            await CreateAsync(name, template, strategy, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"COMMENT ON DATABASE {PgText.Quote(name)} IS {PgText.Literal(PgText.TestDatabase + " from " + template)}", cancellationToken).ConfigureAwait(false);
+        }, name);
 
     /// <summary>
     /// True when <paramref name="database"/> is something this toolkit made (a template, a pool clone of this
     /// prefix, or a database from <see cref="CreateFromTemplateAsync"/>); <c>strata test-db drop</c> drops nothing else.
     /// </summary>
-    public async Task<bool> IsTestDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    public Task<bool> IsTestDatabaseAsync(string database, CancellationToken cancellationToken = default) =>
+        TestServerErrors.RunAsync(DisplayName, () => ReadIsTestDatabaseAsync(database, cancellationToken));
+
+    private async Task<bool> ReadIsTestDatabaseAsync(string database, CancellationToken cancellationToken)
     {
         var command = _admin.CreateCommand("SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = $1");
         await using var commandScope = command.ConfigureAwait(false);
@@ -157,17 +176,15 @@ public sealed class PostgresTestServer : IAsyncDisposable
     }
 
     /// <summary>Drops a database (a template too), ending its connections first (<c>WITH (FORCE)</c>); a missing one is fine.</summary>
-    public async Task DropAsync(string database, CancellationToken cancellationToken = default)
-    {
-        await DropTemplateAsync(database, cancellationToken).ConfigureAwait(false);
-    }
+    public Task DropAsync(string database, CancellationToken cancellationToken = default) =>
+        TestServerErrors.RunAsync(DisplayName, () => DropTemplateAsync(database, cancellationToken));
 
     /// <summary>
     /// Drops the clones of owners that are gone (crashed or killed test processes) and half-built templates nobody
     /// is building; with <paramref name="includeTemplates"/> also every finished template. Returns the dropped names.
     /// </summary>
     public Task<IReadOnlyList<string>> CleanAsync(bool includeTemplates = false, CancellationToken cancellationToken = default) =>
-        new PostgresCleaner(this, _admin).CleanAsync(includeTemplates, cancellationToken);
+        TestServerErrors.RunAsync(DisplayName, () => new PostgresCleaner(this, _admin).CleanAsync(includeTemplates, cancellationToken));
 
     /// <summary>Closes the owner connection (its clones become leftovers for clean) and the admin connections.</summary>
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using Strata.Configuration;
+using Strata.Errors;
 using Strata.Sources;
 
 namespace Strata.Testing;
@@ -42,5 +44,26 @@ public static class TestDatabases
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentNullException.ThrowIfNull(source);
         return new SqliteTestDatabasePool(folder, source, options ?? new TestDatabaseOptions());
+    }
+
+    /// <summary>
+    /// The server operations of <c>strata test-db</c> (template, create, drop, clean) on the server of a resolved
+    /// <paramref name="target"/>, with the errors as the CLI reports them. A SQLite target is refused
+    /// (<see cref="ErrorCategory.BadInput"/>): SQLite test databases are file copies made by <see cref="ForSqlite"/>.
+    /// </summary>
+    /// <param name="target">The configured database (e.g. from <see cref="ConfigurationResolver"/>); the role needs CREATEDB.</param>
+    /// <param name="displayName">How messages name the database; default <see cref="DatabaseTarget.DisplayName"/>.</param>
+    public static PostgresTestServer PostgresServer(DatabaseTarget target, string? displayName = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Kind != DatabaseKind.PostgreSql)
+        {
+            throw new StrataException(
+                ErrorCategory.BadInput,
+                $"test-db works on PostgreSQL; the configured database is {displayName ?? target.DisplayName}",
+                "SQLite test databases are file copies: use TestDatabases.ForSqlite from the Strata.Testing package (docs/testing.md), or point DATABASE_URL at a PostgreSQL server");
+        }
+
+        return new PostgresTestServer(target.ConnectionString, displayName ?? target.DisplayName, "strata_test");
     }
 }

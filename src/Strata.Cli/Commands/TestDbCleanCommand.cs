@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
+using Strata.Testing;
 
 namespace Strata.Cli.Commands;
 
@@ -18,8 +19,8 @@ internal static class TestDbCleanCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var server = TestDbServer.Open(ctx);
-            var dropped = await TestDbServer.RunAsync(ctx, () => server.CleanAsync(parse.GetValue(templates), ct));
+            await using var server = TestDatabases.PostgresServer(ctx.Database, ctx.DatabaseDisplay);
+            var dropped = await server.CleanAsync(parse.GetValue(templates), ct);
             if (ctx.Terminal.Json)
             {
                 ctx.Terminal.WriteJson(new MessageJson("test-db clean", $"dropped {dropped.Count}", [.. dropped]), CliJsonContext.Default.MessageJson);

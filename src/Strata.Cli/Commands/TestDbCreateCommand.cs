@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
+using Strata.Testing;
 
 namespace Strata.Cli.Commands;
 
@@ -22,14 +23,10 @@ internal static class TestDbCreateCommand
             var ctx = context(parse);
             var database = parse.GetValue(name) ?? "strata_test_db_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
             var clock = Stopwatch.StartNew();
-            await using var server = TestDbServer.Open(ctx);
-            var template = await TestDbServer.RunAsync(ctx, () => server.EnsureTemplateAsync(ctx.Source, ctx.MigratorOptions, ct));
+            await using var server = TestDatabases.PostgresServer(ctx.Database, ctx.DatabaseDisplay);
+            var template = await server.EnsureTemplateAsync(ctx.Source, ctx.MigratorOptions, ct);
             var cloning = Stopwatch.StartNew();
-            await TestDbServer.RunAsync(ctx, async () =>
-            {
-                await server.CreateFromTemplateAsync(database, template, cancellationToken: ct);
-                return 0;
-            }, database);
+            await server.CreateFromTemplateAsync(database, template, cancellationToken: ct);
             if (ctx.Terminal.Json)
             {
                 ctx.Terminal.WriteJson(new MessageJson("test-db create", $"created {database} from {template}", [database]), CliJsonContext.Default.MessageJson);

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
 using Strata.Errors;
+using Strata.Testing;
 
 namespace Strata.Cli.Commands;
 
@@ -20,10 +21,10 @@ internal static class TestDbDropCommand
         {
             var ctx = context(parse);
             var databases = parse.GetValue(names) ?? [];
-            await using var server = TestDbServer.Open(ctx);
+            await using var server = TestDatabases.PostgresServer(ctx.Database, ctx.DatabaseDisplay);
             foreach (var database in databases)
             {
-                if (!await TestDbServer.RunAsync(ctx, () => server.IsTestDatabaseAsync(database, ct)))
+                if (!await server.IsTestDatabaseAsync(database, ct))
                 {
                     throw new StrataException(
                         ErrorCategory.BadInput,
@@ -34,11 +35,7 @@ internal static class TestDbDropCommand
 
             foreach (var database in databases)
             {
-                await TestDbServer.RunAsync(ctx, async () =>
-                {
-                    await server.DropAsync(database, ct);
-                    return 0;
-                });
+                await server.DropAsync(database, ct);
                 ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] dropped {Markup.Escape(database)}");
             }
 

@@ -1,36 +1,21 @@
-using Strata.Configuration;
 using Strata.Errors;
 using Strata.PostgreSql;
-using Strata.Testing;
 
-namespace Strata.Cli.Infrastructure;
+namespace Strata.Testing;
 
 /// <summary>
-/// What the <c>test-db</c> commands share: the configured PostgreSQL server as a <see cref="PostgresTestServer"/>,
-/// and server errors turned into Strata errors (unreachable: exit 5; refused by the server: exit 2).
+/// PostgreSQL server failures of the test database operations as Strata errors: a taken name and any other refusal
+/// are <see cref="ErrorCategory.BadInput"/> (exit 2) with a hint chosen by SQLSTATE; a server that cannot be reached
+/// is a <see cref="DatabaseUnavailableException"/> (exit 5). Messages never hold the password.
 /// </summary>
-internal static class TestDbServer
+internal static class TestServerErrors
 {
-    public static PostgresTestServer Open(CommandContext ctx)
-    {
-        var target = ctx.Database;
-        if (target.Kind != DatabaseKind.PostgreSql)
-        {
-            throw new StrataException(
-                ErrorCategory.BadInput,
-                $"test-db works on PostgreSQL; the configured database is {ctx.DatabaseDisplay}",
-                "SQLite test databases are file copies: use TestDatabases.ForSqlite from the Strata.Testing package (docs/testing.md), or point DATABASE_URL at a PostgreSQL server");
-        }
-
-        return new PostgresTestServer(target.ConnectionString);
-    }
-
-    /// <summary>Runs <paramref name="action"/>; <paramref name="database"/> is the database it creates or drops, for the messages.</summary>
-    public static async Task<T> RunAsync<T>(CommandContext ctx, Func<Task<T>> action, string? database = null)
+    /// <summary>Runs <paramref name="action"/>; <paramref name="database"/> is the database it creates, for the "taken" message.</summary>
+    public static async Task<T> RunAsync<T>(string server, Func<Task<T>> action, string? database = null)
     {
         try
         {
-            return await action();
+            return await action().ConfigureAwait(false);
         }
         catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { SqlState: PostgreSqlDriver.DuplicateDatabase } && database is not null)
         {
@@ -46,9 +31,17 @@ internal static class TestDbServer
         }
         catch (Exception e) when (PostgreSqlDriver.IsDriverFailure(e))
         {
-            throw new StrataException(ErrorCategory.Unavailable, $"cannot reach {ctx.DatabaseDisplay}: {e.Message}", "check DATABASE_URL and that the server is running", e);
+            throw new DatabaseUnavailableException($"cannot reach {server}: {e.Message}", "check DATABASE_URL and that the server is running", e);
         }
     }
+
+    /// <summary>As <see cref="RunAsync{T}"/> for an action without a result.</summary>
+    public static Task RunAsync(string server, Func<Task> action, string? database = null) =>
+        RunAsync(server, async () =>
+        {
+            await action().ConfigureAwait(false);
+            return true;
+        }, database);
 
     private static string Hint(string sqlState) => sqlState switch
     {

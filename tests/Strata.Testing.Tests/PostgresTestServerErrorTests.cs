@@ -1,0 +1,80 @@
+using Strata.Configuration;
+using Strata.Errors;
+using Strata.Execution;
+using Strata.TestSupport;
+
+namespace Strata.Testing.Tests;
+
+/// <summary>
+/// What <c>strata test-db</c> does, called through the library: create, drop and clean test databases, with the
+/// server's refusals as Strata's typed errors (the messages and categories the CLI prints and maps to exit codes).
+/// </summary>
+[Collection(CleanTests.Name)]
+public sealed class PostgresTestServerErrorTests
+{
+    [Fact]
+    public async Task Create_drop_and_clean_through_the_library_and_a_taken_name_is_a_typed_bad_input_error()
+    {
+        var server = await PostgresServer.SharedAsync();
+        using var migrations = new Migrations().Write("001_t.sql", "CREATE TABLE t (id int);\n");
+        var target = new DatabaseTarget(DatabaseKind.PostgreSql, server.ConnectionString, "postgres://test@local/postgres", null);
+        var name = "strata_lib_create_" + Environment.ProcessId;
+        await using var tests = TestDatabases.PostgresServer(target);
+
+        var template = await tests.EnsureTemplateAsync(migrations.Source, new MigratorOptions());
+        await tests.CreateFromTemplateAsync(name, template);
+        var taken = await Should.ThrowAsync<StrataException>(() => tests.CreateFromTemplateAsync(name, template));
+        (await tests.IsTestDatabaseAsync(name)).ShouldBeTrue();
+        (await tests.IsTestDatabaseAsync("postgres")).ShouldBeFalse("only what Strata's test tooling made may be dropped");
+
+        taken.Category.ShouldBe(ErrorCategory.BadInput);
+        taken.Message.ShouldBe($"the name '{name}' is taken: the server already has a database called that; nothing was created");
+        taken.Hint.ShouldNotBeNull().ShouldStartWith("choose another --name");
+
+        string leftover;
+        await using (var crashed = new PostgresTestServer(server.ConnectionString))
+        {
+            leftover = await crashed.CloneAsync(template);
+        }
+
+        var dropped = await tests.CleanAsync();
+        await tests.DropAsync(name);
+
+        dropped.ShouldContain(leftover, "its owner connection ended");
+        dropped.ShouldNotContain(name, "test-db create databases are never cleaned");
+        (await tests.IsTestDatabaseAsync(name)).ShouldBeFalse("dropped");
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_be_reached_is_a_database_unavailable_error_naming_it()
+    {
+        var target = new DatabaseTarget(DatabaseKind.PostgreSql, "Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=3", "postgres://u@127.0.0.1:1/d", "secret-pw");
+        await using var tests = TestDatabases.PostgresServer(target);
+
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => tests.CleanAsync());
+
+        error.Message.ShouldStartWith("cannot reach postgres://u@127.0.0.1:1/d: ");
+        error.Message.ShouldNotContain("secret-pw");
+        error.Category.ShouldBe(ErrorCategory.Unavailable);
+    }
+
+    [Fact]
+    public void A_sqlite_target_is_refused_with_the_file_copy_pools_as_the_way_to_go()
+    {
+        var target = new DatabaseTarget(DatabaseKind.Sqlite, "/tmp/app.db", "sqlite:app.db", null);
+
+        var error = Should.Throw<StrataException>(() => TestDatabases.PostgresServer(target));
+
+        error.Category.ShouldBe(ErrorCategory.BadInput);
+        error.Message.ShouldBe("test-db works on PostgreSQL; the configured database is sqlite:app.db");
+        error.Hint.ShouldNotBeNull().ShouldContain("TestDatabases.ForSqlite");
+    }
+
+    [Fact]
+    public void A_server_made_from_a_connection_string_is_named_without_its_password()
+    {
+        var tests = new PostgresTestServer("Host=db.example.com;Port=5433;Username=app;Password=secret-pw;Database=shop");
+
+        tests.DisplayName.ShouldBe("postgres://app@db.example.com:5433/shop");
+    }
+}
