@@ -49,9 +49,30 @@ internal static class ScenarioBench
         }
         finally
         {
-            await scenario.TearDownAsync().ConfigureAwait(false);
+            await TearDownAsync(scenario, samples).ConfigureAwait(false);
         }
 
         return new Measurement(scenario.What, scenario.Tool, scenario.Size, samples) { PeakRss = peakRss };
+    }
+
+    /// <summary>
+    /// Prints the timed runs first, so a long row's figures survive a failing tear-down; a tear-down failure is reported,
+    /// not thrown, when there are figures to keep.
+    /// </summary>
+    private static async Task TearDownAsync(IScenario scenario, List<TimeSpan> samples)
+    {
+        if (samples.Count > 0)
+        {
+            Console.WriteLine($"[{DateTime.Now:HH:mm:ss}]   runs: {string.Join(", ", samples.Select(s => $"{s.TotalMilliseconds:0} ms"))}");
+        }
+
+        try
+        {
+            await scenario.TearDownAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (samples.Count > 0)
+        {
+            Console.Error.WriteLine($"{scenario.What} ({scenario.Tool}): tear-down failed, figures kept: {e.Message}");
+        }
     }
 }
