@@ -19,12 +19,9 @@ public static class PostgreSqlControlQuery
     {
         ArgumentNullException.ThrowIfNull(sql);
         var dialect = new PostgreSqlDialect(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var endpoint = new ServerEndpoint(builder);
-        var dataSource = Connections.CreateDataSource(builder, new PostgreSqlOptions());
-        await using var dataSourceScope = dataSource.ConfigureAwait(false);
-        var connection = await Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Main, cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
+        var one = await OneConnection.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using var oneScope = one.ConfigureAwait(false);
+        var (connection, endpoint) = (one.Connection, one.Endpoint);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -66,12 +63,9 @@ public static class PostgreSqlControlQuery
     /// </summary>
     public static async Task<int> ReadConnectionHeadroomAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var endpoint = new ServerEndpoint(builder);
-        var dataSource = Connections.CreateDataSource(builder, new PostgreSqlOptions());
-        await using var dataSourceScope = dataSource.ConfigureAwait(false);
-        var connection = await Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Main, cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
+        var one = await OneConnection.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using var oneScope = one.ConfigureAwait(false);
+        var (connection, endpoint) = (one.Connection, one.Endpoint);
         const string sql = """
             SELECT least(
                 current_setting('max_connections')::int

@@ -24,12 +24,9 @@ public sealed class PostgreSqlSchemaHistories(string connectionString) : IFleetH
             return new Dictionary<string, IReadOnlyList<AppliedMigration>>();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var endpoint = new ServerEndpoint(builder);
-        var dataSource = Connections.CreateDataSource(builder, new PostgreSqlOptions());
-        await using var dataSourceScope = dataSource.ConfigureAwait(false);
-        var connection = await Connections.OpenAsync(dataSource, endpoint, SessionKeepalive.Main, cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
+        var one = await OneConnection.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using var oneScope = one.ConfigureAwait(false);
+        var connection = one.Connection;
         try
         {
             var existing = await ExistingAsync(connection, tables, cancellationToken).ConfigureAwait(false);
