@@ -4,7 +4,6 @@ using Strata.Cli.Lint;
 using Strata.Cli.Output.Lint;
 using Strata.Errors;
 using Strata.Lint;
-using Strata.Sources;
 
 namespace Strata.Cli.Commands;
 
@@ -44,7 +43,7 @@ internal static class LintCommand
                     (parse.GetValue(against) is not null, "--against"), (parse.GetValue(copyOf) is not null, "--copy-of"), (parse.GetValue(since) is not null, "--since"), (parse.GetValue(output) is not null, "--output") }
                     .FirstOrDefault(x => x.Item1).Item2;
                 return extra is null
-                    ? await fleet.RunAsync(ctx, "lint", new Operations.FleetOptions(), ct, CreateLinter(ctx).Linter)
+                    ? await fleet.RunAsync(ctx, "lint", new Operations.FleetOptions(), ct, new Linter(MigrationLint.Options(ctx.Settings)))
                     : throw new ConfigurationException($"{extra} cannot be combined with --targets: lint --targets lints what is still to run on each target", $"leave out {extra}, or lint one database without --targets");
             }
 
@@ -60,95 +59,31 @@ internal static class LintCommand
 
     private static async Task<int> RunAsync(CommandContext ctx, LintArguments arguments, CancellationToken ct)
     {
-        var (linter, options) = CreateLinter(ctx);
-        var settings = ctx.Settings;
-        IReadOnlyList<Migration> migrations;
-        try
+        var request = new LintRequest(ctx.Source, ctx.Settings, ctx.Host.WorkingDirectory)
         {
-            migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
-            migrations = arguments.Since is null ? Select(migrations, arguments.Files, ctx.Host.WorkingDirectory, settings.MigrationsPath) : migrations;
-        }
-        catch (MigrationSourceException e)
+            Files = arguments.Files,
+            Offline = arguments.Offline,
+            Since = arguments.Since,
+            History = () => ctx.CreateMigrator(),
+            MeasureOption = arguments.Measuring ? arguments.MeasureFlag : null,
+            DatabaseDisplay = ctx.Settings.Database is { } database ? ctx.Display(database) : null,
+        };
+        var run = await MigrationLint.RunAsync(request, ct);
+        if (run.Measure is { } named)
         {
-            // Files that did not load are file-name findings; every statement of the files that could be read is still checked.
-            return Report(ctx, arguments, LintResult.Static(LintUnloadable(linter, e, arguments.Files, ctx.Host.WorkingDirectory)));
-        }
-
-        var named = arguments.Files.Length > 0;
-        if (arguments.Measuring && arguments.Offline)
-        {
-            throw new ConfigurationException(
-                $"{arguments.MeasureFlag} cannot be combined with --offline: measuring reads the database's history and runs the migrations on its server",
-                $"leave out --offline, or leave out {arguments.MeasureFlag} for a lint of the files alone");
+            var options = run.Options;
+            return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named, arguments.Against, arguments.CopyOf, new Linter(options), options, ct));
         }
 
-        if (arguments.Since is not null && (arguments.Measuring || named))
-        {
-            throw new ConfigurationException(
-                $"--since cannot be combined with {(named ? "file arguments" : arguments.MeasureFlag)}: --since picks the files (those added since the revision) and lints them statically",
-                named ? "leave out the file names, or leave out --since" : $"run strata lint --since … and strata lint {arguments.MeasureFlag} separately");
-        }
-
-        if (arguments.Measuring && ctx.Database.Kind == Configuration.DatabaseKind.PostgreSql)
-        {
-            return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named ? migrations : [], arguments.Against, arguments.CopyOf, linter, options, ct));
-        }
-
-        if (arguments.Since is null && !named && !arguments.Offline && ctx.Settings.Database is { Kind: Configuration.DatabaseKind.Sqlite } && !HasHistory(ctx))
+        if (run.NoHistory)
         {
             // Never created by a lint; named, so a mistyped path shows.
             ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist (yet), so it has no history: every file was linted, as with --offline");
         }
 
-        var report = arguments.Since is { } revision ? await SinceAsync(ctx, linter, migrations, revision, ct)
-            : named || arguments.Offline || !HasHistory(ctx) ? linter.Lint(migrations)
-            : linter.Lint(await ctx.CreateMigrator().GetStatusAsync(ct));
-        var code = Report(ctx, arguments, LintResult.Static(report));
-        if (arguments.Measuring)
-        {
-            throw new ConfigurationException(
-                $"{arguments.MeasureFlag} needs PostgreSQL, but the configured database is {ctx.DatabaseDisplay}: nothing was measured; the static rules ran (above)",
-                $"leave out {arguments.MeasureFlag} on SQLite, or configure a PostgreSQL database (--database postgres://…) to measure on its server");
-        }
-
-        return code;
+        var code = Report(ctx, arguments, LintResult.Static(run.Report!));
+        return run.NotMeasured is { } refused ? throw refused : code;
     }
-
-    /// <summary>The linter with strata.json's lint settings (a typo in lint.small/lint.large is reported on every run).</summary>
-    private static (Linter Linter, LintOptions Options) CreateLinter(CommandContext ctx)
-    {
-        var settings = ctx.Settings;
-        var options = new LintOptions
-        {
-            Flavor = ctx.Flavor,
-            EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
-            Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
-            Style = LintSettings.Style(settings.Lint),
-            DeclaredEnvironments = settings.DeclaredEnvironments,
-        };
-        _ = LintSettings.Thresholds(settings.Lint, settings.ConfigFile);
-        return (new Linter(options), options);
-    }
-
-    /// <summary>
-    /// <c>--since &lt;ref&gt;</c>: the files the migrations folder held at that git revision are the previous release; the
-    /// files added since form the release, which is what is linted (objects it creates are new).
-    /// </summary>
-    private static async Task<LintReport> SinceAsync(CommandContext ctx, Linter linter, IReadOnlyList<Migration> folder, string revision, CancellationToken ct)
-    {
-        var directory = Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, ctx.Settings.MigrationsPath));
-        var previous = await GitRevision.FilesAtAsync(directory, revision, ct);
-        var release = folder.Where(m => !previous.Contains(Path.GetFileName(m.SourcePath))).Select(m => m.SourcePath).ToHashSet(StringComparer.Ordinal);
-        return linter.Lint(folder, new LintSelection { Report = release, Release = release });
-    }
-
-    /// <summary>
-    /// True when a database is configured that may hold a history: an SQLite file that does not exist yet has none
-    /// (and lint must not create it).
-    /// </summary>
-    private static bool HasHistory(CommandContext ctx) =>
-        ctx.Settings.Database is { } database
-        && (database.Kind != Configuration.DatabaseKind.Sqlite || database.ConnectionString == ":memory:" || File.Exists(Path.Combine(ctx.Host.WorkingDirectory, database.ConnectionString)));
 
     private const string Help =
         "Check migrations for statements that lose data, fail, or block traffic, and for file-name and convention problems. "
@@ -206,49 +141,6 @@ internal static class LintCommand
         }
 
         return report.Errors > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
-    }
-
-    /// <summary>Keeps the migrations named on the command line; a name that is not a migration of the folder is bad input.</summary>
-    private static IReadOnlyList<Migration> Select(IReadOnlyList<Migration> all, string[] files, string workingDirectory, string folder)
-    {
-        if (files.Length == 0)
-        {
-            return all;
-        }
-
-        string Full(string path) => Path.GetFullPath(Path.Combine(workingDirectory, path));
-        var byPath = all.ToDictionary(m => Full(m.SourcePath), StringComparer.Ordinal);
-        var chosen = new List<Migration>();
-        foreach (var file in files)
-        {
-            if (!byPath.TryGetValue(Full(file), out var migration))
-            {
-                throw new ConfigurationException(
-                    $"{file} is not a migration in {folder}",
-                    "name files of the migrations folder (e.g. from `git diff --name-only`), or set the folder with --migrations");
-            }
-
-            chosen.Add(migration);
-        }
-
-        return chosen;
-    }
-
-    /// <summary>
-    /// The folder has files that do not load: lint the readable ones (only those named, when files are named) with the
-    /// problems (of the named files) beside them.
-    /// </summary>
-    private static LintReport LintUnloadable(Linter linter, MigrationSourceException e, string[] files, string workingDirectory)
-    {
-        if (files.Length == 0)
-        {
-            return linter.Lint(e.Readable, e.Problems);
-        }
-
-        string Full(string path) => Path.GetFullPath(Path.Combine(workingDirectory, path));
-        var named = files.Select(Full).ToHashSet(StringComparer.Ordinal);
-        bool IsNamed(string location) => named.Any(n => Full(location) == n || Full(location).StartsWith(n + ":", StringComparison.Ordinal));
-        return linter.Lint([.. e.Readable.Where(m => named.Contains(Full(m.SourcePath)))], [.. e.Problems.Where(p => IsNamed(p.Location))]);
     }
 
     /// <summary>What the command line asked for.</summary>
