@@ -37,6 +37,25 @@ internal sealed partial class ExportWriter : IAsyncDisposable
     }
 
     /// <summary>The file extension and media type of a format ("csv" or "json"), or a 400 for anything else.</summary>
+    /// <summary>
+    /// Writes every row of <paramref name="reader"/> (the columns' text from <paramref name="prefix"/> on, one per
+    /// column of <paramref name="columns"/>) to <paramref name="body"/> in <paramref name="format"/>, streamed.
+    /// </summary>
+    public static async Task CopyAsync(System.Data.Common.DbDataReader reader, int prefix, string format, Stream body, IReadOnlyList<ColumnShape> columns, CancellationToken ct)
+    {
+        await using var export = Start(format, body, columns);
+        var values = new string?[columns.Count];
+        while (await reader.ReadAsync(ct))
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(prefix + i) ? null : reader.GetString(prefix + i);
+            }
+
+            await export.RowAsync(values, ct);
+        }
+    }
+
     public static (string Extension, string MediaType) Format(string? format) => format switch
     {
         "csv" => ("csv", "text/csv; charset=utf-8"),

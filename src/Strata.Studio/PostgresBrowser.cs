@@ -68,17 +68,7 @@ internal sealed class PostgresBrowser : IStudioDatabase
         var query = new TableQuery(shape, request, postgres: true);
         await using var command = Command(query, query.Sql(shape.Columns.Select(c => TableQuery.Ref(c.Name) + "::text"), null, 0, null));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        await using var export = ExportWriter.Start(format, body, shape.Columns);
-        var values = new string?[shape.Columns.Count];
-        while (await reader.ReadAsync(ct))
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(query.Prefix + i) ? null : reader.GetString(query.Prefix + i);
-            }
-
-            await export.RowAsync(values, ct);
-        }
+        await ExportWriter.CopyAsync(reader, query.Prefix, format, body, shape.Columns, ct);
     }
 
     public async Task<bool> CellAsync(CellRequest request, Func<ColumnShape, Stream, Task> write, CancellationToken ct)

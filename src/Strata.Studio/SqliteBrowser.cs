@@ -72,17 +72,7 @@ internal sealed class SqliteBrowser(string path) : IStudioDatabase
         var cells = shape.Columns.Select(c => TableQuery.Ref(c.Name)).Select(c => $"case when typeof({c}) = 'blob' then '\\x' || lower(hex({c})) else cast({c} as text) end");
         await using var command = Command(connection, query, query.Sql(cells, null, 0, null));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        await using var export = ExportWriter.Start(format, body, shape.Columns);
-        var values = new string?[shape.Columns.Count];
-        while (await reader.ReadAsync(ct))
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(query.Prefix + i) ? null : reader.GetString(query.Prefix + i);
-            }
-
-            await export.RowAsync(values, ct);
-        }
+        await ExportWriter.CopyAsync(reader, query.Prefix, format, body, shape.Columns, ct);
     }
 
     public async Task<bool> CellAsync(CellRequest request, Func<ColumnShape, Stream, Task> write, CancellationToken ct)
