@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Errors;
 using Strata.Execution;
+using Strata.Schema;
 using Strata.Sql;
 
 namespace Strata.PostgreSql;
@@ -10,12 +11,14 @@ namespace Strata.PostgreSql;
 /// sessions whose lock is a session advisory lock, whose history lives in <c>strata_migrations</c> (or the
 /// configured table) and whose scripts run in one transaction with their history row.
 /// </summary>
-public sealed class PostgreSqlDialect : IDatabaseProvider
+public sealed class PostgreSqlDialect : IDatabaseProvider, ISchemaDialect
 {
     private readonly NpgsqlConnectionStringBuilder _builder;
     private readonly NpgsqlDataSource? _shared;
     private readonly ServerEndpoint _endpoint;
     private readonly PostgreSqlOptions _options;
+    private readonly string _connectionString;
+    private SchemaRoles? _schemaRoles;
 
     /// <summary>
     /// Creates the dialect without connecting. Throws <see cref="ConfigurationException"/> when
@@ -28,6 +31,7 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         _builder = Parse(connectionString);
+        _connectionString = connectionString;
         _endpoint = new ServerEndpoint(_builder);
         _options = options ?? new PostgreSqlOptions();
         if (_options.Schema is { } schema)
@@ -57,6 +61,7 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
         }
 
         _shared = dataSource;
+        _connectionString = dataSource.ConnectionString;
         _endpoint = new ServerEndpoint(_builder);
         _options = options ?? new PostgreSqlOptions();
         if (_options.Schema is not null)
@@ -73,6 +78,13 @@ public sealed class PostgreSqlDialect : IDatabaseProvider
 
     /// <summary>PostgreSQL's lexical rules (dollar quotes, <c>E''</c> strings, nested comments).</summary>
     public SqlFlavor Flavor => SqlFlavor.PostgreSql;
+
+    /// <summary>
+    /// The schema roles for this database: introspection, DDL, scratch databases on the same server (the kept
+    /// <c>strata_scratch</c>, ADR 014), the dev database and wipe. Created from a data source, reads use it and scratch
+    /// work connects with its connection string (which holds the password only with <c>Persist Security Info</c>).
+    /// </summary>
+    public SchemaRoles SchemaRoles => _schemaRoles ??= SchemaSide.Roles(_connectionString, _shared);
 
     /// <summary>
     /// Connects and reads the session's user and default schema. Throws

@@ -23,7 +23,7 @@ namespace Strata.PostgreSql;
 /// WAL to reach disk (<c>synchronous_commit</c> is off for the database: nothing in it needs to survive a crash).
 /// Connection and permission failures surface as <see cref="NpgsqlException"/>.
 /// </summary>
-public sealed class PostgreSqlScratchDatabase : IAsyncDisposable
+public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 {
     /// <summary>The name of the kept scratch database.</summary>
     public const string KeptName = "strata_scratch";

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Strata.Errors;
 using Strata.Execution;
+using Strata.Schema;
 using Strata.Sql;
 
 namespace Strata.Sqlite;
@@ -10,7 +11,7 @@ namespace Strata.Sqlite;
 /// migration runs in a <c>BEGIN IMMEDIATE</c> transaction with a busy timeout, and re-checks the history inside
 /// it, so concurrent runners apply each migration once and no lock row can go stale.
 /// </summary>
-public sealed class SqliteDialect : IDatabaseProvider
+public sealed class SqliteDialect : IDatabaseProvider, ISchemaDialect
 {
     private readonly string _path;
     private readonly SqliteOptions _options;
@@ -40,6 +41,13 @@ public sealed class SqliteDialect : IDatabaseProvider
 
     /// <summary>SQLite's lexical rules (bracket and backtick identifiers, trigger bodies).</summary>
     public SqlFlavor Flavor => SqlFlavor.Sqlite;
+
+    /// <summary>
+    /// The schema roles for this file: introspection (read-only; a missing file is "database not found"), DDL, scratch
+    /// databases as temporary files, and wipe (delete the file and its journals). No dev database
+    /// (<see cref="SchemaRoles.DevDatabase"/> is null): scratch files cost nothing to make.
+    /// </summary>
+    public SchemaRoles SchemaRoles => SchemaSide.Roles(_path);
 
     /// <inheritdoc />
     public async Task<IDatabaseSession> OpenAsync(SessionOptions options, CancellationToken cancellationToken)

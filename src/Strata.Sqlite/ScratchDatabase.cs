@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Strata.Execution;
 using Strata.Schema;
 
 namespace Strata.Sqlite;
@@ -9,7 +10,7 @@ namespace Strata.Sqlite;
 /// a fresh file in the temporary folder (so that every Strata session on it sees the same database), deleted on dispose.
 /// Called by the CLI's <c>diff</c>, <c>generate</c>, <c>push</c> and <c>dump</c>, and by verify.
 /// </summary>
-public sealed class SqliteScratchDatabase : IAsyncDisposable
+public sealed class SqliteScratchDatabase : IScratchDatabase
 {
     private SqliteScratchDatabase(string path)
     {
@@ -18,6 +19,20 @@ public sealed class SqliteScratchDatabase : IAsyncDisposable
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    /// <summary>A dialect on the scratch file.</summary>
+    public IDatabaseProvider Provider => new SqliteDialect(Path);
+
+    /// <summary>The file's path (SQLite's connection string is the path).</summary>
+    public string ConnectionString => Path;
+
+    /// <summary>Always false: a temporary file holds nothing from before.</summary>
+    public bool Reused => false;
+
+    /// <summary>Nothing: the file is deleted at the end, so nothing is kept for a next command.</summary>
+    /// <param name="contentKey">Ignored.</param>
+    /// <param name="cancellationToken">Ignored.</param>
+    public Task RememberAsync(string contentKey, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Creates the scratch database: an empty file in the temporary folder (SQLite reads a zero-byte file as an empty database).</summary>
     public static SqliteScratchDatabase Create()

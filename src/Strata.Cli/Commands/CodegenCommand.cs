@@ -36,8 +36,18 @@ internal static class CodegenCommand
             var ctx = context(parse);
             var dialect = ctx.Database.Kind == DatabaseKind.Sqlite ? CodegenDialect.Sqlite : CodegenDialect.PostgreSql;
             var options = CodegenSettings.Read(ctx.Settings.Codegen, dialect, ctx.Settings.ConfigFile is { } file ? Output.RunRenderer.Relative(ctx, file) : null);
-            await using var engine = SchemaEngine.For(ctx);
-            var schema = parse.GetValue(from) == "database" ? await engine.ReadDatabaseAsync(SchemaFilter.All, ct) : await engine.ReadMigrationsAsync(ct);
+            await using var workspace = Workspaces.Open(ctx);
+            DatabaseSchema schema;
+            if (parse.GetValue(from) == "database")
+            {
+                Workspaces.RequireDatabaseFolder(ctx);
+                schema = await workspace.ReadDatabaseAsync(SchemaFilter.All, ct);
+            }
+            else
+            {
+                schema = await workspace.ReadMigrationsAsync(Workspaces.Migrations(ctx), ct);
+            }
+
             var output = CodeGenerator.Generate(schema, options);
             var root = ctx.Settings.ConfigFile is { } config ? Path.GetDirectoryName(config)! : ctx.Host.WorkingDirectory;
             var checking = parse.GetValue(check);

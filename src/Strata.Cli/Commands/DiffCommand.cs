@@ -21,13 +21,21 @@ internal static class DiffCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
-            var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
-            var (desired, current) = parse.GetValue(from) == "migrations"
-                ? (await engine.ReadFilesAsync(files, ct), await engine.ReadMigrationsAsync(ct))
-                : await engine.ReadFilesAndDatabaseAsync(files, SchemaFilter.All, ct);
-            var plan = engine.Plan(current, desired, files.Renames);
-            var notManaged = NotManaged.Of(ctx, current, desired);
+            await using var workspace = Workspaces.Open(ctx, missingDatabaseIsEmpty: true);
+            var files = Workspaces.Files(ctx, ctx.Settings.SchemaPath);
+            SchemaComparison comparison;
+            if (parse.GetValue(from) == "migrations")
+            {
+                comparison = await workspace.DiffMigrationsAsync(files, Workspaces.Migrations(ctx), ct);
+            }
+            else
+            {
+                Workspaces.RequireDatabaseFolder(ctx);
+                comparison = await workspace.DiffAsync(files, ct);
+            }
+
+            var plan = comparison.Plan;
+            var notManaged = comparison.NotManaged;
             if (ctx.Terminal.Json)
             {
                 ctx.Terminal.WriteJson(

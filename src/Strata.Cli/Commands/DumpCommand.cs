@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
-using Strata.Schema;
 
 namespace Strata.Cli.Commands;
 
@@ -19,9 +18,9 @@ internal static class DumpCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var engine = SchemaEngine.For(ctx);
-            var schema = NotManaged.Reported(ctx, engine.ForRendering(await engine.ReadMigrationsAsync(ct)));
-            var text = SchemaScript.Render(schema, engine.Renderer, "Schema after all migrations, written by `strata dump`. Do not edit: regenerate it.");
+            await using var workspace = Workspaces.Open(ctx);
+            var schema = await workspace.DumpAsync(Workspaces.Migrations(ctx), ct);
+            var text = workspace.Render(schema, "Schema after all migrations, written by `strata dump`. Do not edit: regenerate it.");
             if (parse.GetValue(output) is { } target)
             {
                 var path = Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, target));

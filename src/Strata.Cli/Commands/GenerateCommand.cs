@@ -23,12 +23,11 @@ internal static class GenerateCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var engine = SchemaEngine.For(ctx);
-            var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
-            var desired = await engine.ReadFilesAsync(files, ct);
-            var current = await engine.ReadMigrationsAsync(ct);
-            var plan = engine.Plan(current, desired, files.Renames);
-            var notManaged = NotManaged.Of(ctx, current, desired);
+            await using var workspace = Workspaces.Open(ctx);
+            var files = Workspaces.Files(ctx, ctx.Settings.SchemaPath);
+            var comparison = await workspace.DiffMigrationsAsync(files, Workspaces.Migrations(ctx), ct);
+            var (plan, current) = (comparison.Plan, comparison.Current);
+            var notManaged = comparison.NotManaged;
             NotManaged.Warn(ctx, notManaged);
             if (plan.Up.IsEmpty)
             {

@@ -23,21 +23,13 @@ internal static class PullCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var engine = SchemaEngine.For(ctx);
+            await using var workspace = Workspaces.Open(ctx);
             var filter = new SchemaFilter { Schemas = parse.GetValue(schemas) ?? [], Tables = parse.GetValue(tables) ?? [] };
-            var all = await engine.ReadDatabaseAsync(SchemaFilter.All, ct);
-            if (all.Unmatched(filter, engine.DefaultSchema) is { Count: > 0 } unmatched)
-            {
-                throw new StrataException(
-                    ErrorCategory.BadInput,
-                    $"no {string.Join(", no ", unmatched)} in {ctx.DatabaseDisplay}",
-                    "check the spelling (* matches any characters); strata pull -o - without --schema and --table shows everything there is");
-            }
-
-            var schema = NotManaged.Reported(ctx, engine.ForRendering(all.Filter(filter)));
+            Workspaces.RequireDatabaseFolder(ctx);
+            var schema = await workspace.PullAsync(filter, ct);
             var notManaged = NotManaged.Json(schema.Unmanaged);
             NotManaged.Warn(ctx, schema.Unmanaged);
-            var text = SchemaScript.Render(schema, engine.Renderer, "Schema pulled from the database by `strata pull`. Edit it, then run `strata generate <name>` or `strata push`.");
+            var text = workspace.Render(schema, "Schema pulled from the database by `strata pull`. Edit it, then run `strata generate <name>` or `strata push`.");
             var target = parse.GetValue(output);
             if (target == "-")
             {

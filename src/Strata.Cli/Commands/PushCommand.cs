@@ -3,7 +3,6 @@ using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
 using Strata.Errors;
-using Strata.Schema;
 
 namespace Strata.Cli.Commands;
 
@@ -29,11 +28,12 @@ internal static class PushCommand
                     "push is for development databases; write a migration with `strata generate <name>` and apply it with `strata migrate`");
             }
 
-            await using var engine = SchemaEngine.For(ctx, missingDatabaseIsEmpty: true);
-            var files = SchemaFiles.Read(ctx, ctx.Settings.SchemaPath);
-            var (desired, current) = await engine.ReadFilesAndDatabaseAsync(files, SchemaFilter.All, ct);
-            var diff = engine.Compare(current, desired, files.Renames);
-            NotManaged.Warn(ctx, NotManaged.Of(ctx, current, desired));
+            await using var workspace = Workspaces.Open(ctx, missingDatabaseIsEmpty: true);
+            var files = Workspaces.Files(ctx, ctx.Settings.SchemaPath);
+            Workspaces.RequireDatabaseFolder(ctx);
+            var comparison = await workspace.DiffAsync(files, ct);
+            var diff = comparison.Changes;
+            NotManaged.Warn(ctx, comparison.NotManaged);
             if (diff.IsEmpty)
             {
                 ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = false, Changes = [], Applied = false });
@@ -52,7 +52,7 @@ internal static class PushCommand
             }
 
             DestructiveGate.Check(ctx, diff, !parse.GetValue(noStrict), "push");
-            await engine.ApplyAsync(diff, ct);
+            await workspace.ApplyAsync(diff, ct);
             ctx.Terminal.WriteJsonIf(new SchemaJson("push") { Differences = true, Changes = SchemaJson.ChangesOf(diff), Script = diff.ToScript(), Applied = true });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] pushed {diff.Changes.Count} change(s) to {Markup.Escape(ctx.DatabaseDisplay)}");
             return ExitCodes.Success;

@@ -27,7 +27,7 @@ internal static class ResetCommand
 
             Confirm(ctx);
             RunRenderer.Header(ctx, "Resetting");
-            await DatabaseWiper.WipeAsync(ctx, ct);
+            await Workspaces.WipeAsync(ctx, ct);
             using var observer = new ProgressObserver(ctx.Terminal);
             var result = await ctx.CreateMigrator(observer).MigrateAsync(new MigrateOptions(), ct);
             RunRenderer.Result(ctx, "reset", result, "Applied");

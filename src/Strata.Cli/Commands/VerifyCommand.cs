@@ -28,13 +28,13 @@ internal static class VerifyCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var engine = SchemaEngine.For(ctx);
+            await using var engine = Workspaces.Open(ctx);
             var settings = ctx.Settings;
             var migrations = (await ctx.Source.LoadAsync(ctx.Flavor, ct))
                 .Where(m => m.Version is not null && m.AppliesTo(ctx.GateEnvironment))
                 .OrderBy(m => m.Version)
                 .ToList();
-            var desired = SchemaFiles.Exists(settings.SchemaPath) ? await engine.ReadFilesAsync(SchemaFiles.Read(ctx, settings.SchemaPath), ct) : null;
+            var desired = SchemaFiles.Exists(settings.SchemaPath) ? await engine.ReadFilesAsync(Workspaces.Files(ctx, settings.SchemaPath), ct) : null;
             var code = ExitCodes.Success;
             await engine.UseScratchAsync(
                 async scratch =>
@@ -49,15 +49,15 @@ internal static class VerifyCommand
     }
 
     private static async Task<int> VerifyAsync(
-        CommandContext ctx, SchemaEngine engine, ScratchDatabase scratch, Migrator migrator, List<Migration> migrations, DatabaseSchema? desired, CancellationToken ct)
+        CommandContext ctx, SchemaWorkspace engine, IScratchDatabase scratch, Migrator migrator, List<Migration> migrations, DatabaseSchema? desired, CancellationToken ct)
     {
         var skipped = 0;
         DatabaseSchema? current = null;
         foreach (var migration in migrations)
         {
-            var before = current ?? await scratch.ReadAsync(ct);
+            var before = current ?? await scratch.ReadAsync(engine.HistoryFilter, ct);
             await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
-            var after = current = await scratch.ReadAsync(ct);
+            var after = current = await scratch.ReadAsync(engine.HistoryFilter, ct);
             if (migration.Down is null)
             {
                 skipped++;
@@ -66,15 +66,15 @@ internal static class VerifyCommand
             }
 
             await RunAsync(engine, "down", () => migrator.RollbackAsync(new RollbackOptions { Steps = 1 }, ct));
-            var back = engine.Compare(await scratch.ReadAsync(ct), before);
+            var back = engine.Compare(await scratch.ReadAsync(engine.HistoryFilter, ct), before).Changes;
             if (!back.IsEmpty)
             {
                 return Fail(ctx, migration, "its down script does not restore the schema it started from; what is left over, as the SQL that would restore it:", back);
             }
 
             await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
-            current = await scratch.ReadAsync(ct);
-            var again = engine.Compare(current, after);
+            current = await scratch.ReadAsync(engine.HistoryFilter, ct);
+            var again = engine.Compare(current, after).Changes;
             if (!again.IsEmpty)
             {
                 return Fail(ctx, migration, "applied again after its down, it gives a different schema than the first time:", again);
@@ -84,10 +84,10 @@ internal static class VerifyCommand
         }
 
         await RunAsync(engine, "up", () => migrator.MigrateAsync(null, ct));
-        var final = await scratch.ReadAsync(ct);
+        var final = await scratch.ReadAsync(engine.HistoryFilter, ct);
         if (desired is not null)
         {
-            var drift = engine.Compare(final, desired);
+            var drift = engine.Compare(final, desired).Changes;
             if (!drift.IsEmpty)
             {
                 ctx.Terminal.RawError($"error: the migrations do not produce {ctx.Settings.SchemaPath}; the SQL that would close the gap:");
@@ -118,5 +118,5 @@ internal static class VerifyCommand
     }
 
     /// <summary>Runs a migrate or rollback on the scratch database, timed; a failure there is the migration's failure (exit 4).</summary>
-    private static Task<MigrationResult> RunAsync(SchemaEngine engine, string step, Func<Task<MigrationResult>> run) => engine.Timings.TimeAsync(step, run);
+    private static Task<MigrationResult> RunAsync(SchemaWorkspace engine, string step, Func<Task<MigrationResult>> run) => engine.Timings.TimeAsync(step, run);
 }

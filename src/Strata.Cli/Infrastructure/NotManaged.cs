@@ -3,19 +3,12 @@ using Strata.Schema;
 namespace Strata.Cli.Infrastructure;
 
 /// <summary>
-/// Objects the schema engine found but cannot model (<see cref="DatabaseSchema.Unmanaged"/>): pull, diff, generate and
+/// Objects the schema workspace found but cannot model (<see cref="DatabaseSchema.Unmanaged"/>): pull, diff, generate and
 /// push name each as "not managed: kind name" on stderr (and in --json), and <c>diff --exit-code</c> exits 3 for them,
-/// unless strata.json <c>"unmanaged"</c> accepts them.
+/// unless strata.json <c>"unmanaged"</c> accepts them (<see cref="SchemaWorkspace.NotManaged"/> leaves those out).
 /// </summary>
 internal static class NotManaged
 {
-    /// <summary>The objects of <paramref name="states"/> that strata.json does not accept, each once, sorted.</summary>
-    public static IReadOnlyList<UnmanagedObject> Of(CommandContext ctx, params DatabaseSchema[] states) =>
-        [.. states.SelectMany(s => s.Unmanaged).Distinct().Where(u => !ctx.Settings.Unmanaged.Any(u.Matches)).OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name)];
-
-    /// <summary><paramref name="schema"/> with only the unmanaged objects strata.json does not accept (those are written into schema.sql as comments).</summary>
-    public static DatabaseSchema Reported(CommandContext ctx, DatabaseSchema schema) => new(schema.Tables, schema.Objects, Of(ctx, schema));
-
     /// <summary>One warning per object, then how to deal with them; nothing when there are none.</summary>
     public static void Warn(CommandContext ctx, IReadOnlyList<UnmanagedObject> objects)
     {

@@ -11,7 +11,7 @@ namespace Strata.Cli.Lint;
 
 /// <summary>
 /// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (the configured server's
-/// scratch database or the dev database, see <see cref="SchemaEngine"/>) the migrations applied on the target are applied through the normal
+/// scratch database or the dev database, see <see cref="Schema.SchemaWorkspace"/>) the migrations applied on the target are applied through the normal
 /// <see cref="Migrator"/>, and each pending one is measured by <see cref="MigrationProbe"/> (in a transaction that is
 /// rolled back), then applied for real so the next one starts from the right state. The first failure stops the
 /// run: later migrations cannot be measured on a state that is not the one they will meet. The configured and target
@@ -62,7 +62,7 @@ internal sealed class LintMeasurer
         }
 
         var plural = count == 1 ? "" : "s";
-        var engine = SchemaEngine.For(ctx);
+        var engine = Workspaces.Open(ctx);
         await using (engine)
         {
             if (copyOf is not null)
@@ -71,7 +71,7 @@ internal sealed class LintMeasurer
                 var copy = await DatabaseCopies.CreateAsync(copyOf.ConnectionString, copyOf.DisplayName, cancellationToken);
                 await using (copy)
                 {
-                    await measurer.RunAsync(engine, new ScratchDatabase(copy.Provider, _ => Task.FromResult(Schema.DatabaseSchema.Empty), _ => Task.CompletedTask, copy) { ConnectionString = copy.ConnectionString }, plan, count, cancellationToken);
+                    await measurer.RunAsync(engine, copy, plan, count, cancellationToken);
                 }
 
                 return measurer._outcome;
@@ -84,10 +84,10 @@ internal sealed class LintMeasurer
         return measurer._outcome;
     }
 
-    private async Task RunAsync(SchemaEngine engine, ScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
+    private async Task RunAsync(Schema.SchemaWorkspace engine, Schema.IScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
     {
         var migrator = new Migrator(scratch.Provider, _ctx.Source, _options);
-        var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString!, _options.Session, engine.HistoryFilter, ct);
+        var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString, _options.Session, engine.HistoryFilter, ct);
         await using (probe)
         {
             var lastMeasured = plan.FindLastIndex(p => p.Measure);
@@ -133,11 +133,11 @@ internal sealed class LintMeasurer
         }
     }
 
-    private async Task MeasureAsync(MigrationProbe probe, SchemaEngine engine, Migration migration, CancellationToken ct)
+    private async Task MeasureAsync(MigrationProbe probe, Schema.SchemaWorkspace engine, Migration migration, CancellationToken ct)
     {
         var script = (SqlScript)migration.Up;
         var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct, keep: _copyOf is not null);
-        var changes = measurement.After is { } after ? engine.Compare(measurement.Before, after) : null;
+        var changes = measurement.After is { } after ? engine.Compare(measurement.Before, after).Changes : null;
         var note = measurement.Failure is not null
             ? $"failed at line {measurement.Failure.Location.Line} on {Where}; the migrations after it were not measured"
             : script.Transactional

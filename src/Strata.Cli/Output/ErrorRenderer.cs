@@ -22,7 +22,7 @@ internal static class ErrorRenderer
             case MigrationFailedException failed:
                 RenderFailure(terminal, failed, $"migration {failed.Migration} failed", failed.Outcome);
                 break;
-            case SchemaFileException schema:
+            case Schema.SchemaFileException schema:
                 RenderFailure(terminal, schema.Failure, $"the schema file {schema.Failure.Migration} is not valid for this database", "nothing was changed: the schema file ran on a throw-away scratch database");
                 break;
             case StrataException strata:
@@ -107,7 +107,7 @@ internal static class ErrorRenderer
             MigrationSourceException s => s.Problems,
             _ => null,
         };
-        var failed = exception as MigrationFailedException ?? (exception as SchemaFileException)?.Failure;
+        var failed = exception as MigrationFailedException ?? (exception as Schema.SchemaFileException)?.Failure;
         return new ErrorBodyJson(
             Category(exitCode),
             exitCode,

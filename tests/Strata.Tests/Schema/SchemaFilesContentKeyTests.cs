@@ -1,6 +1,6 @@
-using Strata.Cli.Infrastructure;
+using Strata.Schema;
 
-namespace Strata.Cli.Tests.Schema;
+namespace Strata.Tests.Schema;
 
 /// <summary>The key the kept scratch database is reused by (ADR 024): it changes with any file's text, and only with that.</summary>
 public sealed class SchemaFilesContentKeyTests
@@ -16,5 +16,5 @@ public sealed class SchemaFilesContentKeyTests
         Files(("a.sql", "CREATE TABLE a (id int);CREATE TABLE b (id int);")).ContentKey.ShouldNotBe(key, "file boundaries count (each file is its own script)");
     }
 
-    private static SchemaFiles Files(params (string Path, string Text)[] files) => new([.. files.Select(f => (f.Path, f.Path, f.Text))]);
+    private static SchemaFiles Files(params (string Path, string Text)[] files) => new([.. files.Select(f => new SchemaFile(f.Path, f.Path, f.Text))]);
 }

@@ -2,14 +2,30 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Strata.Errors;
-using Strata.Schema;
+using Strata.Sql;
 
-namespace Strata.Cli.Infrastructure;
+namespace Strata.Schema;
 
-/// <summary>The desired schema as written by the user: <c>schema.sql</c>, or every <c>.sql</c> file of a folder in name order.</summary>
-internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, string Text)> Files)
+/// <summary>
+/// The desired schema as written by the user: <c>schema.sql</c>, or every <c>.sql</c> file of a folder in name order.
+/// <see cref="SchemaWorkspace"/> applies them to a scratch database to learn the state they declare.
+/// </summary>
+public sealed class SchemaFiles
 {
-    /// <summary>Rename hints from every file's comments.</summary>
+    private static readonly HashSet<string> DataVerbs = new(["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"], StringComparer.Ordinal);
+
+    /// <summary>Wraps files already read.</summary>
+    /// <param name="files">The files, in the order they are applied.</param>
+    public SchemaFiles(IReadOnlyList<SchemaFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Files = files;
+    }
+
+    /// <summary>The files, in the order they are applied.</summary>
+    public IReadOnlyList<SchemaFile> Files { get; }
+
+    /// <summary>Rename hints from every file's comments; a malformed hint is bad input (exit 2).</summary>
     public IReadOnlyList<RenameHint> Renames
     {
         get
@@ -37,9 +53,9 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
             var version = typeof(SchemaFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             hash.AppendData(Encoding.UTF8.GetBytes($"{version}\0{Files.Count}\0"));
-            foreach (var (_, _, text) in Files)
+            foreach (var file in Files)
             {
-                hash.AppendData(Encoding.UTF8.GetBytes($"{text.Length}\0{text}\0"));
+                hash.AppendData(Encoding.UTF8.GetBytes($"{file.Text.Length}\0{file.Text}\0"));
             }
 
             return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -47,47 +63,56 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
     }
 
     /// <summary>True when <paramref name="path"/> is a file or a folder (the schema is declared).</summary>
+    /// <param name="path">A schema file or folder.</param>
     public static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
-    /// <summary>Reads <paramref name="path"/>; a missing file or an empty folder is bad input with the way out.</summary>
-    public static SchemaFiles Read(CommandContext context, string path)
+    /// <summary>
+    /// Reads <paramref name="path"/>: a file, or a folder's <c>.sql</c> files in name order. A missing file or an empty
+    /// folder is bad input (exit 2) with the way out.
+    /// </summary>
+    /// <param name="path">The schema file or folder.</param>
+    /// <param name="display">How messages name a path; null: as given.</param>
+    public static SchemaFiles Read(string path, Func<string, string>? display = null)
     {
-        var display = Output.RunRenderer.Relative(context, path);
+        ArgumentNullException.ThrowIfNull(path);
+        display ??= p => p;
+        var shown = display(path);
         if (Directory.Exists(path))
         {
             var files = Directory.GetFiles(path, "*.sql", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToList();
             if (files.Count == 0)
             {
-                throw new StrataException(ErrorCategory.BadInput, $"the schema folder {display} has no .sql files", "write the desired schema there, or run `strata pull` to start from the database");
+                throw new StrataException(ErrorCategory.BadInput, $"the schema folder {shown} has no .sql files", "write the desired schema there, or run `strata pull` to start from the database");
             }
 
-            return Warned(context, new SchemaFiles([.. files.Select(f => (f, Output.RunRenderer.Relative(context, f), File.ReadAllText(f)))]));
+            return new SchemaFiles([.. files.Select(f => new SchemaFile(f, display(f), File.ReadAllText(f)))]);
         }
 
         if (!File.Exists(path))
         {
             throw new StrataException(
                 ErrorCategory.BadInput,
-                $"no desired schema: {display} does not exist",
+                $"no desired schema: {shown} does not exist",
                 "write the schema as plain SQL DDL in schema.sql (or set \"schema\" in strata.json to a file or folder), or run `strata pull` to create it from the database");
         }
 
-        return Warned(context, new SchemaFiles([(path, display, File.ReadAllText(path))]));
+        return new SchemaFiles([new SchemaFile(path, shown, File.ReadAllText(path))]);
     }
 
     /// <summary>
     /// Each file's data statements (INSERT, UPDATE, DELETE, COPY, MERGE): "file:line VERB" for the first, with how many
     /// more. The declared schema is compared by structure, so its rows never reach a diff or a generated migration.
     /// </summary>
-    public IReadOnlyList<string> DataStatements(Sql.SqlFlavor flavor)
+    /// <param name="flavor">The SQL rules the files are split with.</param>
+    public IReadOnlyList<string> DataStatements(SqlFlavor flavor)
     {
         var found = new List<string>();
-        foreach (var (_, display, text) in Files)
+        foreach (var file in Files)
         {
             List<(int Line, string Verb)> data;
             try
             {
-                data = [.. Sql.SqlSplitter.Split(text, flavor).Select(s => (s.Line, Verb: FirstWord(s.Text))).Where(s => DataVerbs.Contains(s.Verb))];
+                data = [.. SqlSplitter.Split(file.Text, flavor).Select(s => (s.Line, Verb: FirstWord(s.Text))).Where(s => DataVerbs.Contains(s.Verb))];
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
             {
@@ -96,26 +121,11 @@ internal sealed record SchemaFiles(IReadOnlyList<(string Path, string Display, s
 
             if (data.Count > 0)
             {
-                found.Add($"{display}:{data[0].Line} {data[0].Verb}" + (data.Count > 1 ? $" (and {data.Count - 1} more data statement{(data.Count > 2 ? "s" : "")})" : ""));
+                found.Add($"{file.Display}:{data[0].Line} {data[0].Verb}" + (data.Count > 1 ? $" (and {data.Count - 1} more data statement{(data.Count > 2 ? "s" : "")})" : ""));
             }
         }
 
         return found;
-    }
-
-    private static readonly HashSet<string> DataVerbs = new(["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"], StringComparer.Ordinal);
-
-    private static SchemaFiles Warned(CommandContext context, SchemaFiles files)
-    {
-        foreach (var statement in files.DataStatements(context.Flavor))
-        {
-            context.Terminal.Warning(
-                $"{statement}: a data statement in the declared schema; schema files are compared by structure (tables, columns, "
-                + "indexes, …), so diff, generate and push leave rows out. Put data in a migration (strata new <slug>; "
-                + "-- strata:env development for demo data)");
-        }
-
-        return files;
     }
 
     /// <summary>The statement's first word in upper case, after leading comments.</summary>

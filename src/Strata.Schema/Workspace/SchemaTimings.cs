@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Strata.Cli.Infrastructure;
+namespace Strata.Schema;
 
 /// <summary>
-/// Where a schema command's time goes: each step (creating the scratch database, applying the schema files,
-/// replaying the migrations, reading a schema, …) adds its wall time here, and <c>--verbose</c> prints the totals on
-/// stderr at the end, e.g. <c>time: scratch database created 612 ms · schema files applied 240 ms · …</c>.
+/// Where a schema workspace's time goes: each step (creating the scratch database, applying the schema files,
+/// replaying the migrations, reading a schema, …) adds its wall time here, and <see cref="Summary"/> gives the totals in
+/// one line (<c>strata … --verbose</c> prints it on stderr at the end), e.g. <c>time: scratch database created 612 ms · schema files applied 240 ms · …</c>.
 /// </summary>
-internal sealed class StepTimings
+public sealed class SchemaTimings
 {
     private readonly object _gate = new();
     private readonly List<(string Step, TimeSpan Total, int Count)> _steps = [];
@@ -20,7 +20,7 @@ internal sealed class StepTimings
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await work();
+            return await work().ConfigureAwait(false);
         }
         finally
         {
@@ -31,9 +31,9 @@ internal sealed class StepTimings
     /// <summary>Runs <paramref name="work"/> and adds its time to <paramref name="step"/>.</summary>
     public async Task TimeAsync(string step, Func<Task> work) => await TimeAsync(step, async () =>
     {
-        await work();
+        await work().ConfigureAwait(false);
         return true;
-    });
+    }).ConfigureAwait(false);
 
     /// <summary>Adds <paramref name="elapsed"/> to <paramref name="step"/> (steps keep the order they first appeared in).</summary>
     public void Add(string step, TimeSpan elapsed)
