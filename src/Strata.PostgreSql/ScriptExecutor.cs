@@ -57,8 +57,18 @@ internal sealed class ScriptExecutor : IScriptExecutor
         return _streamed.ExecuteAsync(migration, script, change, progress, cancellationToken);
     }
 
-    /// <summary>A script held as text: one batch, one round trip.</summary>
-    private async Task<ExecutionOutcome> ExecuteHeldAsync(string migration, SqlScript script, HistoryChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// A push: the script in one batch (<c>BEGIN</c>, its statements, <c>COMMIT</c>), one round trip instead of one per
+    /// statement; a failure names its statement (the batch command the server reports) and leaves nothing applied.
+    /// </summary>
+    public Task ExecuteInTransactionAsync(string migration, SqlScript script, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return ExecuteHeldAsync(migration, script, null, cancellationToken);
+    }
+
+    /// <summary>A script held as text, with its history change when it has one: one batch, one round trip.</summary>
+    private async Task<ExecutionOutcome> ExecuteHeldAsync(string migration, SqlScript script, HistoryChange? change, CancellationToken cancellationToken)
     {
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
         var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
@@ -90,7 +100,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
             if (e is PostgresException postgres)
             {
                 var index = postgres.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var at and >= 0 ? at : current;
-                var outcome = ScriptFailure.RolledBack(migration);
+                var outcome = change is null ? ScriptFailure.RolledBackWithoutHistory(migration) : ScriptFailure.RolledBack(migration);
                 var first = 1 + Timeouts.ForTransaction(_options).Count;
                 throw index >= first && index < first + statements.Count
                     ? ScriptErrors.Failed(migration, script, statements[index - first], postgres, outcome)
@@ -212,7 +222,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     }
 
     /// <summary>One batch, one round trip: <c>BEGIN</c>, the statements, the history statements, <c>COMMIT</c>.</summary>
-    private NpgsqlBatch Transaction(IReadOnlyList<SqlStatement> statements, HistoryChange change)
+    private NpgsqlBatch Transaction(IReadOnlyList<SqlStatement> statements, HistoryChange? change)
     {
         var batch = new NpgsqlBatch(_connection) { Timeout = 0 };
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
@@ -226,7 +236,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
         }
 
-        foreach (var command in _history.Commands(change, inScript: true))
+        foreach (var command in change is null ? [] : _history.Commands(change, inScript: true))
         {
             batch.BatchCommands.Add(command.ToBatchCommand());
         }

@@ -87,6 +87,47 @@ public sealed class SchemaDiff
         return text.ToString();
     }
 
+    /// <summary>
+    /// The index in <see cref="Changes"/> of the change whose text holds line <paramref name="line"/> (1-based) of
+    /// <see cref="ToScript"/>, its <c>-- DESTRUCTIVE</c> line included; -1 for a line of the directive, prologue,
+    /// preamble or epilogue, or past the end. Lets a failure at a script line name its change.
+    /// </summary>
+    public int IndexOfChangeAtLine(int line)
+    {
+        if (IsEmpty || line < 1)
+        {
+            return -1;
+        }
+
+        var next = 1 + (RunsOutsideTransaction ? 1 + Lines(Prologue) : 0) + Lines(_preamble);
+        for (var i = 0; i < Changes.Count && next <= line; i++)
+        {
+            next += (Changes[i].IsDestructive ? 1 : 0) + Lines(Changes[i].Statements);
+            if (line < next)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The number of script lines <paramref name="statements"/> take, each ending in <c>;</c> and a line break (a
+    /// <c>\r\n</c>, a lone <c>\r</c> or <c>\n</c> inside a statement, such as a function body, ends a line, as in
+    /// script positions).
+    /// </summary>
+    private static int Lines(IEnumerable<string> statements) => statements.Sum(s =>
+    {
+        var lines = 1;
+        for (var i = 0; i < s.Length; i++)
+        {
+            lines += s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.Length || s[i + 1] != '\n')) ? 1 : 0;
+        }
+
+        return lines;
+    });
+
     private static void Append(StringBuilder text, IEnumerable<string> statements)
     {
         foreach (var statement in statements)

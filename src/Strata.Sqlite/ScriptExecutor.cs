@@ -71,6 +71,27 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
     }
 
+    public async Task ExecuteInTransactionAsync(string migration, SqlScript script, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var statements = script.Statements(SqlFlavor.Sqlite);
+        await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var statement in statements)
+            {
+                await RunAsync(migration, script, statement, ScriptFailure.RolledBackWithoutHistory(migration), cancellationToken).ConfigureAwait(false);
+            }
+
+            await _history.ExecuteAsync("COMMIT", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _history.RollbackQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public async Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);

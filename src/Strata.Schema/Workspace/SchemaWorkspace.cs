@@ -179,7 +179,11 @@ public sealed partial class SchemaWorkspace : IAsyncDisposable
         return new DatabaseSchema(shown.Tables, shown.Objects, NotManaged(shown));
     }
 
-    /// <summary>Runs <paramref name="diff"/> on the configured database in one transaction (outside one when the changes cannot run in one).</summary>
+    /// <summary>
+    /// Runs <paramref name="diff"/> on the configured database in one transaction, sent as one batch (ADR 026); a
+    /// failure names its change and leaves nothing applied. A diff that manages its own transaction (an SQLite table
+    /// rebuild) runs statement by statement.
+    /// </summary>
     /// <param name="diff">The changes, e.g. <see cref="SchemaComparison.Changes"/>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task ApplyAsync(SchemaDiff diff, CancellationToken cancellationToken)
@@ -188,8 +192,10 @@ public sealed partial class SchemaWorkspace : IAsyncDisposable
         var session = await Database.OpenAsync(new SessionOptions(), cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            var script = diff.RunsOutsideTransaction ? diff.ToScript() : "BEGIN;\n" + diff.ToScript() + "COMMIT;\n";
-            await Timings.TimeAsync("changes applied", () => session.Executor.ExecuteStatementsAsync("push", new SqlScript(script, "push", 1, transactional: false), null, cancellationToken)).ConfigureAwait(false);
+            var script = new SqlScript(diff.ToScript(), "push", 1, transactional: !diff.RunsOutsideTransaction);
+            await Timings.TimeAsync("changes applied", () => script.Transactional
+                ? PushFailure.NameChangeAsync(diff, () => session.Executor.ExecuteInTransactionAsync("push", script, cancellationToken))
+                : session.Executor.ExecuteStatementsAsync("push", script, null, cancellationToken)).ConfigureAwait(false);
         }
     }
 

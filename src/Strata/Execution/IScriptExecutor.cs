@@ -19,6 +19,15 @@ public interface IScriptExecutor
     Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs <paramref name="script"/> in one transaction without a history row (<c>strata push</c>: a schema diff
+    /// applied directly), sending its statements together where the dialect can (PostgreSQL: one batch, one round
+    /// trip). Throws <see cref="Errors.MigrationFailedException"/> located at the failing statement, with nothing of
+    /// the script left applied, and <see cref="Errors.DatabaseUnavailableException"/> when the connection is lost
+    /// (nothing is committed then either). <c>migration</c> is the display name, for messages.
+    /// </summary>
+    Task ExecuteInTransactionAsync(string migration, SqlScript script, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="script"/> outside any transaction, statement by statement (each commits on its own).
     /// On failure the exception says which statements had already run.
     /// </summary>

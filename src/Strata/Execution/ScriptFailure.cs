@@ -124,6 +124,10 @@ public static class ScriptFailure
     public static string RolledBack(string migration) =>
         $"the transaction was rolled back: nothing of {migration} was applied and no history row was written";
 
+    /// <summary>The outcome sentence for a script run in one transaction without a history row (a push).</summary>
+    public static string RolledBackWithoutHistory(string migration) =>
+        $"the transaction was rolled back: nothing of {migration} was applied";
+
     /// <summary>The outcome sentence for a no-transaction script that failed at statement <paramref name="failed"/> (1-based).</summary>
     public static string PartiallyApplied(string migration, int failed, int count) =>
         failed == 1

@@ -28,6 +28,18 @@ internal sealed class RecordingExecutor(RecordingDialect dialect, RecordingHisto
         return Task.FromResult(ExecutionOutcome.Applied);
     }
 
+    public Task ExecuteInTransactionAsync(string migration, SqlScript script, CancellationToken cancellationToken)
+    {
+        dialect.Calls.Add($"transaction:{migration}");
+        if (dialect.NextFailure(migration) is { } failure)
+        {
+            throw failure;
+        }
+
+        dialect.Committed.Add($"{migration}: {script.Sql}");
+        return Task.CompletedTask;
+    }
+
     public Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         dialect.Calls.Add($"statements:{migration}");
