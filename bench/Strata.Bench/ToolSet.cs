@@ -53,7 +53,7 @@ internal static class ToolSet
         }
 
         yield return new IntrospectionScenario(server, 1000, scratch);
-        foreach (var command in new[] { SchemaCommand.Dump, SchemaCommand.Diff, SchemaCommand.Push })
+        foreach (var command in new[] { SchemaCommand.Dump, SchemaCommand.Diff, SchemaCommand.Push, SchemaCommand.PushScriptByPsql })
         {
             yield return new SchemaCommandScenario(server, command, BuildName("aot"), Build(options, "aot"), BuildProblem(options, "aot"), SchemaSize, scratch);
         }

@@ -24,6 +24,7 @@ internal sealed class Targets(IReadOnlyList<Measurement> results, string strataT
         yield return ColdCloneRow();
         yield return SchemaRow(Scenarios.SchemaCommand.Diff);
         yield return SchemaRow(Scenarios.SchemaCommand.Push);
+        yield return PushFloorRow();
         foreach (var row in FleetRows())
         {
             yield return row;
@@ -63,6 +64,25 @@ internal sealed class Targets(IReadOnlyList<Measurement> results, string strataT
 
         var ratio = strata.Median / dump.Median;
         return [target, $"{Format.Ratio(ratio)} ({Format.Time(strata.Median)} vs {Format.Time(dump.Median)})", ratio <= 1.5 ? "holds" : $"misses by {Format.Ratio(ratio / 1.5)}"];
+    }
+
+    /// <summary>
+    /// push against psql -1 -f of its own script: the server's time for the DDL is the floor no client can go under
+    /// (ADR 026), so this ratio is what push itself adds (reading both sides, the diff, start-up).
+    /// </summary>
+    private string[] PushFloorRow()
+    {
+        var size = ToolSet.SchemaSize;
+        var target = $"push of a {size}-table schema: ≤ 1.5× psql -1 -f of its own script";
+        var floor = results.FirstOrDefault(r => r.What == Scenarios.SchemaCommandScenario.WhatOf(Scenarios.SchemaCommand.PushScriptByPsql, size) && r.HasValue);
+        var push = results.FirstOrDefault(r => r.What == Scenarios.SchemaCommandScenario.WhatOf(Scenarios.SchemaCommand.Push, size) && r.HasValue);
+        if (floor is null || push is null)
+        {
+            return [target, "not measured in this run", "open"];
+        }
+
+        var ratio = push.Median / floor.Median;
+        return [target, $"{Format.Ratio(ratio)} ({Format.Time(push.Median)} vs {Format.Time(floor.Median)})", ratio <= 1.5 ? "holds" : $"misses by {Format.Ratio(ratio / 1.5)}"];
     }
 
     private IEnumerable<string[]> ToolRows(int size)

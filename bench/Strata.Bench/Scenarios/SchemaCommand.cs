@@ -11,4 +11,10 @@ internal enum SchemaCommand
 
     /// <summary><c>strata push --yes</c> of schema.sql into an empty database.</summary>
     Push,
+
+    /// <summary>
+    /// <c>psql -1 -f</c> of the very script push runs (<c>strata push --dry-run</c>) into an empty database: the
+    /// server's own time for push's DDL in one transaction, the floor of <see cref="Push"/> (ADR 026).
+    /// </summary>
+    PushScriptByPsql,
 }

@@ -6,7 +6,8 @@ namespace Strata.Bench.Scenarios;
 /// schema.sql with <c>strata pull</c> (untimed). <see cref="SchemaCommand.Dump"/> times <c>pg_dump --schema-only</c>;
 /// <see cref="SchemaCommand.Diff"/> times <c>strata diff --exit-code</c> (nothing differs; schema.sql replayed on the
 /// kept scratch database); <see cref="SchemaCommand.Push"/> times <c>strata push --yes</c> into an empty database,
-/// created before and dropped after each run, untimed.
+/// created before and dropped after each run, untimed; <see cref="SchemaCommand.PushScriptByPsql"/> times
+/// <c>psql -1 -f</c> of the script push runs (written once by <c>strata push --dry-run</c>) into such a database.
 /// </summary>
 internal sealed class SchemaCommandScenario(BenchServer server, SchemaCommand command, string tool, string executable, string? unavailable, int size, string scratch) : IScenario
 {
@@ -19,12 +20,18 @@ internal sealed class SchemaCommandScenario(BenchServer server, SchemaCommand co
     {
         SchemaCommand.Dump => $"schema of {size} tables: pg_dump --schema-only",
         SchemaCommand.Diff => $"schema of {size} tables: strata diff (no differences)",
+        SchemaCommand.PushScriptByPsql => $"schema of {size} tables: push's script by psql -1 -f into an empty database",
         _ => $"schema of {size} tables: strata push into an empty database",
     };
 
     public string What => WhatOf(command, size);
 
-    public string Tool => command == SchemaCommand.Dump ? "pg_dump" : tool;
+    public string Tool => command switch
+    {
+        SchemaCommand.Dump => "pg_dump",
+        SchemaCommand.PushScriptByPsql => "psql -1 -f (script from strata push --dry-run)",
+        _ => tool,
+    };
 
     public int Size => size;
 
@@ -42,6 +49,14 @@ internal sealed class SchemaCommandScenario(BenchServer server, SchemaCommand co
         {
             await Strata(["pull", "--quiet", "--no-color"], _database).ConfigureAwait(false);
         }
+
+        if (command == SchemaCommand.PushScriptByPsql)
+        {
+            var empty = $"{_database}_empty";
+            await server.CreateDatabaseAsync(empty).ConfigureAwait(false);
+            await CommandRunner.TimeAsync("/bin/sh", ["-c", "\"$0\" push --dry-run --quiet --no-color > push.sql", executable], folder, new Dictionary<string, string> { ["DATABASE_URL"] = server.Url(empty) }).ConfigureAwait(false);
+            await server.DropDatabaseAsync(empty).ConfigureAwait(false);
+        }
     }
 
     public async Task<TimeSpan> RunOnceAsync()
@@ -52,6 +67,12 @@ internal sealed class SchemaCommandScenario(BenchServer server, SchemaCommand co
                 return await CommandRunner.TimeAsync("pg_dump", ["--schema-only", "-f", "/dev/null"], Folder, server.LibpqEnvironment(_database)).ConfigureAwait(false);
             case SchemaCommand.Diff:
                 return await Strata(["diff", "--exit-code", "--quiet", "--no-color"], _database).ConfigureAwait(false);
+            case SchemaCommand.PushScriptByPsql:
+                var empty = $"{_database}_{_pushes++}";
+                await server.CreateDatabaseAsync(empty).ConfigureAwait(false);
+                var psql = await CommandRunner.TimeAsync("psql", ["-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f", "push.sql"], Folder, server.LibpqEnvironment(empty)).ConfigureAwait(false);
+                await server.DropDatabaseAsync(empty).ConfigureAwait(false);
+                return psql;
             default:
                 var target = $"{_database}_{_pushes++}";
                 await server.CreateDatabaseAsync(target).ConfigureAwait(false);
