@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using Strata.Cli.Infrastructure;
-using Strata.Execution;
-using Strata.Planning;
 using Strata.Schema;
 using Strata.Sources;
 
@@ -28,79 +26,41 @@ internal static class VerifyCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            await using var engine = Workspaces.Open(ctx);
+            await using var workspace = Workspaces.Open(ctx);
             var settings = ctx.Settings;
-            var migrations = (await ctx.Source.LoadAsync(ctx.Flavor, ct))
-                .Where(m => m.Version is not null && m.AppliesTo(ctx.GateEnvironment))
-                .OrderBy(m => m.Version)
-                .ToList();
-            var desired = SchemaFiles.Exists(settings.SchemaPath) ? await engine.ReadFilesAsync(Workspaces.Files(ctx, settings.SchemaPath), ct) : null;
-            var code = ExitCodes.Success;
-            await engine.UseScratchAsync(
-                async scratch =>
-                {
-                    var migrator = new Migrator(scratch.Provider, ctx.Source, ctx.MigratorOptions);
-                    code = await VerifyAsync(ctx, engine, scratch, migrator, migrations, desired, ct);
-                },
-                ct);
-            return code;
+            var desired = SchemaFiles.Exists(settings.SchemaPath) ? Workspaces.Files(ctx, settings.SchemaPath) : null;
+            var result = await workspace.VerifyAsync(ctx.Source, desired, migration => Line(ctx, migration), ct);
+            return Render(ctx, result);
         });
         return command;
     }
 
-    private static async Task<int> VerifyAsync(
-        CommandContext ctx, SchemaWorkspace engine, IScratchDatabase scratch, Migrator migrator, List<Migration> migrations, DatabaseSchema? desired, CancellationToken ct)
+    private static void Line(CommandContext ctx, VerifiedMigration verified) => ctx.Terminal.Line(verified.UpOnly
+        ? $"  [yellow]-[/] {Markup.Escape(verified.Migration.DisplayName)}  no down script: up only"
+        : $"  [green]{ctx.Terminal.Tick}[/] {Markup.Escape(verified.Migration.DisplayName)}  up, down, up: schema restored");
+
+    private static int Render(CommandContext ctx, VerifyResult result)
     {
-        var skipped = 0;
-        DatabaseSchema? current = null;
-        foreach (var migration in migrations)
+        if (result.Failure is { } failure)
         {
-            var before = current ?? await scratch.ReadAsync(engine.HistoryFilter, ct);
-            await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
-            var after = current = await scratch.ReadAsync(engine.HistoryFilter, ct);
-            if (migration.Down is null)
-            {
-                skipped++;
-                ctx.Terminal.Line($"  [yellow]-[/] {Markup.Escape(migration.DisplayName)}  no down script: up only");
-                continue;
-            }
-
-            await RunAsync(engine, "down", () => migrator.RollbackAsync(new RollbackOptions { Steps = 1 }, ct));
-            var back = engine.Compare(await scratch.ReadAsync(engine.HistoryFilter, ct), before).Changes;
-            if (!back.IsEmpty)
-            {
-                return Fail(ctx, migration, "its down script does not restore the schema it started from; what is left over, as the SQL that would restore it:", back);
-            }
-
-            await RunAsync(engine, "up", () => migrator.MigrateAsync(new MigrateOptions { Target = migration.Version }, ct));
-            current = await scratch.ReadAsync(engine.HistoryFilter, ct);
-            var again = engine.Compare(current, after).Changes;
-            if (!again.IsEmpty)
-            {
-                return Fail(ctx, migration, "applied again after its down, it gives a different schema than the first time:", again);
-            }
-
-            ctx.Terminal.Line($"  [green]{ctx.Terminal.Tick}[/] {Markup.Escape(migration.DisplayName)}  up, down, up: schema restored");
+            return Fail(ctx, failure.Migration, failure.Kind == VerifyFailureKind.DownDoesNotRestore
+                ? "its down script does not restore the schema it started from; what is left over, as the SQL that would restore it:"
+                : "applied again after its down, it gives a different schema than the first time:", failure.Difference);
         }
 
-        await RunAsync(engine, "up", () => migrator.MigrateAsync(null, ct));
-        var final = await scratch.ReadAsync(engine.HistoryFilter, ct);
-        if (desired is not null)
+        if (result.Drift is { } drift)
         {
-            var drift = engine.Compare(final, desired).Changes;
-            if (!drift.IsEmpty)
-            {
-                ctx.Terminal.RawError($"error: the migrations do not produce {ctx.Settings.SchemaPath}; the SQL that would close the gap:");
-                ctx.Terminal.RawError(drift.ToScript().TrimEnd('\n'));
-                ctx.Terminal.RawError("hint: run strata generate <slug> to write the missing migration");
-                return ExitCodes.CheckFailed;
-            }
+            ctx.Terminal.RawError($"error: the migrations do not produce {ctx.Settings.SchemaPath}; the SQL that would close the gap:");
+            ctx.Terminal.RawError(drift.ToScript().TrimEnd('\n'));
+            ctx.Terminal.RawError("hint: run strata generate <slug> to write the missing migration");
+            return ExitCodes.CheckFailed;
         }
 
-        var checkedCount = migrations.Count - skipped;
-        ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] {checkedCount} of {migrations.Count} migrations verified (up, down, up)"
+        var skipped = result.Verified.Count(v => v.UpOnly);
+        var checkedCount = result.Total - skipped;
+        ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] {checkedCount} of {result.Total} migrations verified (up, down, up)"
             + (skipped > 0 ? $", {skipped} without a down script applied up only" : "")
-            + "; repeatables applied" + (desired is null ? "" : "; the result equals the schema file") + ".");
+            + "; repeatables applied" + (result.ComparedWithSchemaFiles ? "; the result equals the schema file" : "") + ".");
         return ExitCodes.Success;
     }
 
@@ -116,7 +76,4 @@ internal static class VerifyCommand
         ctx.Terminal.RawError("hint: fix the down section so it undoes exactly what the up section does, then run strata verify again");
         return ExitCodes.CheckFailed;
     }
-
-    /// <summary>Runs a migrate or rollback on the scratch database, timed; a failure there is the migration's failure (exit 4).</summary>
-    private static Task<MigrationResult> RunAsync(SchemaWorkspace engine, string step, Func<Task<MigrationResult>> run) => engine.Timings.TimeAsync(step, run);
 }
