@@ -9,8 +9,11 @@ namespace Strata.Cli.Tests.Schema;
 /// Every object kind (the hand-made files of Schema/Kinds, each in a schema of its own, in one database) through the
 /// commands a user runs: pull, push into an empty database, diff --exit-code; generate, migrate into another empty
 /// database, rollback. pg_dump of each copy equals pg_dump of the original object by object, text-exact. The
-/// per-kind library round trips are ObjectKindRoundTripTests in Strata.PostgreSql.Tests.
+/// per-kind library round trips are ObjectKindRoundTripTests in Strata.PostgreSql.Tests. Run on every PostgreSQL major
+/// (13 to 18): push sends all these kinds in one batch (ADR 026), and pull, generate and migrate go through the
+/// version-dependent catalog queries.
 /// </summary>
+[PostgresMatrix]
 public sealed class ObjectKindCommandTests(ITestOutputHelper output) : PostgresCliTest
 {
     [Fact]
