@@ -52,6 +52,19 @@ public sealed partial class PostgresPushTests : PostgresCliTest
         (await Cli().RunAsync("diff", "--exit-code")).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_push_into_a_database_that_does_not_exist_is_exit_5_naming_it_with_the_fix()
+    {
+        SchemaWorkflow.WriteRoot(Workspace, "schema.sql", "CREATE TABLE a (id int);\n");
+        var missing = DatabaseUrl[..(DatabaseUrl.LastIndexOf('/') + 1)] + "strata_no_such_db";
+
+        var push = await new Cli(Workspace.Root).With("DATABASE_URL", missing).RunAsync("push", "--yes");
+
+        push.ExitCode.ShouldBe(5, push.ToString());
+        push.Stderr.ShouldContain("database 'strata_no_such_db' does not exist");
+        push.Stderr.ShouldNotContain("internal error");
+    }
+
     [GeneratedRegex(@"--> push:(\d+):")]
     private static partial Regex Location();
 }
