@@ -3,9 +3,7 @@ using Strata.Configuration;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.Lint;
-using Strata.PostgreSql;
 using Strata.PostgreSql.Measuring;
-using Strata.Schema;
 using Strata.Sources;
 
 namespace Strata.Cli.Lint;
@@ -42,7 +40,7 @@ internal static class MeasuredLint
         var copyOf = copyOfValue is null ? null : against;
         var measured = await LintMeasurer.RunAsync(ctx, status, environment, only, options, copyOf, cancellationToken);
         var thresholds = LintSettings.Thresholds(settings.Lint, settings.ConfigFile);
-        var sizes = against is null ? null : await SizesAsync(against, LintWeigher.Tables(report, measured), cancellationToken);
+        var sizes = against is null ? null : await TableSizes.ReadAsync(against.ConnectionString, against.DisplayName, LintWeigher.Tables(report, measured), cancellationToken);
         return LintWeigher.Combine(report, measured, sizes, thresholds, options, against?.DisplayName);
     }
 
@@ -58,20 +56,5 @@ internal static class MeasuredLint
 
         environment = environmentName ?? environment;
         return target;
-    }
-
-    private static async Task<IReadOnlyDictionary<QualifiedName, TableSize>> SizesAsync(DatabaseTarget against, IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await TableSizes.ReadAsync(against.ConnectionString, tables, cancellationToken);
-        }
-        catch (Exception e) when (PostgreSqlDriver.IsDriverFailure(e))
-        {
-            throw new DatabaseUnavailableException(
-                $"cannot read the table sizes of {against.DisplayName}: {PostgreSqlDriver.ServerError(e)?.Message ?? e.Message}",
-                "check that the --against database is reachable and that the role may read pg_class and pg_stat_user_tables",
-                null);
-        }
     }
 }

@@ -8,7 +8,8 @@ namespace Strata.PostgreSql.Measuring;
 /// Reads the size of named relations of a target database (<c>strata lint --against</c>) in one catalog query:
 /// estimated rows (<c>pg_class.reltuples</c>, or <c>pg_stat_user_tables.n_live_tup</c> when larger, e.g. before the
 /// first ANALYZE) and bytes (<c>pg_total_relation_size</c>), summed over the leaf partitions of a partitioned table.
-/// Reads catalogs only, so a hot standby works. Connection failures surface as <see cref="NpgsqlException"/>.
+/// Reads catalogs only, so a hot standby works. A failure (unreachable, or the server refused the query) is a
+/// <see cref="Errors.DatabaseUnavailableException"/> naming the database and the server's message.
 /// </summary>
 public static class TableSizes
 {
@@ -27,9 +28,29 @@ public static class TableSizes
         """;
 
     /// <summary>The sizes of those of <paramref name="relations"/> the database has; absent ones are left out.</summary>
-    public static async Task<IReadOnlyDictionary<QualifiedName, TableSize>> ReadAsync(string connectionString, IReadOnlyCollection<QualifiedName> relations, CancellationToken cancellationToken)
+    /// <param name="connectionString">The target database (an Npgsql keyword string).</param>
+    /// <param name="display">How messages name the target (no password), e.g. <c>postgres://app@db:5432/shop</c>.</param>
+    /// <param name="relations">The relations to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<IReadOnlyDictionary<QualifiedName, TableSize>> ReadAsync(
+        string connectionString, string display, IReadOnlyCollection<QualifiedName> relations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(relations);
+        try
+        {
+            return await QueryAsync(connectionString, relations, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new Errors.DatabaseUnavailableException(
+                $"cannot read the table sizes of {display}: {(e is PostgresException refused ? refused.MessageText : e.Message)}",
+                "check that the --against database is reachable and that the role may read pg_class and pg_stat_user_tables",
+                null);
+        }
+    }
+
+    private static async Task<Dictionary<QualifiedName, TableSize>> QueryAsync(string connectionString, IReadOnlyCollection<QualifiedName> relations, CancellationToken cancellationToken)
+    {
         var result = new Dictionary<QualifiedName, TableSize>();
         if (relations.Count == 0)
         {
