@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Strata.Cli.Infrastructure;
-using Strata.Cli.Lint;
 using Strata.Cli.Output.Lint;
 using Strata.Errors;
 using Strata.Lint;
+using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Commands;
 
@@ -71,8 +71,7 @@ internal static class LintCommand
         var run = await MigrationLint.RunAsync(request, ct);
         if (run.Measure is { } named)
         {
-            var options = run.Options;
-            return Report(ctx, arguments, await MeasuredLint.RunAsync(ctx, named, arguments.Against, arguments.CopyOf, new Linter(options), options, ct));
+            return Report(ctx, arguments, await MeasureAsync(ctx, named, arguments.Against, arguments.CopyOf, ct));
         }
 
         if (run.NoHistory)
@@ -83,6 +82,49 @@ internal static class LintCommand
 
         var code = Report(ctx, arguments, LintResult.Static(run.Report!));
         return run.NotMeasured is { } refused ? throw refused : code;
+    }
+
+    /// <summary>
+    /// <c>--measure</c>, <c>--against</c>, <c>--copy-of</c> on PostgreSQL: the option's database resolved (a URL or an
+    /// environment of strata.json, which then judges what is pending), then the library's measured lint.
+    /// </summary>
+    private static async Task<LintResult> MeasureAsync(CommandContext ctx, IReadOnlyList<Sources.Migration> named, string? againstValue, string? copyOfValue, CancellationToken ct)
+    {
+        if (againstValue is not null && copyOfValue is not null)
+        {
+            throw new ConfigurationException(
+                "--against and --copy-of cannot be combined: --copy-of measures on a copy of its database, and weighs by that database's sizes",
+                "name one database: --copy-of <staging> to measure with its data, or --against <production> to weigh by its catalog statistics");
+        }
+
+        var environment = ctx.Settings.Environment;
+        var (option, value) = copyOfValue is not null ? ("--copy-of", copyOfValue) : ("--against", againstValue);
+        var against = value is null ? null : Resolve(ctx, value, option, ref environment);
+        var request = new MeasuredLintRequest(() => Workspaces.Open(ctx), ProviderFactory.Create(against ?? ctx.Database, ctx.Settings), ctx.Source, ctx.Settings, ctx.Host.WorkingDirectory)
+        {
+            Named = named,
+            Migrator = ctx.MigratorOptions,
+            Environment = environment,
+            Against = against,
+            OnCopy = copyOfValue is not null,
+            DatabaseDisplay = ctx.DatabaseDisplay,
+            Progress = text => ctx.Terminal.Note(Spectre.Console.Markup.Escape(text)),
+        };
+        return await MeasuredLint.RunAsync(request, ct);
+    }
+
+    private static Configuration.DatabaseTarget Resolve(CommandContext ctx, string value, string option, ref string environment)
+    {
+        var target = ctx.ResolveOther(value, option, out var environmentName);
+        if (target.Kind != Configuration.DatabaseKind.PostgreSql)
+        {
+            throw new ConfigurationException(
+                $"{option} {target.DisplayName}: {(option == "--copy-of" ? "measuring on a copy" : "weighing by table sizes")} needs a PostgreSQL database",
+                "give a postgres:// URL, or the name of an environment in strata.json whose database is PostgreSQL");
+        }
+
+        environment = environmentName ?? environment;
+        return target;
     }
 
     private const string Help =

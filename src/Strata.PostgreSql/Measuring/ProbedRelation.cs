@@ -20,6 +20,9 @@ public sealed record ProbedRelation(uint Oid, QualifiedName Name, char Kind, uin
     /// <summary>True for relations whose data file a rewrite replaces: tables, materialized views and indexes.</summary>
     public bool HasData => Kind is 'r' or 'm' or 'i';
 
+    /// <summary><c>table public.orders</c>, <c>index public.orders_pkey</c>: kind and name, for messages.</summary>
+    public string Description => $"{KindName} {Name}";
+
     /// <summary><c>table</c>, <c>index</c>, <c>view</c> and so on, for messages.</summary>
     public string KindName => Kind switch
     {

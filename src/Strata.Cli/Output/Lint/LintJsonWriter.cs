@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Strata.Cli.Lint;
 using Strata.Cli.Output.Json;
 using Strata.Lint;
+using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Output.Lint;
 

@@ -1,6 +1,6 @@
 using Spectre.Console;
-using Strata.Cli.Lint;
 using Strata.Lint;
+using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Output.Lint;
 

@@ -1,5 +1,4 @@
 using Spectre.Console;
-using Strata.Cli.Lint;
 using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Output.Lint;
@@ -44,7 +43,7 @@ internal static class MeasuredBlock
         }
 
         var rewrites = measured.Rewrites.ToList();
-        terminal.Line("    rewritten: " + (rewrites.Count == 0 ? "nothing" : Markup.Escape(string.Join(", ", rewrites.Select(r => $"{MeasuredFindings.Describe(r.Relation)} (line {r.Line})")))));
+        terminal.Line("    rewritten: " + (rewrites.Count == 0 ? "nothing" : Markup.Escape(string.Join(", ", rewrites.Select(r => $"{r.Relation.Description} (line {r.Line})")))));
         if (measured.Changes is { } changes)
         {
             var shown = changes.Changes.Take(MaxChanges).Select(c => c.IsDestructive ? $"[red]{Markup.Escape(c.Summary)} (destructive)[/]" : Markup.Escape(c.Summary));
@@ -56,7 +55,7 @@ internal static class MeasuredBlock
     private static string Lock(HeldLock held, LockHold? hold)
     {
         var time = hold is null ? "" : $" held {Output.ProgressObserver.Milliseconds(hold.Held)} from line {hold.Line}";
-        var text = Markup.Escape($"{MeasuredFindings.Describe(held.Relation)} {held.Mode}{time}");
+        var text = Markup.Escape($"{held.Relation.Description} {held.Mode}{time}");
         return held.BlocksReads ? $"[red]{text}[/] (blocks reads and writes)"
             : held.BlocksWrites ? $"[yellow]{text}[/] (blocks writes)"
             : text;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Strata.Cli.Lint;
 using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Output.Lint;

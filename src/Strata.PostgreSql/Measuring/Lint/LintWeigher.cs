@@ -1,8 +1,7 @@
 using Strata.Lint;
-using Strata.PostgreSql.Measuring;
 using Strata.Schema;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>
 /// Puts the static and measured findings together, file by file in migration order, and with <c>--against</c> weighs

@@ -1,8 +1,7 @@
-using Strata.PostgreSql.Measuring;
 using Strata.Schema;
 using Strata.Sources;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>
 /// One pending migration of a <c>strata lint --measure</c> run: what running it on the scratch database did (null when
@@ -12,7 +11,7 @@ namespace Strata.Cli.Lint;
 /// <param name="Measurement">Locks, rewrites and schemas, or null when measuring stopped before it.</param>
 /// <param name="Changes">The schema diff from before to after it, or null when it failed or was not measured.</param>
 /// <param name="Note">How it was measured, or why not.</param>
-internal sealed record MeasuredMigration(Migration Migration, MigrationMeasurement? Measurement, SchemaDiff? Changes, string Note)
+public sealed record MeasuredMigration(Migration Migration, MigrationMeasurement? Measurement, SchemaDiff? Changes, string Note)
 {
     /// <summary><c>measured</c>, <c>failed</c> or <c>not-measured</c>.</summary>
     public string Status => Measurement is null ? "not-measured" : Measurement.Failure is null ? "measured" : "failed";

@@ -1,14 +1,13 @@
 using System.Globalization;
 using Strata.Lint;
-using Strata.PostgreSql.Measuring;
 using Strata.Schema;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>The table a finding is about and its size on the <c>--against</c> database (null: the target has no such relation).</summary>
 /// <param name="Table">The table, as named on the scratch database.</param>
 /// <param name="Size">Its rows and bytes on the target, or null when the target does not have it.</param>
-internal sealed record TableWeight(QualifiedName Table, TableSize? Size)
+public sealed record TableWeight(QualifiedName Table, TableSize? Size)
 {
     /// <summary>
     /// The severity its size gives a finding about a rewrite or a scan under lock: a table the target does not have is

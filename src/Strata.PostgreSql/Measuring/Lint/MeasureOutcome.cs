@@ -1,15 +1,19 @@
 using Strata.Lint;
 using Strata.Schema;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>
 /// What <see cref="LintMeasurer"/> found: every pending migration with its measurement, the measured findings (after
 /// strata.json severities and <c>strata:lint-ignore</c> comments), the table each finding is about, and per statement
 /// the existing tables it rewrote or locked against writes (to weigh static findings on the same statement).
 /// </summary>
-internal sealed class MeasureOutcome
+public sealed class MeasureOutcome
 {
+    internal MeasureOutcome()
+    {
+    }
+
     /// <summary>Nothing measured (a static run).</summary>
     public static MeasureOutcome None { get; } = new();
 
@@ -26,10 +30,10 @@ internal sealed class MeasureOutcome
     public Dictionary<(string File, int Line), List<QualifiedName>> Blocking { get; } = [];
 
     /// <summary>The database a copy of which the migrations ran on (<c>--copy-of</c>, safe to print), or null for a scratch database.</summary>
-    public string? CopyOf { get; set; }
+    public string? CopyOf { get; internal set; }
 
     /// <summary>How many measured findings <c>strata:lint-ignore</c> comments silenced.</summary>
-    public int Suppressed { get; set; }
+    public int Suppressed { get; internal set; }
 
     /// <summary>How many migrations were measured (failed ones included).</summary>
     public int MeasuredCount => Migrations.Count(m => m.Measurement is not null);

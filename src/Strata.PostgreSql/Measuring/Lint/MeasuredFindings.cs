@@ -1,10 +1,9 @@
 using Strata.Errors;
 using Strata.Lint;
-using Strata.PostgreSql.Measuring;
 using Strata.Schema;
 using Strata.Sql;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>
 /// Turns what a migration did on the scratch database into findings with the measured rules, one per statement and
@@ -117,10 +116,10 @@ internal static class MeasuredFindings
         }
     }
 
-    private static string Ms(TimeSpan time) => Output.ProgressObserver.Milliseconds(time);
+    private static string Ms(TimeSpan time) => Durations.Milliseconds(time);
 
     /// <summary><c>table public.orders</c>, <c>index public.orders_pkey</c>.</summary>
-    public static string Describe(ProbedRelation relation) => $"{relation.KindName} {relation.Name}";
+    public static string Describe(ProbedRelation relation) => relation.Description;
 
     /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
     public static string Join(IEnumerable<string> parts)

@@ -1,6 +1,6 @@
 using Strata.Lint;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>
 /// Everything <c>strata lint</c> prints: the findings with their final severities (static and measured, file by file),
@@ -10,7 +10,7 @@ namespace Strata.Cli.Lint;
 /// <param name="Measured">What measuring found (empty for a static run).</param>
 /// <param name="Weights">The table and its size, per finding (by reference), with <c>--against</c>.</param>
 /// <param name="Against">The <c>--against</c> database, safe to print, or null.</param>
-internal sealed record LintResult(LintReport Report, MeasureOutcome Measured, IReadOnlyDictionary<LintFinding, TableWeight> Weights, string? Against)
+public sealed record LintResult(LintReport Report, MeasureOutcome Measured, IReadOnlyDictionary<LintFinding, TableWeight> Weights, string? Against)
 {
     /// <summary>A static run's result.</summary>
     public static LintResult Static(LintReport report) =>

@@ -1,13 +1,11 @@
-using Strata.Cli.Infrastructure;
 using Strata.Configuration;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.Lint;
 using Strata.Planning;
-using Strata.PostgreSql.Measuring;
 using Strata.Sources;
 
-namespace Strata.Cli.Lint;
+namespace Strata.PostgreSql.Measuring;
 
 /// <summary>
 /// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (the configured server's
@@ -19,17 +17,17 @@ namespace Strata.Cli.Lint;
 /// </summary>
 internal sealed class LintMeasurer
 {
-    private readonly CommandContext _ctx;
+    private readonly MeasuredLintRequest _request;
     private readonly MigratorOptions _options;
     private readonly LintOptions _lint;
     private readonly MeasureOutcome _outcome = new();
     private readonly string? _copyOf;
     private string? _stoppedAt;
 
-    private LintMeasurer(CommandContext ctx, string environment, LintOptions lint, string? copyOf)
+    private LintMeasurer(MeasuredLintRequest request, MigratorOptions options, LintOptions lint, string? copyOf)
     {
-        _ctx = ctx;
-        _options = ctx.MigratorOptions with { Environment = environment };
+        _request = request;
+        _options = options;
         _lint = lint;
         _copyOf = copyOf;
     }
@@ -44,41 +42,42 @@ internal sealed class LintMeasurer
     /// they run on a copy of it, rows included, and each measured migration is committed there.
     /// </summary>
     public static async Task<MeasureOutcome> RunAsync(
-        CommandContext ctx, StatusReport target, string environment, IReadOnlySet<string>? only, LintOptions lint, DatabaseTarget? copyOf, CancellationToken cancellationToken)
+        MeasuredLintRequest request, MigratorOptions options, StatusReport target, IReadOnlySet<string>? only, LintOptions lint, DatabaseTarget? copyOf, CancellationToken cancellationToken)
     {
-        var measurer = new LintMeasurer(ctx, environment, lint, copyOf?.DisplayName);
+        var measurer = new LintMeasurer(request, options, lint, copyOf?.DisplayName);
+        var note = request.Progress ?? (_ => { });
         measurer._outcome.CopyOf = copyOf?.DisplayName;
         var entries = target.Entries.Where(e => e.Migration is not null && e.Status is not (MigrationStatusKind.Missing or MigrationStatusKind.Skipped)).ToList();
         bool Measure(MigrationStatusEntry e) =>
             e.Status is MigrationStatusKind.Pending or MigrationStatusKind.OutOfOrder or MigrationStatusKind.Outdated
             && e.Migration!.Up is SqlScript
-            && (only is null || only.Contains(Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, e.Migration.SourcePath))));
+            && (only is null || only.Contains(Path.GetFullPath(Path.Combine(request.WorkingDirectory, e.Migration.SourcePath))));
         var plan = entries.Select(e => (Entry: e, Measure: Measure(e))).ToList();
         var count = plan.Count(p => p.Measure);
         if (count == 0)
         {
-            ctx.Terminal.Note("nothing to measure: no migration is pending" + (only is null ? "" : " among the files named"));
+            note("nothing to measure: no migration is pending" + (only is null ? "" : " among the files named"));
             return measurer._outcome;
         }
 
         var plural = count == 1 ? "" : "s";
-        var engine = Workspaces.Open(ctx);
-        await using (engine)
+        var engine = request.Workspace();
+        await using (engine.ConfigureAwait(false))
         {
             if (copyOf is not null)
             {
-                ctx.Terminal.Note($"copying {Spectre.Console.Markup.Escape(copyOf.DisplayName)} (CREATE DATABASE … TEMPLATE) to measure {count} pending migration{plural} with its data …");
-                var copy = await DatabaseCopies.CreateAsync(copyOf.ConnectionString, copyOf.DisplayName, cancellationToken);
-                await using (copy)
+                note($"copying {copyOf.DisplayName} (CREATE DATABASE … TEMPLATE) to measure {count} pending migration{plural} with its data …");
+                var copy = await DatabaseCopies.CreateAsync(copyOf.ConnectionString, copyOf.DisplayName, cancellationToken).ConfigureAwait(false);
+                await using (copy.ConfigureAwait(false))
                 {
-                    await measurer.RunAsync(engine, copy, plan, count, cancellationToken);
+                    await measurer.RunAsync(engine, copy, plan, count, cancellationToken).ConfigureAwait(false);
                 }
 
                 return measurer._outcome;
             }
 
-            ctx.Terminal.Note($"measuring {count} pending migration{plural} on a scratch database (on the server of {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)}, or the dev database) …");
-            await engine.UseScratchAsync(scratch => measurer.RunAsync(engine, scratch, plan, count, cancellationToken), cancellationToken);
+            note($"measuring {count} pending migration{plural} on a scratch database (on the server of {request.DatabaseDisplay ?? engine.Database.DisplayName}, or the dev database) …");
+            await engine.UseScratchAsync(scratch => measurer.RunAsync(engine, scratch, plan, count, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         return measurer._outcome;
@@ -86,9 +85,9 @@ internal sealed class LintMeasurer
 
     private async Task RunAsync(Schema.SchemaWorkspace engine, Schema.IScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
     {
-        var migrator = new Migrator(scratch.Provider, _ctx.Source, _options);
-        var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString, _options.Session, engine.HistoryFilter, ct);
-        await using (probe)
+        var migrator = new Migrator(scratch.Provider, _request.Source, _options);
+        var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString, _options.Session, engine.HistoryFilter, ct).ConfigureAwait(false);
+        await using (probe.ConfigureAwait(false))
         {
             var lastMeasured = plan.FindLastIndex(p => p.Measure);
             long? upTo = null;
@@ -102,7 +101,7 @@ internal sealed class LintMeasurer
                     continue;
                 }
 
-                if (upTo is { } version && !await MigrateAsync(migrator, version, entry, ct))
+                if (upTo is { } version && !await MigrateAsync(migrator, version, entry, ct).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -110,13 +109,13 @@ internal sealed class LintMeasurer
                 upTo = null;
                 if (measure)
                 {
-                    _ctx.Terminal.Note($"  {++done}/{count} {Spectre.Console.Markup.Escape(entry.DisplayName)}");
-                    await MeasureAsync(probe, engine, entry.Migration!, ct);
+                    _request.Progress?.Invoke($"  {++done}/{count} {entry.DisplayName}");
+                    await MeasureAsync(probe, engine, entry.Migration!, ct).ConfigureAwait(false);
                 }
 
                 if (_stoppedAt is null)
                 {
-                    await ApplyAsync(migrator, probe, entry, ct);
+                    await ApplyAsync(migrator, probe, entry, ct).ConfigureAwait(false);
                 }
             }
 
@@ -136,14 +135,14 @@ internal sealed class LintMeasurer
     private async Task MeasureAsync(MigrationProbe probe, Schema.SchemaWorkspace engine, Migration migration, CancellationToken ct)
     {
         var script = (SqlScript)migration.Up;
-        var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct, keep: _copyOf is not null);
+        var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct, keep: _copyOf is not null).ConfigureAwait(false);
         var changes = measurement.After is { } after ? engine.Compare(measurement.Before, after).Changes : null;
         var note = measurement.Failure is not null
             ? $"failed at line {measurement.Failure.Location.Line} on {Where}; the migrations after it were not measured"
             : script.Transactional
                 ? _copyOf is null
                     ? "ran in a transaction on a scratch database holding the schema before it, then rolled back"
-                    : $"ran in a transaction on {Where} with its rows, and was committed there ({Output.ProgressObserver.Milliseconds(measurement.Elapsed)})"
+                    : $"ran in a transaction on {Where} with its rows, and was committed there ({Durations.Milliseconds(measurement.Elapsed)})"
                 : "ran for real without a transaction (-- strata:no-transaction): each statement commits on its own and releases its locks when it ends, so no lock is left to read afterwards (CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes)";
         var measured = new MeasuredMigration(migration, measurement, changes, note);
         _outcome.Migrations.Add(measured);
@@ -163,7 +162,7 @@ internal sealed class LintMeasurer
             // Measured on the copy and committed: only the history row is missing.
             if (entry.Version is { } applied)
             {
-                await migrator.MarkAppliedAsync([new MigrationReference(applied, null)], ct);
+                await migrator.MarkAppliedAsync([new MigrationReference(applied, null)], ct).ConfigureAwait(false);
             }
 
             return;
@@ -171,15 +170,15 @@ internal sealed class LintMeasurer
 
         if (entry.Version is not { } version)
         {
-            await Guard(migration, () => probe.ApplyAsync(migration.DisplayName, (SqlScript)migration.Up, ct));
+            await Guard(migration, () => probe.ApplyAsync(migration.DisplayName, (SqlScript)migration.Up, ct)).ConfigureAwait(false);
         }
         else if (migration.Up.Transactional)
         {
-            await MigrateAsync(migrator, version, entry, ct);
+            await MigrateAsync(migrator, version, entry, ct).ConfigureAwait(false);
         }
         else
         {
-            await migrator.MarkAppliedAsync([new MigrationReference(version, null)], ct);
+            await migrator.MarkAppliedAsync([new MigrationReference(version, null)], ct).ConfigureAwait(false);
         }
     }
 
@@ -188,7 +187,7 @@ internal sealed class LintMeasurer
     {
         try
         {
-            await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct);
+            await migrator.MigrateAsync(new MigrateOptions { Target = version }, ct).ConfigureAwait(false);
             return true;
         }
         catch (MigrationFailedException failure)
@@ -202,7 +201,7 @@ internal sealed class LintMeasurer
     {
         try
         {
-            await apply();
+            await apply().ConfigureAwait(false);
         }
         catch (MigrationFailedException failure)
         {
