@@ -19,7 +19,7 @@ public class SqlBenchmarks
     [Benchmark(Description = "lexer (SqlLexer.TryNext over every token)")]
     public int Lexer()
     {
-        var lexer = new SqlLexer(_sql, SqlFlavor.PostgreSql);
+        var lexer = new SqlLexer(_sql, Dialect.PostgreSql);
         var count = 0;
         while (lexer.TryNext(out _))
         {
@@ -30,7 +30,7 @@ public class SqlBenchmarks
     }
 
     [Benchmark(Description = "splitter (SqlSplitter.Split)")]
-    public int Splitter() => SqlSplitter.Split(_sql, SqlFlavor.PostgreSql).Count;
+    public int Splitter() => SqlSplitter.Split(_sql, Dialect.PostgreSql).Count;
 
     [Benchmark(Description = "checksum (Checksum.Compute)")]
     public string Checksum() => Strata.Sql.Checksum.Compute(_sql);

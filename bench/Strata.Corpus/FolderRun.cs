@@ -4,7 +4,6 @@ using Strata.Planning;
 using Strata.PostgreSql;
 using Strata.Sources;
 using Strata.Sources.Layouts;
-using Strata.Sql;
 
 namespace Strata.Corpus;
 
@@ -25,7 +24,7 @@ internal sealed class FolderRun(Psql psql, NpgsqlDataSource admin, Func<string, 
         IReadOnlyList<Migration> migrations;
         try
         {
-            migrations = await source.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None);
+            migrations = await source.LoadAsync(Dialect.PostgreSql, CancellationToken.None);
         }
         catch (Errors.StrataException e)
         {

@@ -13,7 +13,7 @@ internal sealed record ConvertedFile(string FileName, SourceMigration Source, st
     private int[]? _lineStarts;
 
     /// <summary>The statements as Strata splits them.</summary>
-    public IReadOnlyList<SqlStatement> Statements => _statements ??= SqlSplitter.Split(Text, SqlFlavor.PostgreSql);
+    public IReadOnlyList<SqlStatement> Statements => _statements ??= SqlSplitter.Split(Text, Dialect.PostgreSql);
 
     /// <summary>The index of the statement holding 1-based <paramref name="line"/> and <paramref name="column"/>, or -1.</summary>
     public int StatementAt(int line, int column)

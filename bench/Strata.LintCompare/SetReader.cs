@@ -143,7 +143,7 @@ internal static partial class SetReader
     }
 
     private static bool HasConcurrently(string sql) =>
-        SqlLexer.Tokenize(sql, SqlFlavor.PostgreSql).Any(t => t.Kind == SqlTokenKind.Word
+        SqlLexer.Tokenize(sql, Dialect.PostgreSql).Any(t => t.Kind == SqlTokenKind.Word
             && sql.AsSpan(t.Start, t.Length).Equals("CONCURRENTLY", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Go-templated migrations (supabase/auth) name their schema <c>{{ index .Options "Namespace" }}</c>.</summary>

@@ -90,7 +90,7 @@ internal sealed partial class Verdicts
         var at = Math.Clamp(f.File.OffsetOf(f.Line, f.Column) - statement.Offset, 0, text.Length);
         var commas = new List<int>();
         var depth = 0;
-        foreach (var token in Strata.Sql.SqlLexer.Tokenize(text, Strata.Sql.SqlFlavor.PostgreSql))
+        foreach (var token in Strata.Sql.SqlLexer.Tokenize(text, Dialect.PostgreSql))
         {
             depth += token.Kind == Strata.Sql.SqlTokenKind.OpenParen ? 1 : token.Kind == Strata.Sql.SqlTokenKind.CloseParen ? -1 : 0;
             if (depth == 0 && token.Kind == Strata.Sql.SqlTokenKind.Comma)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Strata;
 using Strata.Configuration;
 using Strata.Execution;
 using Strata.PostgreSql;
@@ -34,14 +35,14 @@ internal sealed class SampleDatabase
     }
 
     /// <summary>The Strata dialect for this database (its own unpooled connections, its own lock).</summary>
-    public IDatabaseProvider CreateProvider() => _target.Kind == DatabaseKind.PostgreSql
+    public IDialect CreateProvider() => _target.Dialect == Dialect.PostgreSql
         ? new PostgreSqlDialect(_target.ConnectionString)
         : new SqliteDialect(_target.ConnectionString);
 
     /// <summary>An open connection for a request.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = _target.Kind == DatabaseKind.PostgreSql
+        DbConnection connection = _target.Dialect == Dialect.PostgreSql
             ? new NpgsqlConnection(_target.ConnectionString)
             : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _target.ConnectionString }.ConnectionString);
         try

@@ -8,7 +8,7 @@ namespace Strata.Codegen;
 public sealed record CodegenOptions
 {
     /// <summary>Which engine the schema comes from. Default PostgreSQL.</summary>
-    public CodegenDialect Dialect { get; init; } = CodegenDialect.PostgreSql;
+    public Dialect Dialect { get; init; } = Dialect.PostgreSql;
 
     /// <summary>
     /// Tables and views to generate for, as globs (<c>*</c> is any run of characters) matched against

@@ -22,7 +22,7 @@ public static class CodegenSettings
     /// the configuration in messages (default <c>strata.json</c>). Throws <see cref="ConfigurationException"/> when the
     /// section is missing or wrong.
     /// </summary>
-    public static CodegenOptions Read(JsonElement? section, CodegenDialect dialect, string? file)
+    public static CodegenOptions Read(JsonElement? section, Dialect dialect, string? file)
     {
         var reader = new SectionReader(file ?? "strata.json");
         if (section is not { } json || json.ValueKind == JsonValueKind.Null)

@@ -24,9 +24,9 @@ public sealed class StrataOptions
 
     /// <summary>
     /// Creates the database provider (<c>new PostgreSqlDialect(...)</c>, <c>new SqliteDialect(...)</c>) from the
-    /// application's services; called once. Set it with <see cref="UseDatabase(Func{IServiceProvider, IDatabaseProvider})"/>.
+    /// application's services; called once. Set it with <see cref="UseDatabase(Func{IServiceProvider, IDialect})"/>.
     /// </summary>
-    public Func<IServiceProvider, IDatabaseProvider>? Database { get; set; }
+    public Func<IServiceProvider, IDialect>? Database { get; set; }
 
     /// <summary>The sources migrations are loaded from, in the order added; they share one version order.</summary>
     public IReadOnlyList<Func<IServiceProvider, IMigrationSource>> Sources => _sources;
@@ -69,14 +69,14 @@ public sealed class StrataOptions
     public TimeSpan HealthCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Sets the database provider factory (called once, with the application's services).</summary>
-    public StrataOptions UseDatabase(Func<IServiceProvider, IDatabaseProvider> factory)
+    public StrataOptions UseDatabase(Func<IServiceProvider, IDialect> factory)
     {
         Database = factory ?? throw new ArgumentNullException(nameof(factory));
         return this;
     }
 
     /// <summary>Uses one provider instance.</summary>
-    public StrataOptions UseDatabase(IDatabaseProvider provider)
+    public StrataOptions UseDatabase(IDialect provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
         Database = _ => provider;

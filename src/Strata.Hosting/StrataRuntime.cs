@@ -60,7 +60,7 @@ internal sealed class StrataRuntime
 
     public StrataOptions Options { get; }
 
-    public IDatabaseProvider Provider { get; }
+    public IDialect Provider { get; }
 
     public IMigrationSource Source { get; }
 

@@ -10,7 +10,7 @@ internal sealed class DevDatabases : IDevDatabases
     public async Task<IScratchDatabase> OpenAsync(DatabaseTarget dev, string display, TimeSpan lockTimeout, Action<string>? warning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dev);
-        if (dev.Kind != DatabaseKind.PostgreSql)
+        if (dev.Dialect != Dialect.PostgreSql)
         {
             throw new ConfigurationException(
                 $"the dev database {dev.DisplayName} is not a PostgreSQL database, but {display} is",

@@ -6,7 +6,7 @@ namespace Strata.PostgreSql;
 /// <summary>The dev database handed out as a scratch database: released by emptying it; a failure to empty it is a warning, not an error.</summary>
 internal sealed class DevScratch(PostgreSqlDevDatabase database, string display, Action<string>? warning) : IScratchDatabase
 {
-    public IDatabaseProvider Provider => new PostgreSqlDialect(database.ConnectionString);
+    public IDialect Provider => new PostgreSqlDialect(database.ConnectionString);
 
     public string ConnectionString => database.ConnectionString;
 

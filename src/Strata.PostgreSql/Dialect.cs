@@ -11,7 +11,7 @@ namespace Strata.PostgreSql;
 /// sessions whose lock is a session advisory lock, whose history lives in <c>strata_migrations</c> (or the
 /// configured table) and whose scripts run in one transaction with their history row.
 /// </summary>
-public sealed class PostgreSqlDialect : IDatabaseProvider, ISchemaDialect
+public sealed class PostgreSqlDialect : IDialect, ISchemaDialect
 {
     private readonly NpgsqlConnectionStringBuilder _builder;
     private readonly NpgsqlDataSource? _shared;
@@ -70,14 +70,12 @@ public sealed class PostgreSqlDialect : IDatabaseProvider, ISchemaDialect
         }
     }
 
-    /// <summary>Always <c>postgresql</c>.</summary>
-    public string Dialect => "postgresql";
 
     /// <summary><c>postgres://user@host:port/database</c>, without the password.</summary>
     public string DisplayName => _endpoint.DisplayName;
 
-    /// <summary>PostgreSQL's lexical rules (dollar quotes, <c>E''</c> strings, nested comments).</summary>
-    public SqlFlavor Flavor => SqlFlavor.PostgreSql;
+    /// <summary>Always <see cref="Strata.Dialect.PostgreSql"/> (printed <c>postgresql</c>).</summary>
+    public Dialect Dialect => Dialect.PostgreSql;
 
     /// <summary>
     /// The schema roles for this database: introspection, DDL, scratch databases on the same server (the kept

@@ -67,7 +67,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// A Strata dialect on the scratch database whose sessions come from a connection pool of this scratch database,
     /// so a command that migrates it many times (verify) does not start a server process each time.
     /// </summary>
-    public IDatabaseProvider Provider => new PostgreSqlDialect(_pool ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(ConnectionString)
+    public IDialect Provider => new PostgreSqlDialect(_pool ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(ConnectionString)
     {
         Pooling = true,
         IncludeErrorDetail = true,

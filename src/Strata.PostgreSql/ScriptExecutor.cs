@@ -71,7 +71,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     private async Task<ExecutionOutcome> ExecuteHeldAsync(string migration, SqlScript script, HistoryChange? change, CancellationToken cancellationToken)
     {
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
-        var statements = SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql);
+        var statements = SqlSplitter.Split(script.Sql, Dialect.PostgreSql);
         var batch = Transaction(statements, change);
         await using var batchScope = batch.ConfigureAwait(false);
         var count = batch.BatchCommands.Count;
@@ -115,7 +115,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     {
         ArgumentNullException.ThrowIfNull(script);
         ErrorTranslator.ThrowIfClosed(_connection, "run " + migration, _endpoint);
-        var statements = script.Statements(SqlFlavor.PostgreSql);
+        var statements = script.Statements(Dialect.PostgreSql);
         var timeout = Timeouts.ForStatements(_options);
         if (timeout is null)
         {
@@ -185,7 +185,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
         else
         {
-            foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.PostgreSql))
+            foreach (var statement in SqlSplitter.Split(script.Sql, Dialect.PostgreSql))
             {
                 text.Append(statement.Text).Append(";\n");
             }

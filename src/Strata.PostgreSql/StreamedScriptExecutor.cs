@@ -72,7 +72,7 @@ internal sealed class StreamedScriptExecutor
         var done = 0;
         var limit = _oneRoundTrip ? GroupStatements : 1;
         progress?.Report(new StatementProgress(0, script.StatementCount, script.FirstLine));
-        using var statements = script.Statements(SqlFlavor.PostgreSql).GetEnumerator();
+        using var statements = script.Statements(Dialect.PostgreSql).GetEnumerator();
         var more = statements.MoveNext();
         while (more)
         {

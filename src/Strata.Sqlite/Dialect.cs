@@ -11,7 +11,7 @@ namespace Strata.Sqlite;
 /// migration runs in a <c>BEGIN IMMEDIATE</c> transaction with a busy timeout, and re-checks the history inside
 /// it, so concurrent runners apply each migration once and no lock row can go stale.
 /// </summary>
-public sealed class SqliteDialect : IDatabaseProvider, ISchemaDialect
+public sealed class SqliteDialect : IDialect, ISchemaDialect
 {
     private readonly string _path;
     private readonly SqliteOptions _options;
@@ -33,14 +33,12 @@ public sealed class SqliteDialect : IDatabaseProvider, ISchemaDialect
         _options = options ?? new SqliteOptions();
     }
 
-    /// <inheritdoc />
-    public string Dialect => "sqlite";
 
     /// <inheritdoc />
     public string DisplayName => "sqlite:" + _path;
 
-    /// <summary>SQLite's lexical rules (bracket and backtick identifiers, trigger bodies).</summary>
-    public SqlFlavor Flavor => SqlFlavor.Sqlite;
+    /// <summary>Always <see cref="Strata.Dialect.Sqlite"/> (printed <c>sqlite</c>).</summary>
+    public Dialect Dialect => Dialect.Sqlite;
 
     /// <summary>
     /// The schema roles for this file: introspection (read-only; a missing file is "database not found"), DDL, scratch

@@ -21,7 +21,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
     public string Path { get; }
 
     /// <summary>A dialect on the scratch file.</summary>
-    public IDatabaseProvider Provider => new SqliteDialect(Path);
+    public IDialect Provider => new SqliteDialect(Path);
 
     /// <summary>The file's path (SQLite's connection string is the path).</summary>
     public string ConnectionString => Path;

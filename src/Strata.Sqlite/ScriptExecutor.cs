@@ -35,7 +35,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var statements = script.Statements(SqlFlavor.Sqlite);
+        var statements = script.Statements(Dialect.Sqlite);
         await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -74,7 +74,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task ExecuteInTransactionAsync(string migration, SqlScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var statements = script.Statements(SqlFlavor.Sqlite);
+        var statements = script.Statements(Dialect.Sqlite);
         await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -95,7 +95,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task ExecuteStatementsAsync(string migration, SqlScript script, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var statements = script.Statements(SqlFlavor.Sqlite);
+        var statements = script.Statements(Dialect.Sqlite);
         var count = statements is IReadOnlyCollection<SqlStatement> held ? held.Count : script.StatementCount;
         var i = 0;
         foreach (var statement in statements)
@@ -116,7 +116,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
         else
         {
-            foreach (var statement in SqlSplitter.Split(script.Sql, SqlFlavor.Sqlite))
+            foreach (var statement in SqlSplitter.Split(script.Sql, Dialect.Sqlite))
             {
                 text.Append(statement.Text).AppendLine(";");
             }

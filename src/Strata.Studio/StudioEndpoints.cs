@@ -36,7 +36,7 @@ internal sealed class StudioEndpoints(StudioOptions options, IStudioDatabase dat
 
     private Task InfoAsync(HttpContext context)
     {
-        var info = new InfoJson(options.Database.DisplayName, options.Database.Kind == DatabaseKind.Sqlite ? "sqlite" : "postgresql", options.Write, options.Migrations is not null);
+        var info = new InfoJson(options.Database.DisplayName, options.Database.Dialect.ToName(), options.Write, options.Migrations is not null);
         return Guarded(context, _ => Task.FromResult(info), StudioJson.Default.InfoJson);
     }
 

@@ -43,7 +43,7 @@ public sealed class StudioServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var redactor = new Redactor();
         redactor.Add(options.Database.Password);
-        IStudioDatabase database = options.Database.Kind == DatabaseKind.Sqlite
+        IStudioDatabase database = options.Database.Dialect == Dialect.Sqlite
             ? new SqliteBrowser(options.Database.ConnectionString)
             : new PostgresBrowser(options.Database.ConnectionString);
         await CheckAsync(database, options.Database, redactor, cancellationToken);
@@ -135,7 +135,7 @@ public sealed class StudioServer : IAsyncDisposable
             await database.DisposeAsync();
             throw new DatabaseUnavailableException(
                 $"the studio cannot open {target.DisplayName}: {redactor.Redact(e.Message)}",
-                target.Kind == DatabaseKind.Sqlite ? "check the path (the studio never creates a database; run strata migrate first)" : "check that the server runs and the connection settings are right",
+                target.Dialect == Dialect.Sqlite ? "check the path (the studio never creates a database; run strata migrate first)" : "check that the server runs and the connection settings are right",
                 e);
         }
     }

@@ -4,7 +4,6 @@ using Npgsql;
 using Strata.Execution;
 using Strata.PostgreSql;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Testing;
 
@@ -77,9 +76,9 @@ public sealed class PostgresTestServer : IAsyncDisposable
 
     private async Task<string> BuildOnceAsync(IMigrationSource? source, TestDatabaseOptions options, CancellationToken cancellationToken)
     {
-        var migrations = source is null ? [] : await source.LoadAsync(SqlFlavor.PostgreSql, cancellationToken).ConfigureAwait(false);
+        var migrations = source is null ? [] : await source.LoadAsync(Dialect.PostgreSql, cancellationToken).ConfigureAwait(false);
         var migrator = source is null ? new MigratorOptions() : options.Migrator;
-        var template = MigrationSetHash.TemplateName(MigrationSetHash.Compute(migrations, SqlFlavor.PostgreSql, migrator, TemplateSettings(source is not null, options)));
+        var template = MigrationSetHash.TemplateName(MigrationSetHash.Compute(migrations, Dialect.PostgreSql, migrator, TemplateSettings(source is not null, options)));
         if (await IsReadyTemplateAsync(template, cancellationToken).ConfigureAwait(false))
         {
             return template;

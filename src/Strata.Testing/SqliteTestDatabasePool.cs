@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Strata.Execution;
 using Strata.Sources;
-using Strata.Sql;
 using Strata.Sqlite;
 
 namespace Strata.Testing;
@@ -94,7 +93,7 @@ public sealed class SqliteTestDatabasePool : ITestDatabasePool
     private async Task<string> BuildTemplateAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_folder);
-        var hash = await MigrationSetHash.ComputeAsync(_source, SqlFlavor.Sqlite, _options.Migrator, cancellationToken).ConfigureAwait(false);
+        var hash = await MigrationSetHash.ComputeAsync(_source, Dialect.Sqlite, _options.Migrator, cancellationToken).ConfigureAwait(false);
         var template = Path.Combine(_folder, MigrationSetHash.TemplateName(hash) + ".db");
         if (File.Exists(template))
         {

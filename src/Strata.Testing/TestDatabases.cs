@@ -56,7 +56,7 @@ public static class TestDatabases
     public static PostgresTestServer PostgresServer(DatabaseTarget target, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (target.Kind != DatabaseKind.PostgreSql)
+        if (target.Dialect != Dialect.PostgreSql)
         {
             throw new StrataException(
                 ErrorCategory.BadInput,

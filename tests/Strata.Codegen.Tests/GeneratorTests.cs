@@ -148,7 +148,7 @@ public sealed class GeneratorTests
     public void A_column_without_a_declared_type_says_so_in_its_doc_comment()
     {
         var schema = new DatabaseSchema([], [new SchemaObject(ObjectKind.View, Schemas.Name("main", "totals"), "SELECT 1") { Columns = [new ColumnDefinition("n", "", false)] }]);
-        var options = Both with { Dialect = CodegenDialect.Sqlite };
+        var options = Both with { Dialect = Dialect.Sqlite };
 
         var code = CodeGenerator.Generate(schema, options).Files.Single(f => f.Path.EndsWith(".g.cs", StringComparison.Ordinal) && f.Content.Contains("TotalsRow", StringComparison.Ordinal)).Content;
 

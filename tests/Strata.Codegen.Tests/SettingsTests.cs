@@ -7,7 +7,7 @@ namespace Strata.Codegen.Tests;
 public sealed class SettingsTests
 {
     private static CodegenOptions Read(string json) =>
-        CodegenSettings.Read(JsonDocument.Parse(json).RootElement, CodegenDialect.PostgreSql, "strata.json");
+        CodegenSettings.Read(JsonDocument.Parse(json).RootElement, Dialect.PostgreSql, "strata.json");
 
     [Fact]
     public void Every_key_of_the_section_is_read()

@@ -28,7 +28,7 @@ public sealed class SqliteRoundTripTests : IAsyncLifetime, IDisposable
     public async Task Declared_types_round_trip_through_Microsoft_Data_Sqlite_and_Dapper()
     {
         var schema = await SqliteSchemaIntrospector.ReadAsync(_connection, null, CancellationToken.None);
-        var output = CodeGenerator.Generate(schema, new CodegenOptions { Dialect = CodegenDialect.Sqlite, CSharp = new CSharpOptions { Namespace = Namespace, Dapper = true } });
+        var output = CodeGenerator.Generate(schema, new CodegenOptions { Dialect = Dialect.Sqlite, CSharp = new CSharpOptions { Namespace = Namespace, Dapper = true } });
         output.Files.Select(f => f.Path).ShouldBe(["Generated/DapperTypes.g.cs", "Generated/DatabaseMapping.g.cs", "Generated/Main.g.cs"]);
         var generated = new Generated(CSharpCompiler.Compile("Sqlite", output.Files), Namespace);
         var samples = Samples();
@@ -53,7 +53,7 @@ public sealed class SqliteRoundTripTests : IAsyncLifetime, IDisposable
     public async Task The_generated_TypeScript_type_checks_strictly_under_a_Kysely_program()
     {
         var schema = await SqliteSchemaIntrospector.ReadAsync(_connection, null, CancellationToken.None);
-        var output = CodeGenerator.Generate(schema, new CodegenOptions { Dialect = CodegenDialect.Sqlite, TypeScript = new TypeScriptOptions() });
+        var output = CodeGenerator.Generate(schema, new CodegenOptions { Dialect = Dialect.Sqlite, TypeScript = new TypeScriptOptions() });
 
         await TypeScriptChecker.CheckAsync(new Dictionary<string, string>
         {

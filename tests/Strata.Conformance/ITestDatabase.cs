@@ -6,7 +6,7 @@ namespace Strata.Conformance;
 public interface ITestDatabase : IAsyncDisposable
 {
     /// <summary>A provider (dialect) for this database.</summary>
-    IDatabaseProvider Provider();
+    IDialect Provider();
 
     /// <summary>True when a table of that (unquoted) name exists in the default schema.</summary>
     Task<bool> TableExistsAsync(string table);

@@ -54,7 +54,7 @@ public sealed class MigrationSet : IMigrationSource
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Migration>> LoadAsync(Sql.SqlFlavor flavor, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Migration>>(
             _migrations.OrderBy(m => m.Kind).ThenBy(m => m.Version).ThenBy(m => m.Name, StringComparer.Ordinal).ToList());
 

@@ -21,7 +21,7 @@ public abstract class PsqlCompatibilityConformance(IConformanceTarget target) : 
             .Write("2_t2.sql", "-- wrapped, failing at its last statement\nBEGIN;\nCREATE TABLE t2 (id INTEGER);\nINSERT INTO missing_table VALUES (1);\nCOMMIT;\n");
         var source = new DirectoryMigrationSource(folder.Path);
 
-        (await source.LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None))[0].Up.Transactional.ShouldBeTrue();
+        (await source.LoadAsync(Dialect.PostgreSql, CancellationToken.None))[0].Up.Transactional.ShouldBeTrue();
         await Should.ThrowAsync<MigrationFailedException>(() => Migrator(db, source).MigrateAsync());
 
         (await db.TableExistsAsync("t1")).ShouldBeTrue();
@@ -37,7 +37,7 @@ public abstract class PsqlCompatibilityConformance(IConformanceTarget target) : 
             .Write("1_two_transactions.sql", "BEGIN;\nCREATE TABLE t1 (id INTEGER);\nCOMMIT;\nBEGIN;\nCREATE TABLE t2 (id INTEGER);\nCOMMIT;\n")
             .Write("2_rolled_back.sql", "CREATE TABLE t3 (id INTEGER);\nBEGIN;\nCREATE TABLE t4 (id INTEGER);\nROLLBACK;\n");
         var source = new DirectoryMigrationSource(folder.Path);
-        var migrations = await source.LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None);
+        var migrations = await source.LoadAsync(Dialect.PostgreSql, CancellationToken.None);
 
         await Migrator(db, source).MigrateAsync();
 
@@ -76,7 +76,7 @@ public abstract class PsqlCompatibilityConformance(IConformanceTarget target) : 
         using var folder = new Folder().Write("1_t1.sql", "-- strata:no-transaction\nCREATE TABLE t1 (id INTEGER);\n\n-- strata:down\nDROP TABLE t1;\n");
         var source = new DirectoryMigrationSource(folder.Path);
 
-        var migration = (await source.LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None)).ShouldHaveSingleItem();
+        var migration = (await source.LoadAsync(Dialect.PostgreSql, CancellationToken.None)).ShouldHaveSingleItem();
 
         migration.Down.ShouldNotBeNull().Transactional.ShouldBeFalse();
         await Migrator(db, source).MigrateAsync();

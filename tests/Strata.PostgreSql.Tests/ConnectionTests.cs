@@ -88,7 +88,7 @@ public sealed class ConnectionTests : DialectTest
 
         session.AppliedBy.ShouldBe("postgres");
         (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'strata'")).ShouldBe(1);
-        new PostgreSqlDialect(Database.ConnectionString).Dialect.ShouldBe("postgresql");
+        new PostgreSqlDialect(Database.ConnectionString).Dialect.ToName().ShouldBe("postgresql");
     }
 
     [Fact]

@@ -125,17 +125,15 @@ public sealed class R17_NamesAndDuplicates
     }
 
     /// <summary>A provider that only counts how often a session was asked for.</summary>
-    private sealed class CountingProvider : Strata.Execution.IDatabaseProvider
+    private sealed class CountingProvider : Strata.Execution.IDialect
     {
         private int _opened;
 
         public int Opened => Volatile.Read(ref _opened);
 
-        public string Dialect => "counting";
-
         public string DisplayName => "counting";
 
-        public Strata.Sql.SqlFlavor Flavor => Strata.Sql.SqlFlavor.PostgreSql;
+        public Dialect Dialect => Dialect.PostgreSql;
 
         public Task<Strata.Execution.IDatabaseSession> OpenAsync(Strata.Execution.SessionOptions options, CancellationToken cancellationToken)
         {

@@ -15,7 +15,7 @@ public sealed class SqliteTarget : IConformanceTarget
 
         private string FilePath => Path.Combine(_folder, "test.db");
 
-        public IDatabaseProvider Provider() =>
+        public IDialect Provider() =>
             new SqliteDialect(FilePath, new SqliteOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
 
         public async Task<bool> TableExistsAsync(string table) =>

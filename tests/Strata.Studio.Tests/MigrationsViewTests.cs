@@ -24,7 +24,7 @@ public sealed class MigrationsViewTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, "002_drop_users.up.sql"), "drop table users;\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "002_drop_users.down.sql"), "create table users (id integer primary key);\n");
 
-        await using var client = await StudioClient.StartAsync(_sqlite.Options() with { Migrations = Migrator, Lint = new LintOptions { Flavor = Sql.SqlFlavor.Sqlite } });
+        await using var client = await StudioClient.StartAsync(_sqlite.Options() with { Migrations = Migrator, Lint = new LintOptions { Dialect = Dialect.Sqlite } });
         var view = await client.GetJsonAsync("/api/migrations");
         var migrations = view.GetProperty("migrations").EnumerateArray().Select(m => (m.GetProperty("version").GetInt64(), m.GetProperty("status").GetString())).ToList();
         migrations.ShouldBe([(1L, "applied"), (2L, "pending")]);

@@ -10,7 +10,7 @@ public sealed class PostgresEditTests : PostgresTestBase
 {
     private StudioOptions Options(bool write) => new()
     {
-        Database = new DatabaseTarget(DatabaseKind.PostgreSql, Database.ConnectionString, "pg", null),
+        Database = new DatabaseTarget(Dialect.PostgreSql, Database.ConnectionString, "pg", null),
         Write = write,
     };
 

@@ -11,7 +11,7 @@ public sealed class PostgresGridTests : PostgresTestBase
 {
     private StudioOptions Options(int pageSize = 100) => new()
     {
-        Database = new DatabaseTarget(DatabaseKind.PostgreSql, Database.ConnectionString, "postgres://127.0.0.1/" + Database.Name, null),
+        Database = new DatabaseTarget(Dialect.PostgreSql, Database.ConnectionString, "postgres://127.0.0.1/" + Database.Name, null),
         PageSize = pageSize,
     };
 

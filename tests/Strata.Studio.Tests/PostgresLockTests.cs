@@ -19,7 +19,7 @@ public sealed class PostgresLockTests : PostgresTestBase
         Migrator Migrator() => new(new PostgreSqlDialect(Database.ConnectionString), new DirectoryMigrationSource(migrations, folder.Path));
         await using var client = await StudioClient.StartAsync(new StudioOptions
         {
-            Database = new DatabaseTarget(DatabaseKind.PostgreSql, Database.ConnectionString, "pg", null),
+            Database = new DatabaseTarget(Dialect.PostgreSql, Database.ConnectionString, "pg", null),
             Migrations = Migrator,
         });
         var free = (await client.GetJsonAsync("/api/migrations")).GetProperty("lock");

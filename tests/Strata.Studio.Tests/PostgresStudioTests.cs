@@ -13,7 +13,7 @@ public sealed class PostgresStudioTests : PostgresTestBase
 {
     private StudioOptions Options(bool write = false, int pageSize = 100, string? connectionString = null, string? password = null) => new()
     {
-        Database = new DatabaseTarget(DatabaseKind.PostgreSql, connectionString ?? Database.ConnectionString, "postgres://127.0.0.1/" + Database.Name, password),
+        Database = new DatabaseTarget(Dialect.PostgreSql, connectionString ?? Database.ConnectionString, "postgres://127.0.0.1/" + Database.Name, password),
         Write = write,
         PageSize = pageSize,
     };

@@ -21,7 +21,7 @@ public sealed class SchemaViewTests : PostgresTestBase
             create function app.touch() returns trigger language plpgsql as $$ begin return new; end $$;
             create trigger orders_touch before update on app.orders for each row execute function app.touch();
             """);
-        await using var client = await StudioClient.StartAsync(new StudioOptions { Database = new DatabaseTarget(DatabaseKind.PostgreSql, Database.ConnectionString, "pg", null) });
+        await using var client = await StudioClient.StartAsync(new StudioOptions { Database = new DatabaseTarget(Dialect.PostgreSql, Database.ConnectionString, "pg", null) });
         var tables = (await client.GetJsonAsync("/api/schema")).GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("schema").GetString() + "." + t.GetProperty("name").GetString());
         tables["app.customers"].GetProperty("comment").GetString().ShouldBe("who buys");
         var orders = tables["app.orders"];

@@ -17,7 +17,7 @@ public sealed class SqliteStudio : IDisposable
 
     public StudioOptions Options(bool write = false, int pageSize = 100) => new()
     {
-        Database = new DatabaseTarget(DatabaseKind.Sqlite, Path, "sqlite:app.db", null),
+        Database = new DatabaseTarget(Dialect.Sqlite, Path, "sqlite:app.db", null),
         Write = write,
         PageSize = pageSize,
     };

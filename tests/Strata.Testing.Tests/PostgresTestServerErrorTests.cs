@@ -17,7 +17,7 @@ public sealed class PostgresTestServerErrorTests
     {
         var server = await PostgresServer.SharedAsync();
         using var migrations = new Migrations().Write("001_t.sql", "CREATE TABLE t (id int);\n");
-        var target = new DatabaseTarget(DatabaseKind.PostgreSql, server.ConnectionString, "postgres://test@local/postgres", null);
+        var target = new DatabaseTarget(Dialect.PostgreSql, server.ConnectionString, "postgres://test@local/postgres", null);
         var name = "strata_lib_create_" + Environment.ProcessId;
         await using var tests = TestDatabases.PostgresServer(target);
 
@@ -48,7 +48,7 @@ public sealed class PostgresTestServerErrorTests
     [Fact]
     public async Task A_server_that_cannot_be_reached_is_a_database_unavailable_error_naming_it()
     {
-        var target = new DatabaseTarget(DatabaseKind.PostgreSql, "Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=3", "postgres://u@127.0.0.1:1/d", "secret-pw");
+        var target = new DatabaseTarget(Dialect.PostgreSql, "Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=3", "postgres://u@127.0.0.1:1/d", "secret-pw");
         await using var tests = TestDatabases.PostgresServer(target);
 
         var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => tests.CleanAsync());
@@ -61,7 +61,7 @@ public sealed class PostgresTestServerErrorTests
     [Fact]
     public void A_sqlite_target_is_refused_with_the_file_copy_pools_as_the_way_to_go()
     {
-        var target = new DatabaseTarget(DatabaseKind.Sqlite, "/tmp/app.db", "sqlite:app.db", null);
+        var target = new DatabaseTarget(Dialect.Sqlite, "/tmp/app.db", "sqlite:app.db", null);
 
         var error = Should.Throw<StrataException>(() => TestDatabases.PostgresServer(target));
 

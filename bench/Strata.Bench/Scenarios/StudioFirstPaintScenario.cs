@@ -32,7 +32,7 @@ internal sealed class StudioFirstPaintScenario(BenchServer server, int size) : I
     {
         await server.CreateDatabaseAsync(_database).ConfigureAwait(false);
         await server.ScalarAsync(CodegenScenario.Ddl(size) + "ANALYZE;", _database).ConfigureAwait(false);
-        var target = new DatabaseTarget(DatabaseKind.PostgreSql, server.ConnectionString(_database), "postgres://127.0.0.1/" + _database, null);
+        var target = new DatabaseTarget(Dialect.PostgreSql, server.ConnectionString(_database), "postgres://127.0.0.1/" + _database, null);
         _studio = await StudioServer.StartAsync(new StudioOptions { Database = target }).ConfigureAwait(false);
         _playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -34,8 +34,7 @@ internal static class CodegenCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var dialect = ctx.Database.Kind == DatabaseKind.Sqlite ? CodegenDialect.Sqlite : CodegenDialect.PostgreSql;
-            var options = CodegenSettings.Read(ctx.Settings.Codegen, dialect, ctx.Settings.ConfigFile is { } file ? Output.RunRenderer.Relative(ctx, file) : null);
+            var options = CodegenSettings.Read(ctx.Settings.Codegen, ctx.Database.Dialect, ctx.Settings.ConfigFile is { } file ? Output.RunRenderer.Relative(ctx, file) : null);
             await using var workspace = Workspaces.Open(ctx);
             DatabaseSchema schema;
             if (parse.GetValue(from) == "database")

@@ -41,7 +41,7 @@ internal static class GenerateCommand
             Directory.CreateDirectory(folder);
             var name = NewCommand.Normalise(parse.GetValue(slug) ?? "");
             var shape = MigrationFileShape.For(folder, parse.GetValue(pair), parse.GetValue(single));
-            var parts = ctx.Database.Kind == Configuration.DatabaseKind.PostgreSql ? ConcurrentIndexes.Split(plan, current) : [(plan, "")];
+            var parts = ctx.Database.Dialect == Dialect.PostgreSql ? ConcurrentIndexes.Split(plan, current) : [(plan, "")];
             var written = new List<string>();
             var version = NewCommand.NextVersion(folder, parse.GetValue(sequential), DateTime.UtcNow);
             foreach (var (part, suffix) in parts)

@@ -116,7 +116,7 @@ internal static class LintCommand
     private static Configuration.DatabaseTarget Resolve(CommandContext ctx, string value, string option, ref string environment)
     {
         var target = ctx.ResolveOther(value, option, out var environmentName);
-        if (target.Kind != Configuration.DatabaseKind.PostgreSql)
+        if (target.Dialect != Dialect.PostgreSql)
         {
             throw new ConfigurationException(
                 $"{option} {target.DisplayName}: {(option == "--copy-of" ? "measuring on a copy" : "weighing by table sizes")} needs a PostgreSQL database",

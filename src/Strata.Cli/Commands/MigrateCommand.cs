@@ -53,7 +53,7 @@ internal static class MigrateCommand
             if (parse.GetValue(dryRun))
             {
                 var migrator = ctx.CreateMigrator();
-                if (ctx.Database is { Kind: Configuration.DatabaseKind.Sqlite } sqlite && sqlite.ConnectionString != ":memory:" && !File.Exists(sqlite.ConnectionString))
+                if (ctx.Database is { Dialect: Dialect.Sqlite } sqlite && sqlite.ConnectionString != ":memory:" && !File.Exists(sqlite.ConnectionString))
                 {
                     ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist yet: planned as for an empty database (`strata migrate` creates it; the dry run did not)");
                 }
@@ -85,7 +85,7 @@ internal static class MigrateCommand
     /// <summary>The backup of <c>--backup</c>: taken when the plan has anything to run and the database exists.</summary>
     private static async Task<Output.Json.BackupJson?> BackupFirstAsync(CommandContext ctx, MigrateOptions options, CancellationToken ct)
     {
-        if (ctx.Database is { Kind: Configuration.DatabaseKind.Sqlite } sqlite && !File.Exists(Path.GetFullPath(sqlite.ConnectionString, ctx.Host.WorkingDirectory)))
+        if (ctx.Database is { Dialect: Dialect.Sqlite } sqlite && !File.Exists(Path.GetFullPath(sqlite.ConnectionString, ctx.Host.WorkingDirectory)))
         {
             ctx.Terminal.Note($"note: {Spectre.Console.Markup.Escape(ctx.DatabaseDisplay)} does not exist yet: nothing to back up");
             return null;

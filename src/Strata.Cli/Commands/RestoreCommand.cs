@@ -31,7 +31,7 @@ internal static class RestoreCommand
                 throw new StrataException(ErrorCategory.BadInput, "--into and --replace exclude each other", "--into restores into a new database; --replace restores over the configured one");
             }
 
-            if (options.Into is { } name && ctx.Database.Kind == Configuration.DatabaseKind.Sqlite)
+            if (options.Into is { } name && ctx.Database.Dialect == Dialect.Sqlite)
             {
                 options = options with { Into = Path.GetFullPath(name, ctx.Host.WorkingDirectory) };
             }

@@ -47,7 +47,7 @@ internal static class StudioCommand
                 History = settings.History,
                 Lint = new LintOptions
                 {
-                    Flavor = ctx.Flavor,
+                    Dialect = ctx.Dialect,
                     EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
                     Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
                     Style = LintSettings.Style(settings.Lint),

@@ -19,7 +19,7 @@ internal static class ValidateCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
+            var migrations = await ctx.Source.LoadAsync(ctx.Dialect, ct);
             if (ctx.Settings.DeclaredEnvironments is { } declared && Planning.EnvironmentGates.Check(migrations, declared) is { Count: > 0 } gates)
             {
                 throw new Errors.ValidationException(gates, $"fix the name in the file's -- strata:env header, or declare the environment under \"environments\" in {Path.GetFileName(ctx.Settings.ConfigFile)}");

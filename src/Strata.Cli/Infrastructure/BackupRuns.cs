@@ -1,4 +1,3 @@
-using Strata.Configuration;
 using Strata.Operations;
 using Strata.PostgreSql;
 using Strata.Sqlite;
@@ -16,13 +15,13 @@ internal static class BackupRuns
     public static IDatabaseBackup Create(CommandContext ctx, BackupSettings settings)
     {
         var target = ctx.Database;
-        return target.Kind switch
+        return target.Dialect switch
         {
-            DatabaseKind.PostgreSql => new PostgreSqlBackup(target.ConnectionString, settings.PostgresBin),
-            DatabaseKind.Sqlite when target.ConnectionString == ":memory:" => throw new Errors.StrataException(
+            Dialect.PostgreSql => new PostgreSqlBackup(target.ConnectionString, settings.PostgresBin),
+            Dialect.Sqlite when target.ConnectionString == ":memory:" => throw new Errors.StrataException(
                 Errors.ErrorCategory.BadInput, "an in-memory SQLite database cannot be backed up", "configure a database file"),
-            DatabaseKind.Sqlite => new SqliteBackup(Path.GetFullPath(target.ConnectionString, ctx.Host.WorkingDirectory), ctx.Settings.LockTimeout),
-            _ => throw new ArgumentOutOfRangeException(nameof(ctx), target.Kind, "unknown database kind"),
+            Dialect.Sqlite => new SqliteBackup(Path.GetFullPath(target.ConnectionString, ctx.Host.WorkingDirectory), ctx.Settings.LockTimeout),
+            _ => throw new ArgumentOutOfRangeException(nameof(ctx), target.Dialect, "unknown dialect"),
         };
     }
 

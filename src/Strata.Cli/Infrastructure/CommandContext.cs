@@ -93,7 +93,7 @@ internal sealed class CommandContext
     /// <summary><paramref name="target"/> safe to print; a SQLite file relative to the working directory.</summary>
     public string Display(DatabaseTarget target)
     {
-        if (target.Kind != DatabaseKind.Sqlite || target.ConnectionString == ":memory:")
+        if (target.Dialect != Dialect.Sqlite || target.ConnectionString == ":memory:")
         {
             return target.DisplayName;
         }
@@ -111,7 +111,7 @@ internal sealed class CommandContext
     };
 
     /// <summary>The SQL rules files are read with: the configured database's, PostgreSQL's when none is configured.</summary>
-    public Sql.SqlFlavor Flavor => Settings.Database?.Kind == DatabaseKind.Sqlite ? Sql.SqlFlavor.Sqlite : Sql.SqlFlavor.PostgreSql;
+    public Dialect Dialect => Settings.Database?.Dialect == Dialect.Sqlite ? Dialect.Sqlite : Dialect.PostgreSql;
 
     /// <summary>
     /// The engine on the configured database. With <paramref name="refuseMissing"/> (status, validate) a database that

@@ -1,4 +1,3 @@
-using Strata.Configuration;
 using Strata.Errors;
 using Strata.PostgreSql;
 
@@ -17,7 +16,7 @@ internal static class FleetHeadroom
 
     public static async Task WarnAsync(CommandContext ctx, IReadOnlyList<FleetTargets.Listed> listed, int parallel, CancellationToken ct)
     {
-        var servers = listed.Where(l => l.Database.Kind == DatabaseKind.PostgreSql)
+        var servers = listed.Where(l => l.Database.Dialect == Dialect.PostgreSql)
             .GroupBy(l => Server(l.Target.Provider.DisplayName), StringComparer.OrdinalIgnoreCase);
         foreach (var server in servers)
         {

@@ -51,7 +51,7 @@ internal static class FleetTargets
     public static async Task<IEnumerable<(string, string)>> QueryAsync(CommandContext ctx, string sql, CancellationToken ct)
     {
         var control = ctx.Database;
-        var rows = control.Kind == DatabaseKind.PostgreSql
+        var rows = control.Dialect == Dialect.PostgreSql
             ? await PostgreSqlControlQuery.ReadColumnAsync(control.ConnectionString, sql, ct)
             : await Sqlite.SqliteControlQuery.ReadColumnAsync(Path.GetFullPath(control.ConnectionString, ctx.Host.WorkingDirectory), sql, ct);
         return rows.Select((row, i) => (row, $"--targets-sql row {i + 1}"));
@@ -109,7 +109,7 @@ internal static class FleetTargets
     /// </summary>
     private static FleetTarget Schema(CommandContext ctx, string value, string origin)
     {
-        if (ctx.Database.Kind != DatabaseKind.PostgreSql)
+        if (ctx.Database.Dialect != Dialect.PostgreSql)
         {
             throw new StrataException(ErrorCategory.BadInput, $"--schemas needs a PostgreSQL database; {ctx.DatabaseDisplay} is SQLite", "SQLite has no schemas: list one database file per tenant instead");
         }

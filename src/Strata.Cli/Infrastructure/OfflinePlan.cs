@@ -12,7 +12,7 @@ internal static class OfflinePlan
     /// <summary>What <c>migrate</c> would run on an empty database with <paramref name="options"/>.</summary>
     public static async Task<MigrationPlan> MigrateAsync(CommandContext ctx, MigrateOptions options, CancellationToken ct)
     {
-        var migrations = await ctx.Source.LoadAsync(ctx.Flavor, ct);
+        var migrations = await ctx.Source.LoadAsync(ctx.Dialect, ct);
         var status = StatusBuilder.Build(migrations, [], ctx.GateEnvironment); // -- strata:env migrations only in an environment that was set, as the real run
         return Planner.PlanMigrate(status, options);
     }

@@ -8,11 +8,11 @@ namespace Strata.Cli.Infrastructure;
 /// <summary>Picks the dialect for a configured database.</summary>
 internal static class ProviderFactory
 {
-    public static IDatabaseProvider Create(DatabaseTarget target, StrataSettings settings) => target.Kind switch
+    public static IDialect Create(DatabaseTarget target, StrataSettings settings) => target.Dialect switch
     {
         // The CLI runs SQL text only, so the driver's reading of the database's types (the heaviest query of a no-op run) is skipped.
-        DatabaseKind.PostgreSql => new PostgreSqlDialect(target.ConnectionString, new PostgreSqlOptions { LockKey = settings.LockKey, LoadDatabaseTypes = false }),
-        DatabaseKind.Sqlite => new SqliteDialect(target.ConnectionString, new SqliteOptions { BusyTimeout = settings.LockTimeout }),
-        _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "unknown database kind"),
+        Dialect.PostgreSql => new PostgreSqlDialect(target.ConnectionString, new PostgreSqlOptions { LockKey = settings.LockKey, LoadDatabaseTypes = false }),
+        Dialect.Sqlite => new SqliteDialect(target.ConnectionString, new SqliteOptions { BusyTimeout = settings.LockTimeout }),
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target.Dialect, "unknown dialect"),
     };
 }

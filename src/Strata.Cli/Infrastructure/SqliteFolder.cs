@@ -13,7 +13,7 @@ internal static class SqliteFolder
     /// <summary>Throws (exit 2) when <paramref name="target"/> is an SQLite file in a folder that does not exist.</summary>
     public static void Require(DatabaseTarget target, StrataSettings settings, string workingDirectory)
     {
-        if (target.Kind != DatabaseKind.Sqlite || target.IsInMemory
+        if (target.Dialect != Dialect.Sqlite || target.IsInMemory
             || Path.GetDirectoryName(target.ConnectionString) is not { Length: > 0 } folder || Directory.Exists(folder))
         {
             return;

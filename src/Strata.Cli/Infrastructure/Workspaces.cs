@@ -35,7 +35,7 @@ internal static class Workspaces
     public static SchemaFiles Files(CommandContext ctx, string path)
     {
         var files = SchemaFiles.Read(path, p => Output.RunRenderer.Relative(ctx, p));
-        foreach (var statement in files.DataStatements(ctx.Flavor))
+        foreach (var statement in files.DataStatements(ctx.Dialect))
         {
             ctx.Terminal.Warning(
                 $"{statement}: a data statement in the declared schema; schema files are compared by structure (tables, columns, "

@@ -42,7 +42,7 @@ internal static class CSharpDapper
 
         WriteRegistrations(w, needs);
         w.Close();
-        WriteHandlers(w, needs, ctx.Model.Dialect == CodegenDialect.PostgreSql, usings);
+        WriteHandlers(w, needs, ctx.Model.Dialect == Dialect.PostgreSql, usings);
         w.Close();
     }
 

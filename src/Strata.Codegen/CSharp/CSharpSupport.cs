@@ -18,7 +18,7 @@ internal static class CSharpSupport
         w.Line("/// <param name=\"ReferencedColumns\">The referenced columns (empty when the key names none: then the primary key).</param>");
         w.Line("public sealed record DbForeignKey(string Name, IReadOnlyList<string> Columns, string ReferencedTable, IReadOnlyList<string> ReferencedColumns);");
         usings.Add("System.Collections.Generic");
-        if (ctx.Model.Dialect != CodegenDialect.PostgreSql)
+        if (ctx.Model.Dialect != Dialect.PostgreSql)
         {
             return;
         }

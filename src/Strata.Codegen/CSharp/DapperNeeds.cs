@@ -46,7 +46,7 @@ internal sealed class DapperNeeds
     public static DapperNeeds Of(CSharpContext ctx, ISet<string> usings)
     {
         var needs = new DapperNeeds();
-        var postgres = ctx.Model.Dialect == CodegenDialect.PostgreSql;
+        var postgres = ctx.Model.Dialect == Dialect.PostgreSql;
         var generated = ctx.Model.Types.Where(t => t.Kind is UserTypeKind.Enum or UserTypeKind.Composite).Select(t => ctx.Names[t.Name]).ToHashSet(StringComparer.Ordinal);
         var offsets = new HashSet<bool>();
         foreach (var relation in ctx.Model.Relations)

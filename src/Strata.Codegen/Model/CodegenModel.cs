@@ -7,7 +7,7 @@ internal sealed class CodegenModel
 {
     private readonly Dictionary<QualifiedName, UserTypeModel> _types;
 
-    public CodegenModel(CodegenDialect dialect, IEnumerable<RelationModel> relations, IEnumerable<UserTypeModel> types)
+    public CodegenModel(Dialect dialect, IEnumerable<RelationModel> relations, IEnumerable<UserTypeModel> types)
     {
         Dialect = dialect;
         Relations = [.. relations.OrderBy(r => r.Name)];
@@ -15,7 +15,7 @@ internal sealed class CodegenModel
         _types = Types.ToDictionary(t => t.Name);
     }
 
-    public CodegenDialect Dialect { get; }
+    public Dialect Dialect { get; }
 
     public IReadOnlyList<RelationModel> Relations { get; }
 

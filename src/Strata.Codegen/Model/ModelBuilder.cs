@@ -70,11 +70,11 @@ internal static class ModelBuilder
         }
     }
 
-    private static RelationModel Table(TableDefinition table, IEnumerable<SchemaObject> owned, CodegenDialect dialect)
+    private static RelationModel Table(TableDefinition table, IEnumerable<SchemaObject> owned, Dialect dialect)
     {
         var objects = owned.ToList();
         var primaryKey = objects.FirstOrDefault(o => o.Kind == ObjectKind.PrimaryKey) is { } pk ? DefinitionText.ColumnsAfter(pk.Definition, "PRIMARY KEY") : [];
-        var rowid = dialect == CodegenDialect.Sqlite && primaryKey.Count == 1
+        var rowid = dialect == Dialect.Sqlite && primaryKey.Count == 1
             && table.Column(primaryKey[0]) is { } key && key.Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase)
             && (table.Options ?? "").IndexOf("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase) < 0;
         var columns = table.Columns.Select(c => new ColumnModel(c.Name, c.Type, !c.NotNull && !(rowid && c.Name == primaryKey[0]))
@@ -129,7 +129,7 @@ internal static class ModelBuilder
     /// <summary>Marks the user type <paramref name="dbType"/> names (through arrays, domains and composites) as used.</summary>
     private static void Use(CodegenModel model, string? dbType, HashSet<QualifiedName> used)
     {
-        if (dbType is null || model.Dialect != CodegenDialect.PostgreSql)
+        if (dbType is null || model.Dialect != Dialect.PostgreSql)
         {
             return;
         }

@@ -36,7 +36,7 @@ internal sealed class ColumnTypes
             return given;
         }
 
-        var domain = _model.Dialect == CodegenDialect.PostgreSql ? _model.FindType(PgTypeName.Parse(column.DbType).Qualified) : null;
+        var domain = _model.Dialect == Dialect.PostgreSql ? _model.FindType(PgTypeName.Parse(column.DbType).Qualified) : null;
         return column.Nullable && !(domain is { Kind: UserTypeKind.Domain, NotNull: true } && !PgTypeName.Parse(column.DbType).IsArray);
     }
 
@@ -48,7 +48,7 @@ internal sealed class ColumnTypes
             return new CsType(null, given) { Verbatim = true };
         }
 
-        if (_model.Dialect == CodegenDialect.Sqlite)
+        if (_model.Dialect == Dialect.Sqlite)
         {
             return _overrides.Type(SqliteKey(column.DbType))?.CSharp is { } typed ? new CsType(null, typed) { Verbatim = true } : SqliteTypes.Map(column.DbType).CSharp;
         }
@@ -66,7 +66,7 @@ internal sealed class ColumnTypes
             return TsType.Plain(given);
         }
 
-        if (_model.Dialect == CodegenDialect.Sqlite)
+        if (_model.Dialect == Dialect.Sqlite)
         {
             return _overrides.Type(SqliteKey(column.DbType))?.TypeScript is { } typed ? TsType.Plain(typed) : SqliteTypes.Map(column.DbType).TypeScript;
         }
@@ -78,7 +78,7 @@ internal sealed class ColumnTypes
 
     /// <summary>True when the column holds <c>json</c>/<c>jsonb</c> (directly, in an array or through a domain) and its C# type is a class of the user's.</summary>
     public bool IsTypedJson(QualifiedName owner, ColumnModel column) =>
-        _model.Dialect == CodegenDialect.PostgreSql && BaseName(PgTypeName.Parse(column.DbType)) is "json" or "jsonb"
+        _model.Dialect == Dialect.PostgreSql && BaseName(PgTypeName.Parse(column.DbType)) is "json" or "jsonb"
         && CSharp(owner, column) is var type && (type.Element ?? type) is { Verbatim: true };
 
     private CsType CSharpElement(PgTypeName type, string where)

@@ -49,7 +49,7 @@ internal sealed class Overrides
                 "write it as schema.table.column (or table.column), spelled as in the database; check \"include\" and \"exclude\" too");
         }
 
-        if (model.Dialect != CodegenDialect.PostgreSql)
+        if (model.Dialect != Dialect.PostgreSql)
         {
             return;
         }
@@ -71,9 +71,9 @@ internal sealed class Overrides
     private static bool UsedByAColumn(CodegenModel model, string canonical) =>
         model.Relations.SelectMany(r => r.Columns).Any(c => PostgresTypes.Canonical(PgTypeName.Parse(c.DbType).Name) == canonical);
 
-    private static string Normalise(string key, CodegenDialect dialect)
+    private static string Normalise(string key, Dialect dialect)
     {
-        if (dialect == CodegenDialect.Sqlite)
+        if (dialect == Dialect.Sqlite)
         {
             return key.Trim().ToUpperInvariant();
         }

@@ -80,7 +80,7 @@ public sealed class MigrationProbe : IAsyncDisposable
         var transactional = script.Transactional;
         await BeginAsync(migration, transactional, cancellationToken).ConfigureAwait(false);
         var count = 0;
-        foreach (var statement in script.Statements(SqlFlavor.PostgreSql))
+        foreach (var statement in script.Statements(Dialect.PostgreSql))
         {
             count++;
             if (await TryExecuteAsync(migration, statement.Text, cancellationToken).ConfigureAwait(false) is { } error)
@@ -151,7 +151,7 @@ public sealed class MigrationProbe : IAsyncDisposable
     {
         var measured = new List<StatementMeasurement>();
         var previous = before;
-        foreach (var statement in script.Statements(SqlFlavor.PostgreSql))
+        foreach (var statement in script.Statements(Dialect.PostgreSql))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (await TryExecuteAsync(migration, statement.Text, cancellationToken).ConfigureAwait(false) is { } error)

@@ -9,7 +9,7 @@ namespace Strata.Schema;
 public interface IScratchDatabase : IAsyncDisposable
 {
     /// <summary>Opens sessions on the scratch database (to migrate it), pooled where the dialect pools.</summary>
-    IDatabaseProvider Provider { get; }
+    IDialect Provider { get; }
 
     /// <summary>The driver connection string of the scratch database (secret on PostgreSQL: holds the password; SQLite: the file path), for measuring on it.</summary>
     string ConnectionString { get; }

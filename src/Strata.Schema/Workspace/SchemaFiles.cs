@@ -103,8 +103,8 @@ public sealed class SchemaFiles
     /// Each file's data statements (INSERT, UPDATE, DELETE, COPY, MERGE): "file:line VERB" for the first, with how many
     /// more. The declared schema is compared by structure, so its rows never reach a diff or a generated migration.
     /// </summary>
-    /// <param name="flavor">The SQL rules the files are split with.</param>
-    public IReadOnlyList<string> DataStatements(SqlFlavor flavor)
+    /// <param name="dialect">The SQL rules the files are split with.</param>
+    public IReadOnlyList<string> DataStatements(Dialect dialect)
     {
         var found = new List<string>();
         foreach (var file in Files)
@@ -112,7 +112,7 @@ public sealed class SchemaFiles
             List<(int Line, string Verb)> data;
             try
             {
-                data = [.. SqlSplitter.Split(file.Text, flavor).Select(s => (s.Line, Verb: FirstWord(s.Text))).Where(s => DataVerbs.Contains(s.Verb))];
+                data = [.. SqlSplitter.Split(file.Text, dialect).Select(s => (s.Line, Verb: FirstWord(s.Text))).Where(s => DataVerbs.Contains(s.Verb))];
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
             {

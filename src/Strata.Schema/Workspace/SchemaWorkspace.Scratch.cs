@@ -54,7 +54,7 @@ public sealed partial class SchemaWorkspace
     /// <paramref name="contentKey"/> (schema files), a reused scratch database is not filled again, and a filled one
     /// remembers the key for the next workspace.
     /// </summary>
-    private async Task<DatabaseSchema> WithScratchAsync(string? contentKey, Func<IDatabaseProvider, Task> fill, CancellationToken cancellationToken)
+    private async Task<DatabaseSchema> WithScratchAsync(string? contentKey, Func<IDialect, Task> fill, CancellationToken cancellationToken)
     {
         var schema = DatabaseSchema.Empty;
         await UseScratchAsync(
@@ -83,7 +83,7 @@ public sealed partial class SchemaWorkspace
     /// <summary>The scratch database as <c>work</c> sees it: reads timed, reused only on its first use, released by the workspace (not by <c>work</c>).</summary>
     private sealed class TimedScratch(IScratchDatabase scratch, SchemaTimings timings, bool reused) : IScratchDatabase
     {
-        public IDatabaseProvider Provider => scratch.Provider;
+        public IDialect Provider => scratch.Provider;
 
         public string ConnectionString => scratch.ConnectionString;
 

@@ -23,7 +23,7 @@ public sealed partial class SchemaWorkspace
     {
         ArgumentNullException.ThrowIfNull(migrations);
         var environment = _options.Migrator.EnvironmentIsSet ? _options.Migrator.Environment : null;
-        var versioned = (await migrations.LoadAsync(Database.Flavor, cancellationToken).ConfigureAwait(false))
+        var versioned = (await migrations.LoadAsync(Database.Dialect, cancellationToken).ConfigureAwait(false))
             .Where(m => m.Version is not null && m.AppliesTo(environment))
             .OrderBy(m => m.Version)
             .ToList();

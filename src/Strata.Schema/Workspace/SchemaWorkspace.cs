@@ -23,17 +23,17 @@ public sealed partial class SchemaWorkspace : IAsyncDisposable
     /// </summary>
     /// <param name="database">The configured database's dialect; it must implement <see cref="ISchemaDialect"/>.</param>
     /// <param name="options">History table, dev database, accepted unmanaged objects, observer; null for the defaults.</param>
-    public SchemaWorkspace(IDatabaseProvider database, SchemaWorkspaceOptions? options = null)
+    public SchemaWorkspace(IDialect database, SchemaWorkspaceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         Database = database;
         Roles = (database as ISchemaDialect)?.SchemaRoles
-            ?? throw new ArgumentException($"the dialect {database.Dialect} has no schema roles (it does not implement ISchemaDialect)", nameof(database));
+            ?? throw new ArgumentException($"the dialect {database.Dialect.ToName()} has no schema roles (it does not implement ISchemaDialect)", nameof(database));
         _options = options ?? new SchemaWorkspaceOptions();
     }
 
     /// <summary>The configured database.</summary>
-    public IDatabaseProvider Database { get; }
+    public IDialect Database { get; }
 
     /// <summary>The dialect's schema roles.</summary>
     public SchemaRoles Roles { get; }

@@ -6,7 +6,7 @@ namespace Strata.Schema;
 /// <summary>How a <see cref="SchemaWorkspace"/> works: what the CLI takes from strata.json, the environment and its options.</summary>
 public sealed record SchemaWorkspaceOptions
 {
-    /// <summary>How messages name the configured database (no password); null: the dialect's <see cref="IDatabaseProvider.DisplayName"/>.</summary>
+    /// <summary>How messages name the configured database (no password); null: the dialect's <see cref="IDialect.DisplayName"/>.</summary>
     public string? DisplayName { get; init; }
 
     /// <summary>

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using Strata.Errors;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Code;
 
@@ -38,7 +37,7 @@ public sealed class CodeMigrationSource : IMigrationSource
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken)
     {
         var problems = _migrations
             .GroupBy(m => m.Version)

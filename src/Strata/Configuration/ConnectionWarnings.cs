@@ -46,7 +46,7 @@ internal static class ConnectionWarnings
     /// </summary>
     public static (string Host, string Mode)? PlaintextRemote(DatabaseTarget target)
     {
-        if (target.Kind != DatabaseKind.PostgreSql)
+        if (target.Dialect != Dialect.PostgreSql)
         {
             return null;
         }

@@ -7,20 +7,20 @@ namespace Strata.Configuration;
 public sealed class DatabaseTarget
 {
     /// <summary>Creates a target.</summary>
-    /// <param name="kind">The engine.</param>
+    /// <param name="dialect">The engine.</param>
     /// <param name="connectionString">PostgreSQL: an Npgsql keyword string. SQLite: the file path (or <c>:memory:</c>).</param>
     /// <param name="displayName">e.g. <c>postgres://app@db.example.com:5432/shop</c> or <c>sqlite:app.db</c>; no password.</param>
     /// <param name="password">The password, when one was given, so that output can be redacted; null otherwise.</param>
-    public DatabaseTarget(DatabaseKind kind, string connectionString, string displayName, string? password)
+    public DatabaseTarget(Dialect dialect, string connectionString, string displayName, string? password)
     {
-        Kind = kind;
+        Dialect = dialect;
         ConnectionString = connectionString;
         DisplayName = displayName;
         Password = password;
     }
 
     /// <summary>The engine.</summary>
-    public DatabaseKind Kind { get; }
+    public Dialect Dialect { get; }
 
     /// <summary>The driver connection string (secret: may hold the password).</summary>
     public string ConnectionString { get; }
@@ -32,7 +32,7 @@ public sealed class DatabaseTarget
     public string? Password { get; }
 
     /// <summary>True for an in-memory SQLite database (<c>sqlite::memory:</c>): no file, no folder.</summary>
-    public bool IsInMemory => Kind == DatabaseKind.Sqlite && ConnectionString == SqliteLocation.Memory;
+    public bool IsInMemory => Dialect == Dialect.Sqlite && ConnectionString == SqliteLocation.Memory;
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

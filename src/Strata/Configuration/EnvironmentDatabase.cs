@@ -95,7 +95,7 @@ internal static class EnvironmentDatabase
 
     /// <summary>Two sources agree when they reach the same database: the same file, or the same server, database and user.</summary>
     private static bool SameDatabase(DatabaseTarget a, DatabaseTarget b) =>
-        a.Kind == b.Kind && (a.Kind == DatabaseKind.Sqlite
+        a.Dialect == b.Dialect && (a.Dialect == Dialect.Sqlite
             ? string.Equals(a.ConnectionString, b.ConnectionString, StringComparison.Ordinal)
             : string.Equals(a.DisplayName.Split('?')[0], b.DisplayName.Split('?')[0], StringComparison.Ordinal));
 

@@ -27,7 +27,7 @@ internal static class PostgresCredentials
         DatabaseTarget? target, string? passwordFile, EnvironmentVariables variables, string databaseOrigin, string workingDirectory, List<string> warnings, out string? origin)
     {
         origin = null;
-        if (target is null || target.Kind != DatabaseKind.PostgreSql)
+        if (target is null || target.Dialect != Dialect.PostgreSql)
         {
             if (passwordFile is not null)
             {
@@ -88,6 +88,6 @@ internal static class PostgresCredentials
     {
         var keywords = new DbConnectionStringBuilder { ConnectionString = target.ConnectionString };
         keywords[keyword] = value;
-        return new DatabaseTarget(target.Kind, keywords.ConnectionString, target.DisplayName, password ? value : target.Password);
+        return new DatabaseTarget(target.Dialect, keywords.ConnectionString, target.DisplayName, password ? value : target.Password);
     }
 }

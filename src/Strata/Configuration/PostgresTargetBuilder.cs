@@ -93,7 +93,7 @@ internal sealed class PostgresTargetBuilder
         }
 
         var password = string.IsNullOrEmpty(Password) ? null : Password;
-        return new DatabaseTarget(DatabaseKind.PostgreSql, BuildConnectionString(password), BuildDisplayName(), password);
+        return new DatabaseTarget(Dialect.PostgreSql, BuildConnectionString(password), BuildDisplayName(), password);
     }
 
     private string BuildConnectionString(string? password)

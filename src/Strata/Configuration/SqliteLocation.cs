@@ -46,7 +46,7 @@ internal static class SqliteLocation
     {
         if (path == Memory)
         {
-            return new DatabaseTarget(DatabaseKind.Sqlite, Memory, Scheme + Memory, null);
+            return new DatabaseTarget(Dialect.Sqlite, Memory, Scheme + Memory, null);
         }
 
         if (string.IsNullOrWhiteSpace(path) || path.Any(char.IsControl))
@@ -63,6 +63,6 @@ internal static class SqliteLocation
         }
 
         var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, path));
-        return new DatabaseTarget(DatabaseKind.Sqlite, fullPath, displayName, null);
+        return new DatabaseTarget(Dialect.Sqlite, fullPath, displayName, null);
     }
 }

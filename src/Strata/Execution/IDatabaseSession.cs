@@ -4,7 +4,7 @@ namespace Strata.Execution;
 
 /// <summary>
 /// An open connection to one database and the roles that work through it. Created by
-/// <see cref="IDatabaseProvider.OpenAsync"/>; disposing it closes every connection it opened (and releases any
+/// <see cref="IDialect.OpenAsync"/>; disposing it closes every connection it opened (and releases any
 /// lock still held).
 /// </summary>
 public interface IDatabaseSession : IAsyncDisposable

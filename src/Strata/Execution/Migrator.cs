@@ -12,13 +12,13 @@ namespace Strata.Execution;
 /// </summary>
 public sealed class Migrator
 {
-    private readonly IDatabaseProvider _provider;
+    private readonly IDialect _provider;
     private readonly IMigrationSource _source;
     private readonly MigratorOptions _options;
     private readonly IMigrationObserver _observer;
 
     /// <summary>Creates a migrator; nothing is opened until a method is called.</summary>
-    public Migrator(IDatabaseProvider provider, IMigrationSource source, MigratorOptions? options = null, IMigrationObserver? observer = null)
+    public Migrator(IDialect provider, IMigrationSource source, MigratorOptions? options = null, IMigrationObserver? observer = null)
     {
         _provider = provider ?? throw new ArgumentNullException(nameof(provider));
         _source = source ?? throw new ArgumentNullException(nameof(source));
@@ -101,7 +101,7 @@ public sealed class Migrator
         await using (session.ConfigureAwait(false))
         {
             var reader = session as Adoption.IForeignHistoryReader
-                ?? throw new StrataException(ErrorCategory.BadInput, $"adopting another tool's history is supported on PostgreSQL, not {_provider.Dialect}", "use `strata baseline` or `strata mark-applied`");
+                ?? throw new StrataException(ErrorCategory.BadInput, $"adopting another tool's history is supported on PostgreSQL, not {_provider.Dialect.ToName()}", "use `strata baseline` or `strata mark-applied`");
             var history = await Adoption.Adopter.ReadAsync(reader, o.From, cancellationToken).ConfigureAwait(false);
             var (plan, rows) = Adoption.Adopter.Plan(history, migrations, _source is DirectoryMigrationSource folder ? m => folder.FullPath(m.SourcePath) : m => m.SourcePath);
             if (o.DryRun)
@@ -194,7 +194,7 @@ public sealed class Migrator
     /// <summary>Loads and checks every migration first (bad files never reach a database), then connects.</summary>
     private async Task<(IReadOnlyList<Migration> Migrations, IDatabaseSession Session)> StartAsync(CancellationToken ct, MissingDatabase ifMissing = MissingDatabase.Create)
     {
-        var migrations = await _source.LoadAsync(_provider.Flavor, ct).ConfigureAwait(false);
+        var migrations = await _source.LoadAsync(_provider.Dialect, ct).ConfigureAwait(false);
         return (migrations, await _provider.OpenAsync(_options.Session with { IfMissing = ifMissing }, ct).ConfigureAwait(false));
     }
 

@@ -23,7 +23,7 @@ internal static class AddChecks
             return true;
         }
 
-        if (scope.Flavor == SqlFlavor.Sqlite)
+        if (scope.Dialect == Dialect.Sqlite)
         {
             scope.Hit(LintRules.SqliteAlterUnsupported, $"ALTER TABLE {table} ADD CONSTRAINT is not supported by SQLite");
             return true;

@@ -20,7 +20,7 @@ internal static class AddColumnChecks
         }
 
         var definition = new ColumnDefinition(s, next, end);
-        if (scope.Flavor == SqlFlavor.Sqlite)
+        if (scope.Dialect == Dialect.Sqlite)
         {
             Sqlite(s, scope, table, column, definition, next, end);
             return;

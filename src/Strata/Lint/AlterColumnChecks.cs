@@ -8,7 +8,7 @@ internal static class AlterColumnChecks
 {
     public static void Check(StatementView s, LintScope scope, string table, bool existing, int start, int end)
     {
-        if (scope.Flavor == Sql.SqlFlavor.Sqlite)
+        if (scope.Dialect == Dialect.Sqlite)
         {
             scope.Hit(LintRules.SqliteAlterUnsupported, $"ALTER TABLE {table} ALTER COLUMN is not supported by SQLite");
             return;

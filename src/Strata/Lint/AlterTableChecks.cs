@@ -62,7 +62,7 @@ internal static class AlterTableChecks
             return AddChecks.Check(s, scope, table, existing, start, end);
         }
 
-        if (scope.Flavor == Sql.SqlFlavor.Sqlite)
+        if (scope.Dialect == Dialect.Sqlite)
         {
             scope.Hit(LintRules.SqliteAlterUnsupported, $"ALTER TABLE {table} {s.Words[start].Raw} … is not supported by SQLite");
             return true;

@@ -1,5 +1,3 @@
-using Strata.Sql;
-
 namespace Strata.Lint;
 
 /// <summary>
@@ -83,7 +81,7 @@ internal static class CreateChecks
             scope.NewIndexes.Add(found);
         }
 
-        if (on < 0 || s.Name(s.Skip(on + 1, ["ONLY"])) is not var (table, _) || scope.Flavor != SqlFlavor.PostgreSql)
+        if (on < 0 || s.Name(s.Skip(on + 1, ["ONLY"])) is not var (table, _) || scope.Dialect != Dialect.PostgreSql)
         {
             return;
         }

@@ -1,5 +1,3 @@
-using Strata.Sql;
-
 namespace Strata.Lint;
 
 /// <summary>The rules about <c>DROP TABLE</c>, <c>DROP SCHEMA</c> and <c>DROP INDEX</c>; drops of temporary objects are not schema changes.</summary>
@@ -35,7 +33,7 @@ internal static class DropChecks
                 scope.Hit(LintRules.DropSchema, $"drops schema {schema}{(s.Find(2, s.Words.Count, "CASCADE") >= 0 ? " with CASCADE" : "")}");
             }
         }
-        else if (s.Is(1, "INDEX") && scope.Flavor == SqlFlavor.PostgreSql)
+        else if (s.Is(1, "INDEX") && scope.Dialect == Dialect.PostgreSql)
         {
             DropIndex(s, scope);
         }

@@ -1,12 +1,10 @@
-using Strata.Sql;
-
 namespace Strata.Lint;
 
 /// <summary>How <see cref="Linter"/> reads the files and weighs what it finds.</summary>
 public sealed record LintOptions
 {
     /// <summary>The SQL rules of the target database (PostgreSQL unless SQLite is configured).</summary>
-    public SqlFlavor Flavor { get; init; } = SqlFlavor.PostgreSql;
+    public Dialect Dialect { get; init; } = Dialect.PostgreSql;
 
     /// <summary>
     /// True when Strata sets <c>lock_timeout</c> on transactional migrations (strata.json <c>statementLockTimeout</c>,

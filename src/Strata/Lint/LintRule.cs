@@ -1,5 +1,3 @@
-using Strata.Sql;
-
 namespace Strata.Lint;
 
 /// <summary>
@@ -10,8 +8,8 @@ namespace Strata.Lint;
 /// <param name="DefaultSeverity">The severity unless strata.json's <c>lint.rules</c> changes it.</param>
 /// <param name="Why">One line: what goes wrong.</param>
 /// <param name="Instead">The safe alternative.</param>
-/// <param name="Flavors">The SQL flavors the rule applies to (empty: every flavor).</param>
-public sealed record LintRule(string Id, LintSeverity DefaultSeverity, string Why, string Instead, IReadOnlyList<SqlFlavor> Flavors)
+/// <param name="Dialects">The SQL dialects the rule applies to (empty: every dialect).</param>
+public sealed record LintRule(string Id, LintSeverity DefaultSeverity, string Why, string Instead, IReadOnlyList<Dialect> Dialects)
 {
     /// <summary>
     /// The opt-in pack the rule belongs to (<c>style</c>), or null for the rules checked by default. A pack's rules are
@@ -19,8 +17,8 @@ public sealed record LintRule(string Id, LintSeverity DefaultSeverity, string Wh
     /// </summary>
     public string? Pack { get; init; }
 
-    /// <summary>True when the rule is checked for files of <paramref name="flavor"/>.</summary>
-    public bool AppliesTo(SqlFlavor flavor) => Flavors.Count == 0 || Flavors.Contains(flavor);
+    /// <summary>True when the rule is checked for files of <paramref name="dialect"/>.</summary>
+    public bool AppliesTo(Dialect dialect) => Dialects.Count == 0 || Dialects.Contains(dialect);
 
     /// <inheritdoc />
     public override string ToString() => Id;

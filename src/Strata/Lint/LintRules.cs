@@ -1,5 +1,3 @@
-using Strata.Sql;
-
 namespace Strata.Lint;
 
 /// <summary>Every rule of <c>strata lint</c>. Ids are stable: suppressions, strata.json and SARIF refer to them.</summary>
@@ -10,11 +8,11 @@ public static partial class LintRules
 
     // Properties, not fields: the rules are spread over several files of this partial class, and C# does not order
     // static field initialisers across files. For the same reason All and Measured are set in the static constructor.
-    private static SqlFlavor[] Any => [];
+    private static Dialect[] Any => [];
 
-    private static SqlFlavor[] Postgres => [SqlFlavor.PostgreSql];
+    private static Dialect[] Postgres => [Dialect.PostgreSql];
 
-    private static SqlFlavor[] Sqlite => [SqlFlavor.Sqlite];
+    private static Dialect[] Sqlite => [Dialect.Sqlite];
 
     /// <summary><c>DROP TABLE</c> of a table that exists before the migration.</summary>
     public static readonly LintRule DropTable = new("drop-table", LintSeverity.Error,

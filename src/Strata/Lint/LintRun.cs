@@ -16,7 +16,7 @@ public sealed class LintRun
         Measure = measure;
     }
 
-    /// <summary>The linter options strata.json gave (severities, style pack, flavor).</summary>
+    /// <summary>The linter options strata.json gave (severities, style pack, dialect).</summary>
     public LintOptions Options { get; }
 
     /// <summary>The findings and counts (errors: <c>strata lint</c> exits 3), or null when <see cref="Measure"/> is set.</summary>

@@ -1,23 +1,21 @@
-using Strata.Sql;
-
 namespace Strata.Lint;
 
 /// <summary>
-/// What the rules know while reading one file of a lint run: the flavor, whether the migration is transactional,
+/// What the rules know while reading one file of a lint run: the dialect, whether the migration is transactional,
 /// what the folder's migrations created (<see cref="FolderObjects"/>: changing a table created in the release is
 /// safe, it is new and empty), the file's temporary objects, and the hits so far.
 /// </summary>
 internal sealed class LintScope
 {
-    public LintScope(SqlFlavor flavor, bool transactional, bool engineLockTimeout, FolderObjects folder)
+    public LintScope(Dialect dialect, bool transactional, bool engineLockTimeout, FolderObjects folder)
     {
-        Flavor = flavor;
+        Dialect = dialect;
         Transactional = transactional;
         EngineLockTimeout = engineLockTimeout;
         Folder = folder;
     }
 
-    public SqlFlavor Flavor { get; }
+    public Dialect Dialect { get; }
 
     public bool Transactional { get; }
 
@@ -69,7 +67,7 @@ internal sealed class LintScope
     /// <summary>What fired on the current statement.</summary>
     public List<(LintRule Rule, string Message)> Hits { get; } = [];
 
-    public bool IsPostgres => Flavor == SqlFlavor.PostgreSql;
+    public bool IsPostgres => Dialect == Dialect.PostgreSql;
 
     /// <summary>True for a table that existed before the release (and so has rows and users); false for new and temporary ones.</summary>
     public bool Exists(string table) => !NewTables.Contains(table) && !TempTables.Contains(table);

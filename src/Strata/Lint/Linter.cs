@@ -144,10 +144,10 @@ public sealed class Linter
             return;
         }
 
-        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects);
-        foreach (var statement in up.Statements(_options.Flavor))
+        var scope = new LintScope(_options.Dialect, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects);
+        foreach (var statement in up.Statements(_options.Dialect))
         {
-            StatementChecks.Check(StatementView.Of(statement, _options.Flavor), scope);
+            StatementChecks.Check(StatementView.Of(statement, _options.Dialect), scope);
         }
     }
 
@@ -156,12 +156,12 @@ public sealed class Linter
         var file = migration.SourcePath;
         var text = up.IsStreamed ? null : up.Sql;
         var fileIgnores = text is null ? [] : Suppressions.ParseFile(text, file);
-        var scope = new LintScope(_options.Flavor, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects) { OwnTransactions = up.ManagesTransactions };
+        var scope = new LintScope(_options.Dialect, up.Transactional, _options.EngineLockTimeout && up.Transactional, objects) { OwnTransactions = up.ManagesTransactions };
         var suppressed = 0;
         var previousEnd = 0;
-        foreach (var statement in up.Statements(_options.Flavor))
+        foreach (var statement in up.Statements(_options.Dialect))
         {
-            var view = StatementView.Of(statement, _options.Flavor);
+            var view = StatementView.Of(statement, _options.Dialect);
             var line = up.FirstLine - 1 + statement.Line;
             scope.Hits.Clear();
             StatementChecks.Check(view, scope);
@@ -211,7 +211,7 @@ public sealed class Linter
     private int Add(List<LintFinding> findings, LintRule rule, string file, int line, int column, string message, string statement, HashSet<string> ignores, HashSet<string> fileIgnores)
     {
         var severity = _options.SeverityOf(rule);
-        if (severity == LintSeverity.Off || !rule.AppliesTo(_options.Flavor))
+        if (severity == LintSeverity.Off || !rule.AppliesTo(_options.Dialect))
         {
             return 0;
         }

@@ -21,7 +21,7 @@ namespace Strata.Lint;
 public static class MigrationLint
 {
     /// <summary>
-    /// The linter options of <paramref name="settings"/>: the SQL flavor of the configured database (PostgreSQL when
+    /// The linter options of <paramref name="settings"/>: the SQL dialect of the configured database (PostgreSQL when
     /// none), strata.json's severities and style pack, whether Strata bounds lock waits, the declared environments.
     /// An unknown rule or a malformed <c>lint.small</c>/<c>lint.large</c> is a <see cref="ConfigurationException"/>.
     /// </summary>
@@ -30,7 +30,7 @@ public static class MigrationLint
         ArgumentNullException.ThrowIfNull(settings);
         var options = new LintOptions
         {
-            Flavor = settings.Database?.Kind == DatabaseKind.Sqlite ? SqlFlavor.Sqlite : SqlFlavor.PostgreSql,
+            Dialect = settings.Database?.Dialect == Dialect.Sqlite ? Dialect.Sqlite : Dialect.PostgreSql,
             EngineLockTimeout = settings.StatementLockTimeout is { } t && t > TimeSpan.Zero,
             Severities = LintSettings.Severities(settings.Lint, settings.ConfigFile),
             Style = LintSettings.Style(settings.Lint),
@@ -54,7 +54,7 @@ public static class MigrationLint
         IReadOnlyList<Migration> migrations;
         try
         {
-            migrations = await request.Source.LoadAsync(options.Flavor, cancellationToken).ConfigureAwait(false);
+            migrations = await request.Source.LoadAsync(options.Dialect, cancellationToken).ConfigureAwait(false);
             migrations = request.Since is null ? Select(migrations, request) : migrations;
         }
         catch (MigrationSourceException e)
@@ -65,7 +65,7 @@ public static class MigrationLint
 
         var named = request.Files.Count > 0;
         Check(request, named);
-        if (request.MeasureOption is not null && settings.RequireDatabase().Kind == DatabaseKind.PostgreSql)
+        if (request.MeasureOption is not null && settings.RequireDatabase().Dialect == Dialect.PostgreSql)
         {
             return new LintRun(options, null, named ? migrations : []);
         }
@@ -76,7 +76,7 @@ public static class MigrationLint
             : linter.Lint(await request.History!().GetStatusAsync(cancellationToken).ConfigureAwait(false));
         return new LintRun(options, report, null)
         {
-            NoHistory = request.Since is null && !named && !request.Offline && settings.Database is { Kind: DatabaseKind.Sqlite } && !HasHistory(settings, request.WorkingDirectory),
+            NoHistory = request.Since is null && !named && !request.Offline && settings.Database is { Dialect: Dialect.Sqlite } && !HasHistory(settings, request.WorkingDirectory),
             NotMeasured = request.MeasureOption is { } flag
                 ? new ConfigurationException(
                     $"{flag} needs PostgreSQL, but the configured database is {request.DatabaseDisplay ?? settings.RequireDatabase().DisplayName}: nothing was measured; the static rules ran (above)",
@@ -121,7 +121,7 @@ public static class MigrationLint
     /// </summary>
     private static bool HasHistory(StrataSettings settings, string workingDirectory) =>
         settings.Database is { } database
-        && (database.Kind != DatabaseKind.Sqlite || database.ConnectionString == ":memory:" || File.Exists(Path.Combine(workingDirectory, database.ConnectionString)));
+        && (database.Dialect != Dialect.Sqlite || database.ConnectionString == ":memory:" || File.Exists(Path.Combine(workingDirectory, database.ConnectionString)));
 
     /// <summary>Keeps the migrations named in the request; a name that is not a migration of the folder is bad input.</summary>
     private static IReadOnlyList<Migration> Select(IReadOnlyList<Migration> all, LintRequest request)

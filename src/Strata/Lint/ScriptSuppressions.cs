@@ -1,5 +1,4 @@
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Lint;
 
@@ -21,7 +20,7 @@ public sealed class ScriptSuppressions
     }
 
     /// <summary>Reads the comments of <paramref name="migration"/>'s up script (none for a C# migration).</summary>
-    public static ScriptSuppressions Read(Migration migration, SqlFlavor flavor)
+    public static ScriptSuppressions Read(Migration migration, Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(migration);
         var byLine = new Dictionary<int, HashSet<string>>();
@@ -33,7 +32,7 @@ public sealed class ScriptSuppressions
         var text = up.IsStreamed ? null : up.Sql;
         var file = text is null ? [] : Suppressions.ParseFile(text, migration.SourcePath);
         var previousEnd = 0;
-        foreach (var statement in up.Statements(flavor))
+        foreach (var statement in up.Statements(dialect))
         {
             var line = up.FirstLine - 1 + statement.Line;
             var before = text is null ? "" : text[previousEnd..statement.Offset];

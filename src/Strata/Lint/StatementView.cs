@@ -24,12 +24,12 @@ internal sealed class StatementView
     /// <summary>The statement's whole text as written (without its semicolon), for findings.</summary>
     public string FullText => Statement.Text.Trim();
 
-    public static StatementView Of(SqlStatement statement, SqlFlavor flavor)
+    public static StatementView Of(SqlStatement statement, Dialect dialect)
     {
         var text = statement.Text;
         var words = new List<Word>();
         var depth = 0;
-        foreach (var token in SqlLexer.Tokenize(text, flavor))
+        foreach (var token in SqlLexer.Tokenize(text, dialect))
         {
             if (token.IsTrivia)
             {

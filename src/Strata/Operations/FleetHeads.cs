@@ -25,7 +25,7 @@ internal static class FleetHeads
         IReadOnlyList<Migration> migrations;
         try
         {
-            migrations = await source.LoadAsync(targets[0].Provider.Flavor, cancellationToken).ConfigureAwait(false);
+            migrations = await source.LoadAsync(targets[0].Provider.Dialect, cancellationToken).ConfigureAwait(false);
             histories = await options.HistoryReader.ReadAsync(targets, cancellationToken).ConfigureAwait(false);
         }
         catch (Errors.StrataException)

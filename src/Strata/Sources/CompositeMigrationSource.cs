@@ -1,6 +1,5 @@
 using System.Globalization;
 using Strata.Errors;
-using Strata.Sql;
 
 namespace Strata.Sources;
 
@@ -20,7 +19,7 @@ public sealed class CompositeMigrationSource : IMigrationSource
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken)
     {
         var all = new List<Migration>();
         var problems = new List<Problem>();
@@ -29,7 +28,7 @@ public sealed class CompositeMigrationSource : IMigrationSource
         {
             try
             {
-                all.AddRange(await source.LoadAsync(flavor, cancellationToken).ConfigureAwait(false));
+                all.AddRange(await source.LoadAsync(dialect, cancellationToken).ConfigureAwait(false));
             }
             catch (MigrationSourceException e)
             {

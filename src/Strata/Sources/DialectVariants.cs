@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Strata.Sql;
 
 namespace Strata.Sources;
 
@@ -11,8 +10,8 @@ namespace Strata.Sources;
 /// </summary>
 internal static partial class DialectVariants
 {
-    /// <summary>The entries the database of <paramref name="flavor"/> reads, the dialect's files under their names without the dialect.</summary>
-    public static List<MigrationFileEntry> Select(IReadOnlyList<MigrationFileEntry> files, SqlFlavor flavor)
+    /// <summary>The entries the database of <paramref name="dialect"/> reads, the dialect's files under their names without the dialect.</summary>
+    public static List<MigrationFileEntry> Select(IReadOnlyList<MigrationFileEntry> files, Dialect dialect)
     {
         var own = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<MigrationFileEntry>(files.Count);
@@ -23,7 +22,7 @@ internal static partial class DialectVariants
             {
                 result.Add(file);
             }
-            else if (Of(match.Groups[2].Value) == flavor)
+            else if (Of(match.Groups[2].Value) == dialect)
             {
                 var plain = match.Groups[1].Value + match.Groups[3].Value;
                 own.Add(plain);
@@ -35,10 +34,10 @@ internal static partial class DialectVariants
         return result.Where(f => !own.Contains(f.Name) || Variant().IsMatch(Path.GetFileName(f.DisplayPath))).ToList();
     }
 
-    private static SqlFlavor? Of(string dialect) => dialect switch
+    private static Dialect? Of(string dialect) => dialect switch
     {
-        "postgres" or "postgresql" => SqlFlavor.PostgreSql,
-        "sqlite" or "sqlite3" => SqlFlavor.Sqlite,
+        "postgres" or "postgresql" => Dialect.PostgreSql,
+        "sqlite" or "sqlite3" => Dialect.Sqlite,
         _ => null,
     };
 

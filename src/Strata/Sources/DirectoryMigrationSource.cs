@@ -1,7 +1,6 @@
 using System.IO.Enumeration;
 using Strata.Errors;
 using Strata.Sources.Layouts;
-using Strata.Sql;
 
 namespace Strata.Sources;
 
@@ -64,7 +63,7 @@ public sealed class DirectoryMigrationSource : IMigrationSource
     /// listing every problem found (misnamed files, duplicate versions, unreadable or invalid text, bad directives,
     /// psql-only commands) when there is any.
     /// </summary>
-    public async Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(_directory);
         if (!Directory.Exists(folder))
@@ -77,15 +76,15 @@ public sealed class DirectoryMigrationSource : IMigrationSource
         var layout = DetectLayout ? LayoutDetector.Detect(folder) ?? MigrationLayout.Strata : Layout;
         if (layout != MigrationLayout.Strata)
         {
-            var found = LayoutReaders.Read(layout, folder, flavor, problems);
-            return await Task.Run(() => LayoutLoader.Build(found, problems, flavor, _displayBase), cancellationToken).ConfigureAwait(false);
+            var found = LayoutReaders.Read(layout, folder, dialect, problems);
+            return await Task.Run(() => LayoutLoader.Build(found, problems, dialect, _displayBase), cancellationToken).ConfigureAwait(false);
         }
 
-        var files = DialectVariants.Select(ListFiles(folder, problems), flavor);
+        var files = DialectVariants.Select(ListFiles(folder, problems), dialect);
         IReadOnlyList<Migration> migrations;
         try
         {
-            migrations = await MigrationFileLoader.LoadAsync(files, problems, flavor, _limits, cancellationToken).ConfigureAwait(false);
+            migrations = await MigrationFileLoader.LoadAsync(files, problems, dialect, _limits, cancellationToken).ConfigureAwait(false);
         }
         catch (MigrationSourceException e) when (LayoutDetector.Detect(folder) is { } other)
         {

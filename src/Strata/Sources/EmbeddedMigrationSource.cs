@@ -1,6 +1,5 @@
 using System.Reflection;
 using Strata.Errors;
-using Strata.Sql;
 
 namespace Strata.Sources;
 
@@ -89,7 +88,7 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
     /// assembly has and how to embed files), and <see cref="MigrationSourceException"/> listing every problem found
     /// (misnamed resources, duplicate versions, invalid text, bad directives, psql-only commands) when there is any.
     /// </summary>
-    public Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken)
     {
         var all = _assembly.GetManifestResourceNames();
         var under = all.Where(n => n.StartsWith(_prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
@@ -118,7 +117,7 @@ public sealed class EmbeddedMigrationSource : IMigrationSource
             }
         }
 
-        return MigrationFileLoader.LoadAsync(files, problems, flavor, _limits, cancellationToken);
+        return MigrationFileLoader.LoadAsync(files, problems, dialect, _limits, cancellationToken);
     }
 
     private string Shown(string resource) => $"{_assemblyName}:{resource}";

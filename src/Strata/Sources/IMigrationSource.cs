@@ -1,5 +1,3 @@
-using Strata.Sql;
-
 namespace Strata.Sources;
 
 /// <summary>Where migrations come from: a folder of SQL files, an assembly's resources, a list of code migrations.</summary>
@@ -10,7 +8,7 @@ public interface IMigrationSource
     /// touched. Throws <see cref="Errors.MigrationSourceException"/> listing every problem found (bad names,
     /// duplicate versions, invalid UTF-8, NUL bytes, empty files, unknown directives), never only the first.
     /// </summary>
-    /// <param name="flavor">The SQL rules of the target database (SQL files are lexed with them).</param>
+    /// <param name="dialect">The SQL rules of the target database (SQL files are lexed with them).</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ internal static class MigrationFileLoader
     /// version then repeatables by name; throws <see cref="MigrationSourceException"/> when any problem was found.
     /// </summary>
     public static async Task<IReadOnlyList<Migration>> LoadAsync(
-        IEnumerable<MigrationFileEntry> entries, List<Problem> problems, SqlFlavor flavor, FileLimits limits, CancellationToken cancellationToken)
+        IEnumerable<MigrationFileEntry> entries, List<Problem> problems, Dialect dialect, FileLimits limits, CancellationToken cancellationToken)
     {
         var named = ParseNames(entries, problems);
         var loaded = new LoadedFile[named.Count];
@@ -26,7 +26,7 @@ internal static class MigrationFileLoader
         // Files are small and usually in the page cache (or mapped with the assembly): synchronous reads on a few
         // pool threads beat one async read per file, and lexing is CPU work anyway. Large files are streamed.
         await Task.Run(
-            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i], flavor, limits)),
+            () => Parallel.For(0, named.Count, options, i => (loaded[i], fileProblems[i]) = Load(named[i], dialect, limits)),
             cancellationToken).ConfigureAwait(false);
         foreach (var list in fileProblems)
         {
@@ -56,7 +56,7 @@ internal static class MigrationFileLoader
         return result;
     }
 
-    private static (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, MigrationFileEntry Entry) file, SqlFlavor flavor, FileLimits limits)
+    private static (LoadedFile File, List<Problem> Problems) Load((MigrationFileName Name, MigrationFileEntry Entry) file, Dialect dialect, FileLimits limits)
     {
         var path = file.Entry.DisplayPath;
         var problems = new List<Problem>();
@@ -81,7 +81,7 @@ internal static class MigrationFileLoader
 
         if (content.Buffer is null)
         {
-            return StreamedFileLoader.Load(file.Name, file.Entry, flavor, limits.Chunk);
+            return StreamedFileLoader.Load(file.Name, file.Entry, dialect, limits.Chunk);
         }
 
         if (!ScriptDecoder.TryDecode(content.Bytes, out var script, out var decodeProblem))
@@ -91,7 +91,7 @@ internal static class MigrationFileLoader
         }
 
         var found = new List<FileProblem>();
-        var parsed = MigrationFileParser.Parse(script, file.Name, flavor, found, out var readable);
+        var parsed = MigrationFileParser.Parse(script, file.Name, dialect, found, out var readable);
         AddLocated(path, script.Text, found, problems);
         return (new LoadedFile(file.Name, path, script.Checksum, parsed) { Readable = readable }, problems);
     }

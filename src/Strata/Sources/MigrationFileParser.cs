@@ -14,17 +14,17 @@ internal sealed class MigrationFileParser
 {
     private readonly string _text;
     private readonly string _original;
-    private readonly SqlFlavor _flavor;
+    private readonly Dialect _flavor;
     private readonly List<FileProblem> _problems;
     private readonly HeaderDirectives _directives;
     private bool _sawUnterminated;
     private int _downStart;
 
-    private MigrationFileParser(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems)
+    private MigrationFileParser(DecodedScript script, MigrationFileName name, Dialect dialect, List<FileProblem> problems)
     {
         _text = script.Text;
         _original = script.Original;
-        _flavor = flavor;
+        _flavor = dialect;
         _problems = problems;
         _directives = new HeaderDirectives(name, (offset, message) => problems.Add(new FileProblem(offset, message)));
     }
@@ -33,18 +33,18 @@ internal sealed class MigrationFileParser
     /// Parses the canonical text of <paramref name="script"/> (offsets in problems refer to it); the sections carry
     /// the original text of the same lines. Null when <paramref name="problems"/> gained an entry.
     /// </summary>
-    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems) =>
-        Parse(script, name, flavor, problems, out _);
+    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, Dialect dialect, List<FileProblem> problems) =>
+        Parse(script, name, dialect, problems, out _);
 
     /// <summary>
-    /// As <see cref="Parse(DecodedScript, MigrationFileName, SqlFlavor, List{FileProblem})"/>, and the sections as read
+    /// As <see cref="Parse(DecodedScript, MigrationFileName, Dialect, List{FileProblem})"/>, and the sections as read
     /// whatever the problems in <paramref name="readable"/>: <c>strata lint</c> still checks the statements of a file
     /// whose problem is, say, a transaction statement.
     /// </summary>
-    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, SqlFlavor flavor, List<FileProblem> problems, out ParsedMigrationFile readable)
+    public static ParsedMigrationFile? Parse(DecodedScript script, MigrationFileName name, Dialect dialect, List<FileProblem> problems, out ParsedMigrationFile readable)
     {
         var before = problems.Count;
-        readable = new MigrationFileParser(script, name, flavor, problems).Run();
+        readable = new MigrationFileParser(script, name, dialect, problems).Run();
         return problems.Count == before ? readable : null;
     }
 

@@ -100,8 +100,8 @@ public sealed class SqlScript : MigrationScript
     /// at a time). Called by the dialects' executors; a streamed file that cannot be read any more throws
     /// <see cref="Errors.MigrationSourceException"/> during the enumeration.
     /// </summary>
-    public IEnumerable<SqlStatement> Statements(SqlFlavor flavor) =>
-        _open is null ? SqlSplitter.Split(_sql!, flavor) : StreamedStatements(flavor);
+    public IEnumerable<SqlStatement> Statements(Dialect dialect) =>
+        _open is null ? SqlSplitter.Split(_sql!, dialect) : StreamedStatements(dialect);
 
     /// <summary>
     /// The text for dry-run output: <see cref="Sql"/> as is when held; for a streamed script a comment naming the
@@ -144,10 +144,10 @@ public sealed class SqlScript : MigrationScript
         return (new string(buffer, 0, lastBreak >= 0 ? lastBreak + 1 : maxCharacters), true);
     }
 
-    private IEnumerable<SqlStatement> StreamedStatements(SqlFlavor flavor)
+    private IEnumerable<SqlStatement> StreamedStatements(Dialect dialect)
     {
         using var reader = _open!();
-        foreach (var statement in SqlSplitter.SplitStream(reader, flavor))
+        foreach (var statement in SqlSplitter.SplitStream(reader, dialect))
         {
             yield return statement;
         }

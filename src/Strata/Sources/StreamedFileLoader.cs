@@ -11,7 +11,7 @@ namespace Strata.Sources;
 /// </summary>
 internal static class StreamedFileLoader
 {
-    public static (LoadedFile File, List<Problem> Problems) Load(MigrationFileName name, MigrationFileEntry entry, SqlFlavor flavor, int chunk)
+    public static (LoadedFile File, List<Problem> Problems) Load(MigrationFileName name, MigrationFileEntry entry, Dialect dialect, int chunk)
     {
         var path = entry.DisplayPath;
         var problems = new List<Problem>();
@@ -20,7 +20,7 @@ internal static class StreamedFileLoader
         try
         {
             using var text = new CanonicalTextReader(entry.Open());
-            parse = StreamedFileParser.Parse(text, () => new CanonicalTextReader(entry.Open()), name, flavor, chunk);
+            parse = StreamedFileParser.Parse(text, () => new CanonicalTextReader(entry.Open()), name, dialect, chunk);
             HugeMemory.CollectIfDropped();
             checksum = text.Finish(out var decodeProblem);
             if (decodeProblem is not null)

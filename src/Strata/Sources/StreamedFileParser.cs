@@ -13,7 +13,7 @@ namespace Strata.Sources;
 /// </summary>
 internal sealed class StreamedFileParser : IStatementTokenObserver
 {
-    private readonly SqlFlavor _flavor;
+    private readonly Dialect _flavor;
     private readonly int _chunk;
     private readonly HeaderDirectives _directives;
     private readonly List<LocatedProblem> _problems = [];
@@ -25,9 +25,9 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
     private long _markerOffset = -1;
     private int _markerColumn;
 
-    private StreamedFileParser(MigrationFileName name, SqlFlavor flavor, int chunk)
+    private StreamedFileParser(MigrationFileName name, Dialect dialect, int chunk)
     {
-        _flavor = flavor;
+        _flavor = dialect;
         _chunk = chunk;
         _directives = new HeaderDirectives(name, (offset, message) => _problems.Add(new LocatedProblem(offset, _directiveAt.Line, _directiveAt.Column, message)));
     }
@@ -36,9 +36,9 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
     /// Parses the canonical text <paramref name="text"/> delivers; <paramref name="reopen"/> gives it again from the
     /// start (needed only after <c>COPY … FROM stdin</c>). The result's problems are in text order.
     /// </summary>
-    public static StreamedParse Parse(TextReader text, Func<TextReader> reopen, MigrationFileName name, SqlFlavor flavor, int chunk = StatementStream.DefaultChunk)
+    public static StreamedParse Parse(TextReader text, Func<TextReader> reopen, MigrationFileName name, Dialect dialect, int chunk = StatementStream.DefaultChunk)
     {
-        var parser = new StreamedFileParser(name, flavor, chunk);
+        var parser = new StreamedFileParser(name, dialect, chunk);
         parser.ReadAll(text);
         parser.ReadCopyTails(reopen);
         var d = parser._directives;
@@ -174,7 +174,7 @@ internal sealed class StreamedFileParser : IStatementTokenObserver
             _problems.Add(new LocatedProblem(stream.AbsoluteOffset(statement.UnterminatedAt), line, column, SqlProblemMessages.Unterminated(token, _flavor)));
         }
 
-        if (_flavor == SqlFlavor.Sqlite)
+        if (_flavor == Dialect.Sqlite)
         {
             if (text.Length > 1 && text[0] == '.' && char.IsAsciiLetter(text[1]) && statement.Before is '\n' or '\r' or '\0')
             {

@@ -13,7 +13,7 @@ internal static class CopyStream
     /// <summary>What a PostgreSQL statement starting at <paramref name="start"/> and ending at the end of <paramref name="text"/> copies.</summary>
     public static Direction Of(ReadOnlySpan<char> text, int start)
     {
-        var lexer = new SqlLexer(text, SqlFlavor.PostgreSql, start);
+        var lexer = new SqlLexer(text, Dialect.PostgreSql, start);
         if (!NextSignificant(ref lexer, out var first) || !IsWord(text, first, "copy"))
         {
             return Direction.None;

@@ -11,12 +11,12 @@ namespace Strata.Sql;
 public ref struct SqlLexer
 {
     private readonly ReadOnlySpan<char> _text;
-    private readonly SqlFlavor _flavor;
+    private readonly Dialect _flavor;
     private int _position;
 
     /// <summary>Starts lexing <paramref name="text"/> at its beginning.</summary>
-    public SqlLexer(ReadOnlySpan<char> text, SqlFlavor flavor)
-        : this(text, flavor, 0)
+    public SqlLexer(ReadOnlySpan<char> text, Dialect dialect)
+        : this(text, dialect, 0)
     {
     }
 
@@ -24,12 +24,12 @@ public ref struct SqlLexer
     /// Starts lexing <paramref name="text"/> at <paramref name="start"/>, which must be a token boundary (the
     /// start of the text or the end of an earlier token); token positions stay relative to <paramref name="text"/>.
     /// </summary>
-    public SqlLexer(ReadOnlySpan<char> text, SqlFlavor flavor, int start)
+    public SqlLexer(ReadOnlySpan<char> text, Dialect dialect, int start)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, text.Length);
         _text = text;
-        _flavor = flavor;
+        _flavor = dialect;
         _position = start;
     }
 
@@ -46,7 +46,7 @@ public ref struct SqlLexer
             return false;
         }
 
-        token = _flavor == SqlFlavor.Sqlite
+        token = _flavor == Dialect.Sqlite
             ? SqliteScanner.Scan(_text, _position)
             : PostgreSqlScanner.Scan(_text, _position);
         _position = token.End;
@@ -54,11 +54,11 @@ public ref struct SqlLexer
     }
 
     /// <summary>Every token of <paramref name="sql"/>, in order.</summary>
-    public static IReadOnlyList<SqlToken> Tokenize(string sql, SqlFlavor flavor)
+    public static IReadOnlyList<SqlToken> Tokenize(string sql, Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var tokens = new List<SqlToken>(sql.Length / 4 + 1);
-        var lexer = new SqlLexer(sql, flavor);
+        var lexer = new SqlLexer(sql, dialect);
         while (lexer.TryNext(out var token))
         {
             tokens.Add(token);

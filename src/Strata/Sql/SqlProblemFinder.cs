@@ -3,13 +3,13 @@ namespace Strata.Sql;
 /// <summary>The checks behind <see cref="SqlSplitter.FindProblems"/>.</summary>
 internal static class SqlProblemFinder
 {
-    public static List<SqlProblem> Find(string sql, SqlFlavor flavor)
+    public static List<SqlProblem> Find(string sql, Dialect dialect)
     {
         var problems = new List<SqlProblem>();
         var position = 0;
         while (position < sql.Length)
         {
-            position = FindFrom(sql, flavor, position, problems);
+            position = FindFrom(sql, dialect, position, problems);
         }
 
         return problems;
@@ -19,8 +19,8 @@ internal static class SqlProblemFinder
     /// True when <see cref="Find"/> cannot report anything for <paramref name="sql"/> provided its tokens hold no
     /// <see cref="SqlTokenKind.Unterminated"/> one: lets a caller that already lexed the text skip a second pass.
     /// </summary>
-    public static bool CannotHaveProblems(string sql, SqlFlavor flavor) =>
-        flavor == SqlFlavor.Sqlite
+    public static bool CannotHaveProblems(string sql, Dialect dialect) =>
+        dialect == Dialect.Sqlite
             ? !sql.StartsWith('.') && !sql.Contains("\n.", StringComparison.Ordinal) && !sql.Contains("\r.", StringComparison.Ordinal)
             : !sql.Contains('\\') && !sql.Contains("copy", StringComparison.OrdinalIgnoreCase);
 
@@ -28,9 +28,9 @@ internal static class SqlProblemFinder
     /// Checks statements from <paramref name="start"/>; returns where to continue after the data of a
     /// <c>COPY … FROM stdin</c> (which is not SQL), or the text length when done.
     /// </summary>
-    private static int FindFrom(string sql, SqlFlavor flavor, int start, List<SqlProblem> problems)
+    private static int FindFrom(string sql, Dialect dialect, int start, List<SqlProblem> problems)
     {
-        var reader = new StatementReader(sql, flavor, start);
+        var reader = new StatementReader(sql, dialect, start);
         while (reader.Next(out var statement))
         {
             if (statement.IsMetaCommand)
@@ -41,10 +41,10 @@ internal static class SqlProblemFinder
 
             if (statement.UnterminatedAt >= 0)
             {
-                problems.Add(new SqlProblem(statement.UnterminatedAt, SqlProblemMessages.Unterminated(sql.AsSpan(statement.UnterminatedAt), flavor)));
+                problems.Add(new SqlProblem(statement.UnterminatedAt, SqlProblemMessages.Unterminated(sql.AsSpan(statement.UnterminatedAt), dialect)));
             }
 
-            if (flavor == SqlFlavor.Sqlite)
+            if (dialect == Dialect.Sqlite)
             {
                 AddDotCommand(sql, statement, problems);
                 continue;

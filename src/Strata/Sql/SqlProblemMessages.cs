@@ -23,11 +23,11 @@ internal static class SqlProblemMessages
         + (name.SequenceEqual(".read") ? " and copy the SQL of that file into this migration" : "");
 
     /// <summary>The message for a token that is never closed; <paramref name="token"/> runs to the end of the text.</summary>
-    public static string Unterminated(ReadOnlySpan<char> token, SqlFlavor flavor)
+    public static string Unterminated(ReadOnlySpan<char> token, Dialect dialect)
     {
         if (token.StartsWith("/*"))
         {
-            return flavor == SqlFlavor.PostgreSql
+            return dialect == Dialect.PostgreSql
                 ? "unterminated block comment: the /* here is never closed by */ (PostgreSQL nests block comments, so each /* inside one needs its own */)"
                 : "unterminated block comment: the /* here is never closed by */";
         }
@@ -41,7 +41,7 @@ internal static class SqlProblemMessages
                 return $"unterminated quoted identifier: the {token[0]} here is never closed";
             case 'u' or 'U' when token[2] == '"':
                 return "unterminated quoted identifier: the U&\" here is never closed";
-            case 'e' or 'E' when flavor == SqlFlavor.PostgreSql:
+            case 'e' or 'E' when dialect == Dialect.PostgreSql:
                 return "unterminated string literal: the E'' string here is never closed (inside E'' a backslash escapes the next character, so \\' does not end it)";
             default:
                 return "unterminated string literal: the ' here is never closed (write '' for a quote inside a string)";

@@ -14,11 +14,11 @@ public static class SqlSplitter
     /// <see cref="SqlStatement.Text"/> runs from its first to its last significant token. Called by the script
     /// executors and the linter; never throws on bad SQL (see <see cref="FindProblems"/>).
     /// </summary>
-    public static IReadOnlyList<SqlStatement> Split(string sql, SqlFlavor flavor)
+    public static IReadOnlyList<SqlStatement> Split(string sql, Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var result = new List<SqlStatement>();
-        var reader = new StatementReader(sql, flavor, 0);
+        var reader = new StatementReader(sql, dialect, 0);
         var cursor = new PositionCursor(sql);
         while (reader.Next(out var bounds))
         {
@@ -37,16 +37,16 @@ public static class SqlSplitter
     /// <see cref="int.MaxValue"/> is reported as <see cref="int.MaxValue"/>. Called by the script executors for
     /// streamed scripts; never throws on bad SQL, but passes on the reader's exceptions.
     /// </summary>
-    public static IEnumerable<SqlStatement> SplitStream(TextReader reader, SqlFlavor flavor)
+    public static IEnumerable<SqlStatement> SplitStream(TextReader reader, Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return SplitStreamChunked(reader, flavor, StatementStream.DefaultChunk);
+        return SplitStreamChunked(reader, dialect, StatementStream.DefaultChunk);
     }
 
-    /// <summary><see cref="SplitStream(TextReader, SqlFlavor)"/> reading <paramref name="chunk"/> characters at a time (tests use tiny chunks).</summary>
-    internal static IEnumerable<SqlStatement> SplitStreamChunked(TextReader reader, SqlFlavor flavor, int chunk)
+    /// <summary><see cref="SplitStream(TextReader, Dialect)"/> reading <paramref name="chunk"/> characters at a time (tests use tiny chunks).</summary>
+    internal static IEnumerable<SqlStatement> SplitStreamChunked(TextReader reader, Dialect dialect, int chunk)
     {
-        var stream = new StatementStream(reader, flavor, chunk);
+        var stream = new StatementStream(reader, dialect, chunk);
         while (stream.Next(out var statement))
         {
             var text = Take(stream, statement);
@@ -71,9 +71,9 @@ public static class SqlSplitter
     /// sqlite3 shell dot-command. Empty when the script is fine. Called by the migration sources while loading,
     /// which turn <see cref="SqlProblem.Offset"/> into a file line and column.
     /// </summary>
-    public static IReadOnlyList<SqlProblem> FindProblems(string sql, SqlFlavor flavor)
+    public static IReadOnlyList<SqlProblem> FindProblems(string sql, Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        return SqlProblemFinder.Find(sql, flavor);
+        return SqlProblemFinder.Find(sql, dialect);
     }
 }

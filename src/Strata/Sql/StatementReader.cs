@@ -9,13 +9,13 @@ namespace Strata.Sql;
 internal ref struct StatementReader
 {
     private readonly ReadOnlySpan<char> _text;
-    private readonly SqlFlavor _flavor;
+    private readonly Dialect _flavor;
     private int _position;
 
-    public StatementReader(ReadOnlySpan<char> text, SqlFlavor flavor, int start)
+    public StatementReader(ReadOnlySpan<char> text, Dialect dialect, int start)
     {
         _text = text;
-        _flavor = flavor;
+        _flavor = dialect;
         _position = start;
     }
 
@@ -79,10 +79,10 @@ internal ref struct StatementReader
     {
         if (token.Kind == SqlTokenKind.Semicolon)
         {
-            return _flavor == SqlFlavor.Sqlite ? sqlite.Semicolon() : postgres.SemicolonEnds;
+            return _flavor == Dialect.Sqlite ? sqlite.Semicolon() : postgres.SemicolonEnds;
         }
 
-        if (_flavor == SqlFlavor.Sqlite)
+        if (_flavor == Dialect.Sqlite)
         {
             sqlite.Observe(token, _text);
         }

@@ -18,7 +18,7 @@ internal sealed class StatementStream
     private const int Lookahead = 4;
 
     private readonly TextWindow _window;
-    private readonly SqlFlavor _flavor;
+    private readonly Dialect _flavor;
     private readonly int _chunk;
     private readonly IStatementTokenObserver? _observer;
     private int _position;
@@ -29,11 +29,11 @@ internal sealed class StatementStream
     private bool _cut;
 
     /// <summary>Reads statements of <paramref name="reader"/>'s text, whose first character is at absolute index <paramref name="baseOffset"/> and at <paramref name="lines"/>.</summary>
-    public StatementStream(TextReader reader, SqlFlavor flavor, int chunk = DefaultChunk, IStatementTokenObserver? observer = null, long baseOffset = 0, LineTracker? lines = null)
+    public StatementStream(TextReader reader, Dialect dialect, int chunk = DefaultChunk, IStatementTokenObserver? observer = null, long baseOffset = 0, LineTracker? lines = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         _window = new TextWindow(reader, chunk, baseOffset, lines ?? new LineTracker());
-        _flavor = flavor;
+        _flavor = dialect;
         _chunk = chunk;
         _observer = observer;
         _observedTo = baseOffset;
@@ -238,7 +238,7 @@ internal sealed class StatementStream
     private bool TryScan(out SqlToken token)
     {
         var span = _window.Span;
-        token = _flavor == SqlFlavor.Sqlite ? SqliteScanner.Scan(span, _position) : PostgreSqlScanner.Scan(span, _position);
+        token = _flavor == Dialect.Sqlite ? SqliteScanner.Scan(span, _position) : PostgreSqlScanner.Scan(span, _position);
         ScannedChars += token.Length;
         return _window.Eof || IsComplete(span, token);
     }
@@ -254,7 +254,7 @@ internal sealed class StatementStream
             return false;
         }
 
-        if (_flavor == SqlFlavor.Sqlite || token.Kind != SqlTokenKind.Operator || span[token.Start] != '$')
+        if (_flavor == Dialect.Sqlite || token.Kind != SqlTokenKind.Operator || span[token.Start] != '$')
         {
             return true;
         }
@@ -290,10 +290,10 @@ internal sealed class StatementStream
     {
         if (token.Kind == SqlTokenKind.Semicolon)
         {
-            return _flavor == SqlFlavor.Sqlite ? sqlite.Semicolon() : postgres.SemicolonEnds;
+            return _flavor == Dialect.Sqlite ? sqlite.Semicolon() : postgres.SemicolonEnds;
         }
 
-        if (_flavor == SqlFlavor.Sqlite)
+        if (_flavor == Dialect.Sqlite)
         {
             sqlite.Observe(token, _window.Span);
         }

@@ -15,7 +15,7 @@ public sealed class PostgresTarget : IConformanceTarget
 
     private sealed class PostgresTestDatabase(TestDatabase database) : ITestDatabase
     {
-        public IDatabaseProvider Provider() => new PostgreSqlDialect(database.ConnectionString);
+        public IDialect Provider() => new PostgreSqlDialect(database.ConnectionString);
 
         public async Task<bool> TableExistsAsync(string table) =>
             await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1", table) > 0;

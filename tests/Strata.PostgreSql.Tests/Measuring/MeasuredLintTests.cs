@@ -24,7 +24,7 @@ public sealed class MeasuredLintTests : PostgresTestBase
         var source = new DirectoryMigrationSource(Path.Combine(folder.Path, "migrations"));
         await new Migrator(new PostgreSqlDialect(Database.ConnectionString), source).MigrateAsync(new MigrateOptions { Target = 1 });
         await Database.ExecuteAsync("INSERT INTO orders SELECT g, g FROM generate_series(1, 50) g; ANALYZE orders;");
-        var target = new DatabaseTarget(DatabaseKind.PostgreSql, Database.ConnectionString, "postgres://test@local/" + Database.Name, null);
+        var target = new DatabaseTarget(Dialect.PostgreSql, Database.ConnectionString, "postgres://test@local/" + Database.Name, null);
         var settings = new StrataSettings { MigrationsPath = Path.Combine(folder.Path, "migrations"), Database = target };
         var notes = new List<string>();
         var request = new MeasuredLintRequest(

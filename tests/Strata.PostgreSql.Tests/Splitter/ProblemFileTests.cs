@@ -39,17 +39,15 @@ public sealed class ProblemFileTests : PostgresTestBase
     }
 
     /// <summary>The real dialect, counting the sessions opened through it.</summary>
-    private sealed class CountingProvider(IDatabaseProvider inner) : IDatabaseProvider
+    private sealed class CountingProvider(IDialect inner) : IDialect
     {
         private int _opened;
 
         public int Opened => _opened;
 
-        public string Dialect => inner.Dialect;
-
         public string DisplayName => inner.DisplayName;
 
-        public Strata.Sql.SqlFlavor Flavor => inner.Flavor;
+        public Dialect Dialect => inner.Dialect;
 
         public Task<IDatabaseSession> OpenAsync(SessionOptions options, CancellationToken cancellationToken)
         {

@@ -86,7 +86,7 @@ public sealed class StreamedExecutionTests : IAsyncLifetime, IDisposable
         (await count("SELECT count(*) FROM sqlite_master WHERE name IN ('streamed', 'loose')", "SELECT count(*) FROM pg_tables WHERE tablename IN ('streamed', 'loose')")).ShouldBe(0);
     }
 
-    private static Migrator Migrator(IDatabaseProvider provider, string migrations, IMigrationObserver? observer = null) =>
+    private static Migrator Migrator(IDialect provider, string migrations, IMigrationObserver? observer = null) =>
         new(provider, new DirectoryMigrationSource(migrations) { StreamingThreshold = 0 }, new MigratorOptions(), observer);
 
     private string Write(params (string Name, string Text)[] files)
@@ -101,7 +101,7 @@ public sealed class StreamedExecutionTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A provider for <paramref name="target"/> and a way to count rows with its own SQL (SQLite first, PostgreSQL second; null: the same).</summary>
-    private async Task<(IDatabaseProvider Provider, Func<string, string?, Task<long>> Count)> ProviderAsync(string target)
+    private async Task<(IDialect Provider, Func<string, string?, Task<long>> Count)> ProviderAsync(string target)
     {
         if (target == "sqlite")
         {

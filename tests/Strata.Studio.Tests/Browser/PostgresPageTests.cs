@@ -10,7 +10,7 @@ public sealed class PostgresPageTests(Chromium chromium) : PostgresTestBase
 {
     private StudioOptions Options(bool write = false) => new()
     {
-        Database = new DatabaseTarget(DatabaseKind.PostgreSql, Database.ConnectionString, "postgres://127.0.0.1/" + Database.Name, null),
+        Database = new DatabaseTarget(Dialect.PostgreSql, Database.ConnectionString, "postgres://127.0.0.1/" + Database.Name, null),
         Write = write,
         PageSize = 2,
     };

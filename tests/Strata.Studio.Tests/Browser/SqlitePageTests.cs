@@ -93,7 +93,7 @@ public sealed class SqlitePageTests(Chromium chromium) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, "001_users.sql"), "create table users (id integer primary key, name text, email text);\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "002_drop_users.sql"), "drop table users;\n");
 
-        await using var studio = await StudioPage.OpenAsync(chromium, _sqlite.Options() with { Migrations = Migrator, Lint = new LintOptions { Flavor = Sql.SqlFlavor.Sqlite } });
+        await using var studio = await StudioPage.OpenAsync(chromium, _sqlite.Options() with { Migrations = Migrator, Lint = new LintOptions { Dialect = Dialect.Sqlite } });
         await studio.Page.ClickAsync("nav button[data-view='migrations']");
         var rows = studio.Page.Locator("#migrations-table tr");
         await Expect(rows).ToHaveCountAsync(3);

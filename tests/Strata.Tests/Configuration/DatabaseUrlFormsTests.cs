@@ -22,7 +22,7 @@ public sealed class DatabaseUrlFormsTests
     {
         var target = DatabaseUrl.Parse(value, Base);
 
-        target.Kind.ShouldBe(DatabaseKind.Sqlite);
+        target.Dialect.ShouldBe(Dialect.Sqlite);
         target.ConnectionString.ShouldBe(path == ":memory:" ? path : Path.GetFullPath(path));
         target.DisplayName.ShouldBe(displayName);
         target.Password.ShouldBeNull();

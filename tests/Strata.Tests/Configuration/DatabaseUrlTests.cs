@@ -22,7 +22,7 @@ public sealed class DatabaseUrlTests
     {
         var target = DatabaseUrl.Parse(url, Base);
 
-        target.Kind.ShouldBe(DatabaseKind.PostgreSql);
+        target.Dialect.ShouldBe(Dialect.PostgreSql);
         target.ConnectionString.ShouldBe(connectionString);
         target.DisplayName.ShouldBe(displayName);
         target.ToString().ShouldBe(displayName);

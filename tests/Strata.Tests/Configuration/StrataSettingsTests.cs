@@ -23,7 +23,7 @@ public sealed class StrataSettingsTests
     [Fact]
     public void RequireDatabase_returns_the_configured_target()
     {
-        var target = new DatabaseTarget(DatabaseKind.Sqlite, "/p/app.db", "sqlite:app.db", null);
+        var target = new DatabaseTarget(Dialect.Sqlite, "/p/app.db", "sqlite:app.db", null);
 
         new StrataSettings { MigrationsPath = "/p/m", Database = target }.RequireDatabase().ShouldBeSameAs(target);
     }

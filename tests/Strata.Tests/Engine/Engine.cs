@@ -1,6 +1,5 @@
 using Strata.Execution;
 using Strata.History;
-using Strata.Sql;
 
 namespace Strata.Tests.Engine;
 
@@ -16,7 +15,7 @@ internal static class Engine
     /// <summary>Plants the history row <paramref name="version"/> of <paramref name="migrations"/> would have after being applied.</summary>
     public static AppliedMigration Applied(this RecordingDialect dialect, InMemoryMigrations migrations, long version, int batch = 1, MigrationState state = MigrationState.Succeeded)
     {
-        var m = migrations.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None).Result.Single(x => x.Version == version);
+        var m = migrations.LoadAsync(Dialect.PostgreSql, CancellationToken.None).Result.Single(x => x.Version == version);
         var row = new AppliedMigration
         {
             Version = version,

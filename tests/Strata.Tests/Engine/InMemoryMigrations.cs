@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Engine;
 
@@ -54,7 +53,7 @@ internal sealed class InMemoryMigrations : IMigrationSource
 
     public int Loads { get; private set; }
 
-    public Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken)
     {
         Loads++;
         return Task.FromResult<IReadOnlyList<Migration>>(

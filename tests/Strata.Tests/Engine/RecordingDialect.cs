@@ -1,7 +1,6 @@
 using Strata.Errors;
 using Strata.Execution;
 using Strata.History;
-using Strata.Sql;
 
 namespace Strata.Tests.Engine;
 
@@ -11,15 +10,13 @@ namespace Strata.Tests.Engine;
 /// its history change happen together or not at all, as on a real database; the preconditions of history changes
 /// hold as the dialect contract says (an existing row is not inserted twice, a missing one not deleted).
 /// </summary>
-internal sealed class RecordingDialect : IDatabaseProvider
+internal sealed class RecordingDialect : IDialect
 {
     private readonly Dictionary<string, Queue<Exception>> _failures = new(StringComparer.Ordinal);
 
-    public string Dialect => "recording";
-
     public string DisplayName => "recording:memory";
 
-    public SqlFlavor Flavor => SqlFlavor.PostgreSql;
+    public Dialect Dialect => Dialect.PostgreSql;
 
     /// <summary>The history rows, in the order they were written.</summary>
     public List<AppliedMigration> Rows { get; } = [];

@@ -3,7 +3,6 @@ using Strata.Execution;
 using Strata.History;
 using Strata.Planning;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Engine;
 
@@ -106,7 +105,7 @@ public sealed class StatusTests
 
     private sealed class BrokenSource : IMigrationSource
     {
-        public Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect, CancellationToken cancellationToken) =>
             throw new MigrationSourceException([new Problem("migrations/1_a.sql", "empty file")]);
     }
 }

@@ -49,8 +49,8 @@ public sealed class FolderRulesTests
             .Write("1_t.sql", "CREATE TABLE t (a int);\n")
             .Write("2_own.sql", "ALTER TABLE t ADD COLUMN b int;\nCOMMIT;\nBEGIN;\nALTER TABLE t DROP COLUMN b;\nCOMMIT;\n");
 
-        var findings = new Linter(new LintOptions { Flavor = Strata.Sql.SqlFlavor.PostgreSql, EngineLockTimeout = true })
-            .Lint(await folder.LoadAsync(Strata.Sql.SqlFlavor.PostgreSql))
+        var findings = new Linter(new LintOptions { Dialect = Dialect.PostgreSql, EngineLockTimeout = true })
+            .Lint(await folder.LoadAsync(Dialect.PostgreSql))
             .Findings.Where(f => f.Rule == LintRules.MissingLockTimeout).ToList();
 
         findings.ShouldNotBeEmpty();

@@ -1,7 +1,6 @@
 using Strata.Errors;
 using Strata.Lint;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Lint;
 
@@ -25,8 +24,8 @@ public sealed class LinterTests
     [MemberData(nameof(SqliteCases))]
     public void Each_sqlite_rule_fires_on_its_case_and_not_on_the_safe_variant(string rule, string fires, string quiet)
     {
-        Rules(Lint(fires, flavor: SqlFlavor.Sqlite)).ShouldContain(rule, $"'{rule}' must fire on:\n{fires}");
-        Rules(Lint(quiet, flavor: SqlFlavor.Sqlite)).ShouldNotContain(rule, $"'{rule}' must not fire on:\n{quiet}");
+        Rules(Lint(fires, dialect: Dialect.Sqlite)).ShouldContain(rule, $"'{rule}' must fire on:\n{fires}");
+        Rules(Lint(quiet, dialect: Dialect.Sqlite)).ShouldNotContain(rule, $"'{rule}' must not fire on:\n{quiet}");
     }
 
     [Theory]
@@ -133,12 +132,12 @@ public sealed class LinterTests
         const string rebuild = "CREATE TABLE strata_new_users (id INTEGER, age REAL, PRIMARY KEY (id));\n"
             + "INSERT INTO strata_new_users (id, age) SELECT id, age FROM users;\nDROP TABLE users;\nALTER TABLE strata_new_users RENAME TO users;\n";
 
-        var report = Lint(rebuild, flavor: SqlFlavor.Sqlite);
+        var report = Lint(rebuild, dialect: Dialect.Sqlite);
 
         Rules(report).ShouldNotContain("drop-table");
         Rules(report).ShouldNotContain("rename");
         Rules(report).ShouldNotContain("mixed-schema-and-data");
-        Rules(Lint("DROP TABLE users;\nCREATE TABLE other (id int);\nALTER TABLE other RENAME TO others;\n", flavor: SqlFlavor.Sqlite)).ShouldContain("drop-table");
+        Rules(Lint("DROP TABLE users;\nCREATE TABLE other (id int);\nALTER TABLE other RENAME TO others;\n", dialect: Dialect.Sqlite)).ShouldContain("drop-table");
     }
 
     [Fact]
@@ -199,8 +198,8 @@ public sealed class LinterTests
 
     private static List<string> Rules(LintReport report) => report.Findings.Select(f => f.Rule.Id).ToList();
 
-    private static LintReport Lint(string sql, bool transactional = true, SqlFlavor flavor = SqlFlavor.PostgreSql, bool engineLockTimeout = true, string? down = "SELECT 1;", bool style = false) =>
-        new Linter(new LintOptions { Flavor = flavor, EngineLockTimeout = engineLockTimeout, Style = style })
+    private static LintReport Lint(string sql, bool transactional = true, Dialect dialect = Dialect.PostgreSql, bool engineLockTimeout = true, string? down = "SELECT 1;", bool style = false) =>
+        new Linter(new LintOptions { Dialect = dialect, EngineLockTimeout = engineLockTimeout, Style = style })
             .Lint([Migration(sql, transactional && !sql.StartsWith(LintCases.NoTransaction, StringComparison.Ordinal), down)]);
 
     private static Migration Migration(string sql, bool transactional = true, string? down = "SELECT 1;") => new()

@@ -19,7 +19,7 @@ public sealed class MigrationLintTests
         var set = new InMemoryMigrations().Add(1, "drop_a", up: "ALTER TABLE a DROP COLUMN x;").Add(2, "drop_b", up: "ALTER TABLE b DROP COLUMN y;");
         var dialect = new RecordingDialect();
         dialect.Applied(set, 1);
-        var postgres = new DatabaseTarget(DatabaseKind.PostgreSql, "Host=db.invalid", "postgres://app@db.invalid:5432/app", null);
+        var postgres = new DatabaseTarget(Dialect.PostgreSql, "Host=db.invalid", "postgres://app@db.invalid:5432/app", null);
 
         var run = await MigrationLint.RunAsync(new LintRequest(set, Settings("migrations", postgres), Path.GetTempPath())
         {
@@ -48,7 +48,7 @@ public sealed class MigrationLintTests
     public async Task A_missing_sqlite_file_has_no_history_and_measuring_it_is_refused_after_the_static_report()
     {
         using var folder = new TempMigrationFolder().Write("001_a.sql", "DROP TABLE a;\n");
-        var sqlite = new DatabaseTarget(DatabaseKind.Sqlite, Path.Combine(folder.Path, "absent.db"), "sqlite:absent.db", null);
+        var sqlite = new DatabaseTarget(Dialect.Sqlite, Path.Combine(folder.Path, "absent.db"), "sqlite:absent.db", null);
         var request = new LintRequest(new DirectoryMigrationSource(folder.Path), Settings(folder.Path, sqlite), folder.Path)
         {
             History = () => throw new InvalidOperationException("a missing SQLite file has no history to read"),
@@ -68,7 +68,7 @@ public sealed class MigrationLintTests
     public async Task Measuring_on_postgresql_hands_the_named_migrations_to_the_measured_half_after_the_checks()
     {
         using var folder = new TempMigrationFolder().Write("001_a.sql", "DROP TABLE a;\n");
-        var postgres = new DatabaseTarget(DatabaseKind.PostgreSql, "Host=db.invalid", "postgres://app@db.invalid:5432/app", null);
+        var postgres = new DatabaseTarget(Dialect.PostgreSql, "Host=db.invalid", "postgres://app@db.invalid:5432/app", null);
         var request = new LintRequest(new DirectoryMigrationSource(folder.Path), Settings(folder.Path, postgres), folder.Path) { MeasureOption = "--against" };
 
         var run = await MigrationLint.RunAsync(request);

@@ -1,7 +1,6 @@
 using Strata.Errors;
 using Strata.Lint;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Lint;
 
@@ -12,7 +11,7 @@ public sealed class ScriptSuppressionsTests
     {
         var sql = "-- strata:lint-ignore-file measured-drop\nSELECT 1;\n-- strata:lint-ignore measured-rewrite reviewed\nALTER TABLE t ALTER COLUMN a TYPE bigint;\n";
 
-        var suppressions = ScriptSuppressions.Read(Migration(sql, firstLine: 3), SqlFlavor.PostgreSql);
+        var suppressions = ScriptSuppressions.Read(Migration(sql, firstLine: 3), Dialect.PostgreSql);
 
         suppressions.Silences(LintRules.MeasuredRewrite, 6).ShouldBeTrue();
         suppressions.Silences(LintRules.MeasuredRewrite, 4).ShouldBeFalse();
@@ -23,7 +22,7 @@ public sealed class ScriptSuppressionsTests
     [Fact]
     public void An_unknown_rule_is_bad_input_naming_the_file_and_line()
     {
-        var error = Should.Throw<ConfigurationException>(() => ScriptSuppressions.Read(Migration("-- strata:lint-ignore measured-rewrites\nSELECT 1;\n", 1), SqlFlavor.PostgreSql));
+        var error = Should.Throw<ConfigurationException>(() => ScriptSuppressions.Read(Migration("-- strata:lint-ignore measured-rewrites\nSELECT 1;\n", 1), Dialect.PostgreSql));
 
         error.Message.ShouldBe("migrations/002_x.sql:2: unknown lint rule 'measured-rewrites' in a strata:lint-ignore comment");
     }

@@ -1,5 +1,4 @@
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Sources;
 
@@ -11,8 +10,8 @@ public sealed class DialectVariantTests
     {
         using var folder = Folder();
 
-        var postgres = await Load(folder, SqlFlavor.PostgreSql);
-        var sqlite = await Load(folder, SqlFlavor.Sqlite);
+        var postgres = await Load(folder, Dialect.PostgreSql);
+        var sqlite = await Load(folder, Dialect.Sqlite);
 
         postgres.Select(m => m.DisplayName).ShouldBe(["001_schema", "002_seed", "003_index"]);
         Sql(postgres[0].Up).ShouldContain("uuid");
@@ -30,8 +29,8 @@ public sealed class DialectVariantTests
             .Write("001_views.sql", "CREATE VIEW v AS SELECT 1 AS one;\n")
             .Write("001_views.sqlite.sql", "CREATE VIEW v AS SELECT 2 AS two;\n");
 
-        var postgres = await Load(folder, SqlFlavor.PostgreSql);
-        var sqlite = await Load(folder, SqlFlavor.Sqlite);
+        var postgres = await Load(folder, Dialect.PostgreSql);
+        var sqlite = await Load(folder, Dialect.Sqlite);
 
         Sql(postgres.ShouldHaveSingleItem().Up).ShouldContain("one");
         Sql(sqlite.ShouldHaveSingleItem().Up).ShouldContain("two");
@@ -46,8 +45,8 @@ public sealed class DialectVariantTests
         .Write("002_seed.sql", "INSERT INTO users VALUES ('a');\n")
         .Write("003_index.postgresql.sql", "-- strata:no-transaction\nCREATE INDEX CONCURRENTLY users_id ON users (id);\n");
 
-    private static Task<IReadOnlyList<Migration>> Load(TempMigrationFolder folder, SqlFlavor flavor) =>
-        new DirectoryMigrationSource(folder.Path).LoadAsync(flavor, CancellationToken.None);
+    private static Task<IReadOnlyList<Migration>> Load(TempMigrationFolder folder, Dialect dialect) =>
+        new DirectoryMigrationSource(folder.Path).LoadAsync(dialect, CancellationToken.None);
 
     private static string Sql(MigrationScript? script) => script.ShouldBeOfType<SqlScript>().Sql;
 }

@@ -10,7 +10,7 @@ public sealed class DirectoryMigrationSourceTests
     public async Task A_missing_folder_is_a_configuration_error_with_a_hint()
     {
         var missing = Path.Combine(Path.GetTempPath(), "strata-missing-" + Guid.NewGuid().ToString("N"));
-        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(missing).LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None));
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(missing).LoadAsync(Dialect.PostgreSql, CancellationToken.None));
         error.Message.ShouldBe($"migrations folder '{missing.Replace('\\', '/')}' does not exist");
         error.Hint.ShouldBe("run `strata init` or pass --migrations <dir>");
         error.Category.ShouldBe(ErrorCategory.BadInput);
@@ -20,7 +20,7 @@ public sealed class DirectoryMigrationSourceTests
     public async Task A_file_instead_of_a_folder_is_a_configuration_error()
     {
         using var folder = new TempMigrationFolder().Write("migrations", "x");
-        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(Path.Combine(folder.Path, "migrations")).LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None));
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new DirectoryMigrationSource(Path.Combine(folder.Path, "migrations")).LoadAsync(Dialect.PostgreSql, CancellationToken.None));
         error.Message.ShouldEndWith("migrations' is a file, not a folder");
     }
 
@@ -125,7 +125,7 @@ public sealed class DirectoryMigrationSourceTests
         using var folder = new TempMigrationFolder().Write("1_x.sql", "CREATE TABLE t (a int);\n-- strata:down\n\n\nDROP TABLE t;\nSELECT nope;\n");
         var down = (await folder.LoadAsync()).ShouldHaveSingleItem().Down.ShouldBeOfType<SqlScript>();
         down.FirstLine.ShouldBe(3);
-        var failing = SqlSplitter.Split(down.Sql, SqlFlavor.PostgreSql)[1];
+        var failing = SqlSplitter.Split(down.Sql, Dialect.PostgreSql)[1];
         (down.FirstLine + failing.Line - 1).ShouldBe(6);
     }
 
@@ -146,7 +146,7 @@ public sealed class DirectoryMigrationSourceTests
     {
         using var folder = new TempMigrationFolder().Write("1_x.sql", "CREATE TABLE t (a int);\n-- strata:down\n-- strata:no-transaction\n/* nothing to undo */\n;\n");
         var migration = (await folder.LoadAsync()).ShouldHaveSingleItem();
-        SqlSplitter.Split(migration.Down.ShouldBeOfType<SqlScript>().Sql, SqlFlavor.PostgreSql).ShouldBeEmpty();
+        SqlSplitter.Split(migration.Down.ShouldBeOfType<SqlScript>().Sql, Dialect.PostgreSql).ShouldBeEmpty();
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class DirectoryMigrationSourceTests
     public async Task Sqlite_files_are_lexed_with_sqlite_rules()
     {
         using var folder = new TempMigrationFolder().Write("1_x.sql", "CREATE TABLE [a;b] (`c'd` TEXT);\n-- strata:down\nDROP TABLE [a;b];\n");
-        var migration = (await folder.LoadAsync(SqlFlavor.Sqlite)).ShouldHaveSingleItem();
+        var migration = (await folder.LoadAsync(Dialect.Sqlite)).ShouldHaveSingleItem();
         migration.Down.ShouldBeOfType<SqlScript>().Sql.ShouldBe("DROP TABLE [a;b];\n");
     }
 

@@ -1,6 +1,5 @@
 using Strata.Errors;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Sources;
 
@@ -86,7 +85,7 @@ public sealed class EmbeddedMigrationSourceProblemTests
         var strata = typeof(EmbeddedMigrationSource).Assembly;
         strata.GetManifestResourceNames().ShouldBeEmpty();
 
-        var error = await Should.ThrowAsync<ConfigurationException>(() => new EmbeddedMigrationSource(strata, "migrations/").LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None));
+        var error = await Should.ThrowAsync<ConfigurationException>(() => new EmbeddedMigrationSource(strata, "migrations/").LoadAsync(Dialect.PostgreSql, CancellationToken.None));
 
         error.Message.ShouldBe("assembly 'Strata' has no embedded resource whose name starts with 'migrations/'; it has no embedded resources at all");
         error.Hint.ShouldNotBeNull().ShouldStartWith("embed the files in the project file, e.g. <EmbeddedResource");

@@ -85,7 +85,7 @@ public sealed class EmbeddedMigrationSourceTests
     [Fact]
     public async Task Sqlite_flavour_reaches_the_parser()
     {
-        var migrations = await EmbeddedMigrations.LoadAsync(EmbeddedMigrations.DefaultNamesPrefix, SqlFlavor.Sqlite);
+        var migrations = await EmbeddedMigrations.LoadAsync(EmbeddedMigrations.DefaultNamesPrefix, Dialect.Sqlite);
 
         migrations.Count.ShouldBe(3);
     }
@@ -121,7 +121,7 @@ public sealed class EmbeddedMigrationSourceTests
             new MigrationFileEntry("notes.txt", "src:notes.txt", () => throw new InvalidOperationException("ignored names are never read"), () => throw new InvalidOperationException("ignored names are never read"), 10),
         };
 
-        var problems = await EmbeddedMigrations.ProblemsAsync(() => MigrationFileLoader.LoadAsync(entries, [], SqlFlavor.PostgreSql, new FileLimits(50, null), CancellationToken.None));
+        var problems = await EmbeddedMigrations.ProblemsAsync(() => MigrationFileLoader.LoadAsync(entries, [], Dialect.PostgreSql, new FileLimits(50, null), CancellationToken.None));
 
         problems.ShouldBe([new("src:2_b.sql", "cannot be read: disk on fire"), new("src:3_c.sql", "cannot be read: big disk on fire")]);
     }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Strata.Errors;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Sources;
 
@@ -18,14 +17,14 @@ internal static class EmbeddedMigrations
     /// <summary>The output copy of a test migrations folder (Good, Bad or DefaultNames).</summary>
     public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Sources", "EmbeddedMigrations", name);
 
-    public static Task<IReadOnlyList<Migration>> LoadAsync(string prefix, SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        new EmbeddedMigrationSource(Assembly, prefix).LoadAsync(flavor, CancellationToken.None);
+    public static Task<IReadOnlyList<Migration>> LoadAsync(string prefix, Dialect dialect = Dialect.PostgreSql) =>
+        new EmbeddedMigrationSource(Assembly, prefix).LoadAsync(dialect, CancellationToken.None);
 
     /// <summary>Loads the output copy of a folder, paths shown relative to it (<c>001_x.sql</c>).</summary>
     public static Task<IReadOnlyList<Migration>> LoadFolderAsync(string name)
     {
         var folder = Folder(name);
-        return new DirectoryMigrationSource(folder, displayBase: folder).LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None);
+        return new DirectoryMigrationSource(folder, displayBase: folder).LoadAsync(Dialect.PostgreSql, CancellationToken.None);
     }
 
     public static async Task<IReadOnlyList<Problem>> ProblemsAsync(Func<Task<IReadOnlyList<Migration>>> load)

@@ -168,7 +168,7 @@ public sealed class LayoutTests
             .Write("20150100000001000002_index.postgres.autocommit.up.sql", "CREATE INDEX CONCURRENTLY i ON networks (id);\n");
 
         var postgres = await Load(folder, MigrationLayout.Popx);
-        var sqlite = await Load(folder, MigrationLayout.Popx, SqlFlavor.Sqlite);
+        var sqlite = await Load(folder, MigrationLayout.Popx, Dialect.Sqlite);
 
         postgres.Select(m => m.Name).ShouldBe(["networks", "seed", "index"]);
         Sql(postgres[0].Up).ShouldContain("uuid");
@@ -194,7 +194,7 @@ public sealed class LayoutTests
     {
         using var folder = new TempMigrationFolder().Folder("20230406064219_init").Write("20230406064219_init/migration.sql", "CREATE TABLE t (id int);\n");
 
-        var migrations = await new DirectoryMigrationSource(folder.Path) { DetectLayout = true }.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None);
+        var migrations = await new DirectoryMigrationSource(folder.Path) { DetectLayout = true }.LoadAsync(Dialect.PostgreSql, CancellationToken.None);
 
         migrations.ShouldHaveSingleItem().DisplayName.ShouldBe("20230406064219_init");
     }
@@ -209,10 +209,10 @@ public sealed class LayoutTests
         error.Problems.ShouldHaveSingleItem().Location.ShouldBe(folder.Shown("1_x.sql") + ":3:1");
     }
 
-    private static Task<IReadOnlyList<Migration>> Load(TempMigrationFolder folder, MigrationLayout layout, SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        new DirectoryMigrationSource(folder.Path) { Layout = layout }.LoadAsync(flavor, CancellationToken.None);
+    private static Task<IReadOnlyList<Migration>> Load(TempMigrationFolder folder, MigrationLayout layout, Dialect dialect = Dialect.PostgreSql) =>
+        new DirectoryMigrationSource(folder.Path) { Layout = layout }.LoadAsync(dialect, CancellationToken.None);
 
     private static string Sql(MigrationScript? script) => script.ShouldBeOfType<SqlScript>().Sql;
 
-    private static IReadOnlyList<SqlStatement> Statements(MigrationScript? script) => SqlSplitter.Split(Sql(script), SqlFlavor.PostgreSql);
+    private static IReadOnlyList<SqlStatement> Statements(MigrationScript? script) => SqlSplitter.Split(Sql(script), Dialect.PostgreSql);
 }

@@ -81,7 +81,7 @@ public sealed class MigrationFileReaderTests
             .Folder("3_folder");
 
         var problems = await Should.ThrowAsync<Strata.Errors.MigrationSourceException>(
-            () => new DirectoryMigrationSource(folder.Path) { MaxFileSize = 100 }.LoadAsync(Strata.Sql.SqlFlavor.PostgreSql, CancellationToken.None));
+            () => new DirectoryMigrationSource(folder.Path) { MaxFileSize = 100 }.LoadAsync(Dialect.PostgreSql, CancellationToken.None));
 
         problems.Problems.Select(p => p.ToString()).ShouldBe(
         [

@@ -31,7 +31,7 @@ public sealed class StreamedLoadingTests
         var bytes = await File.ReadAllBytesAsync(Path.Combine(CorpusCase.Folder, name + ".sql"));
         foreach (var chunk in new[] { 1, 7, 64 })
         {
-            await ShouldLoadAlikeAsync(corpus.Flavor, chunk, ("1_corpus.sql", bytes));
+            await ShouldLoadAlikeAsync(corpus.Dialect, chunk, ("1_corpus.sql", bytes));
         }
     }
 
@@ -50,13 +50,13 @@ public sealed class StreamedLoadingTests
     [InlineData("\uFEFFSELECT 1;\r\n\r\n-- strata:down\r\nDROP TABLE t;")]
     public async Task Crafted_files_load_alike(string text)
     {
-        foreach (var flavor in new[] { SqlFlavor.PostgreSql, SqlFlavor.Sqlite })
+        foreach (var dialect in new[] { Dialect.PostgreSql, Dialect.Sqlite })
         {
             foreach (var chunk in new[] { 1, 3, 64 })
             {
-                await ShouldLoadAlikeAsync(flavor, chunk, ("1_x.sql", Encoding.UTF8.GetBytes(text)));
-                await ShouldLoadAlikeAsync(flavor, chunk, ("R__x.sql", Encoding.UTF8.GetBytes(text)));
-                await ShouldLoadAlikeAsync(flavor, chunk, ("1_x.up.sql", Encoding.UTF8.GetBytes(text)), ("1_x.down.sql", Encoding.UTF8.GetBytes(text)));
+                await ShouldLoadAlikeAsync(dialect, chunk, ("1_x.sql", Encoding.UTF8.GetBytes(text)));
+                await ShouldLoadAlikeAsync(dialect, chunk, ("R__x.sql", Encoding.UTF8.GetBytes(text)));
+                await ShouldLoadAlikeAsync(dialect, chunk, ("1_x.up.sql", Encoding.UTF8.GetBytes(text)), ("1_x.down.sql", Encoding.UTF8.GetBytes(text)));
             }
         }
     }
@@ -73,7 +73,7 @@ public sealed class StreamedLoadingTests
     {
         foreach (var chunk in new[] { 1, 64 })
         {
-            await ShouldLoadAlikeAsync(SqlFlavor.PostgreSql, chunk, ("1_x.sql", bytes));
+            await ShouldLoadAlikeAsync(Dialect.PostgreSql, chunk, ("1_x.sql", bytes));
         }
     }
 
@@ -83,20 +83,20 @@ public sealed class StreamedLoadingTests
         var prefix = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("INSERT INTO t VALUES ('é😀');\r\n", 20_000)));
         foreach (var tail in new byte[][] { [0xC3, 0x28], [0x41, 0x00], [0xF0, 0x9F, 0x98] })
         {
-            await ShouldLoadAlikeAsync(SqlFlavor.PostgreSql, StatementStream.DefaultChunk, ("1_x.sql", [.. prefix, .. tail]));
+            await ShouldLoadAlikeAsync(Dialect.PostgreSql, StatementStream.DefaultChunk, ("1_x.sql", [.. prefix, .. tail]));
         }
     }
 
     [Theory]
-    [InlineData(SqlFlavor.PostgreSql)]
-    [InlineData(SqlFlavor.Sqlite)]
-    public async Task Random_files_load_alike(SqlFlavor flavor)
+    [InlineData(Dialect.PostgreSql)]
+    [InlineData(Dialect.Sqlite)]
+    public async Task Random_files_load_alike(Dialect dialect)
     {
         var random = new Random(2025);
         for (var round = 0; round < 400; round++)
         {
             var name = random.Next(5) switch { 0 => "R__x.sql", 1 => "1_x.up.sql", _ => "1_x.sql" };
-            await ShouldLoadAlikeAsync(flavor, 1 + (round % 9), (name, RandomFile(random)));
+            await ShouldLoadAlikeAsync(dialect, 1 + (round % 9), (name, RandomFile(random)));
         }
     }
 
@@ -131,8 +131,8 @@ public sealed class StreamedLoadingTests
         using var folder = new TempMigrationFolder()
             .Write("1_small.sql", "SELECT 1;\r\n")
             .Write("2_large.sql", "CREATE TABLE t (a int);\r\n-- strata:down\r\nDROP TABLE t;\r\n");
-        var held = await new DirectoryMigrationSource(folder.Path).LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None);
-        var streamed = await new DirectoryMigrationSource(folder.Path) { StreamingThreshold = 20 }.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None);
+        var held = await new DirectoryMigrationSource(folder.Path).LoadAsync(Dialect.PostgreSql, CancellationToken.None);
+        var streamed = await new DirectoryMigrationSource(folder.Path) { StreamingThreshold = 20 }.LoadAsync(Dialect.PostgreSql, CancellationToken.None);
 
         streamed.Select(m => m.Checksum).ShouldBe(held.Select(m => m.Checksum));
         streamed.Select(m => ((SqlScript)m.Up).IsStreamed).ShouldBe([false, true]);
@@ -152,7 +152,7 @@ public sealed class StreamedLoadingTests
         await File.WriteAllTextAsync(target, "SELECT 1;\n" + new string('-', 1000));
         File.CreateSymbolicLink(Path.Combine(folder.Path, "1_linked.sql"), target);
 
-        var migration = (await new DirectoryMigrationSource(folder.Path) { StreamingThreshold = 500 }.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None)).ShouldHaveSingleItem();
+        var migration = (await new DirectoryMigrationSource(folder.Path) { StreamingThreshold = 500 }.LoadAsync(Dialect.PostgreSql, CancellationToken.None)).ShouldHaveSingleItem();
 
         ((SqlScript)migration.Up).IsStreamed.ShouldBeTrue();
     }
@@ -165,8 +165,8 @@ public sealed class StreamedLoadingTests
     {
         var held = new EmbeddedMigrationSource(EmbeddedMigrations.Assembly, prefix);
         var streamed = new EmbeddedMigrationSource(EmbeddedMigrations.Assembly, prefix) { StreamingThreshold = 0, MaxFileSize = 1 << 20 };
-        var (a, heldError) = await TryAsync(() => held.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None));
-        var (b, streamedError) = await TryAsync(() => streamed.LoadAsync(SqlFlavor.PostgreSql, CancellationToken.None));
+        var (a, heldError) = await TryAsync(() => held.LoadAsync(Dialect.PostgreSql, CancellationToken.None));
+        var (b, streamedError) = await TryAsync(() => streamed.LoadAsync(Dialect.PostgreSql, CancellationToken.None));
 
         streamedError.ShouldBe(heldError);
         (b ?? []).Select(Describe).ShouldBe((a ?? []).Select(Describe));
@@ -198,11 +198,11 @@ public sealed class StreamedLoadingTests
         }
     }
 
-    private static async Task ShouldLoadAlikeAsync(SqlFlavor flavor, int chunk, params (string Name, byte[] Bytes)[] files)
+    private static async Task ShouldLoadAlikeAsync(Dialect dialect, int chunk, params (string Name, byte[] Bytes)[] files)
     {
-        var (held, heldError) = await TryLoadAsync(FileLimits.Default, flavor, files);
-        var (streamed, streamedError) = await TryLoadAsync(new FileLimits(0, null, chunk), flavor, files);
-        var what = $"chunk {chunk}, {flavor}, {string.Join(", ", files.Select(f => f.Name + ": " + Encoding.UTF8.GetString(f.Bytes)))}";
+        var (held, heldError) = await TryLoadAsync(FileLimits.Default, dialect, files);
+        var (streamed, streamedError) = await TryLoadAsync(new FileLimits(0, null, chunk), dialect, files);
+        var what = $"chunk {chunk}, {dialect}, {string.Join(", ", files.Select(f => f.Name + ": " + Encoding.UTF8.GetString(f.Bytes)))}";
         streamedError.ShouldBe(heldError, what);
         if (held is null || streamed is null)
         {
@@ -215,29 +215,29 @@ public sealed class StreamedLoadingTests
         {
             (b.DisplayName, b.Checksum, b.SourcePath).ShouldBe((a.DisplayName, a.Checksum, a.SourcePath), what);
             b.Environments.ShouldBe(a.Environments, what);
-            ShouldMatch((SqlScript)a.Up, (SqlScript)b.Up, flavor, what);
+            ShouldMatch((SqlScript)a.Up, (SqlScript)b.Up, dialect, what);
             (b.Down is null).ShouldBe(a.Down is null, what);
             if (a.Down is SqlScript down)
             {
-                ShouldMatch(down, (SqlScript)b.Down!, flavor, what);
+                ShouldMatch(down, (SqlScript)b.Down!, dialect, what);
             }
         }
     }
 
-    private static void ShouldMatch(SqlScript held, SqlScript streamed, SqlFlavor flavor, string what)
+    private static void ShouldMatch(SqlScript held, SqlScript streamed, Dialect dialect, string what)
     {
         streamed.IsStreamed.ShouldBeTrue(what);
         (streamed.FirstLine, streamed.Transactional, streamed.SourcePath).ShouldBe((held.FirstLine, held.Transactional, held.SourcePath), what);
         using var reader = streamed.OpenText();
         reader.ReadToEnd().ShouldBe(held.Sql, what);
-        streamed.StatementCount.ShouldBe(SqlSplitter.Split(held.Sql.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), flavor).Count, what);
+        streamed.StatementCount.ShouldBe(SqlSplitter.Split(held.Sql.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), dialect).Count, what);
     }
 
-    private static async Task<(IReadOnlyList<Migration>? Migrations, string? Error)> TryLoadAsync(FileLimits limits, SqlFlavor flavor, (string Name, byte[] Bytes)[] files)
+    private static async Task<(IReadOnlyList<Migration>? Migrations, string? Error)> TryLoadAsync(FileLimits limits, Dialect dialect, (string Name, byte[] Bytes)[] files)
     {
         try
         {
-            return (await LoadAsync(limits, flavor, files), null);
+            return (await LoadAsync(limits, dialect, files), null);
         }
         catch (MigrationSourceException e)
         {
@@ -246,12 +246,12 @@ public sealed class StreamedLoadingTests
     }
 
     private static Task<IReadOnlyList<Migration>> LoadAsync(FileLimits limits, params (string Name, byte[] Bytes)[] files) =>
-        LoadAsync(limits, SqlFlavor.PostgreSql, files);
+        LoadAsync(limits, Dialect.PostgreSql, files);
 
-    private static Task<IReadOnlyList<Migration>> LoadAsync(FileLimits limits, SqlFlavor flavor, (string Name, byte[] Bytes)[] files)
+    private static Task<IReadOnlyList<Migration>> LoadAsync(FileLimits limits, Dialect dialect, (string Name, byte[] Bytes)[] files)
     {
         var entries = files.Select(f => new MigrationFileEntry(f.Name, "m/" + f.Name, () => f.Bytes, () => new MemoryStream(f.Bytes, writable: false), f.Bytes.Length));
-        return MigrationFileLoader.LoadAsync(entries, [], flavor, limits, CancellationToken.None);
+        return MigrationFileLoader.LoadAsync(entries, [], dialect, limits, CancellationToken.None);
     }
 
     private static readonly string[] Lines =

@@ -21,7 +21,7 @@ public sealed class StreamedScriptTests
         var held = new SqlScript(Text, "m/1_x.sql", 7, transactional: true);
         var streamed = new SqlScript(() => new StringReader(Text), "m/1_x.sql", 7, transactional: true, statementCount: 3);
 
-        foreach (var statement in SqlSplitter.Split(Text, SqlFlavor.PostgreSql))
+        foreach (var statement in SqlSplitter.Split(Text, Dialect.PostgreSql))
         {
             // -1: the statement's last character (servers never point past their statement).
             var position = serverPosition == -1 ? statement.Text.EnumerateRunes().Count() : serverPosition;
@@ -34,7 +34,7 @@ public sealed class StreamedScriptTests
     {
         var line = "SELECT '" + new string('x', 10_000) + "';";
         var streamed = new SqlScript(() => new StringReader("SELECT 1;\n" + line), "m/1_x.sql", 1, transactional: true, statementCount: 2);
-        var statement = SqlSplitter.Split("SELECT 1;\n" + line, SqlFlavor.PostgreSql)[1];
+        var statement = SqlSplitter.Split("SELECT 1;\n" + line, Dialect.PostgreSql)[1];
 
         var location = ScriptFailure.Locate(streamed, statement, 3);
 
@@ -50,7 +50,7 @@ public sealed class StreamedScriptTests
         var held = new SqlScript(Text, "m/1_x.sql", 1, transactional: true);
         var streamed = new SqlScript(() => new StringReader(Text), "m/1_x.sql", 1, transactional: true, statementCount: 3);
 
-        streamed.Statements(SqlFlavor.PostgreSql).ShouldBe(held.Statements(SqlFlavor.PostgreSql));
+        streamed.Statements(Dialect.PostgreSql).ShouldBe(held.Statements(Dialect.PostgreSql));
         (held.IsStreamed, held.StatementCount, streamed.IsStreamed).ShouldBe((false, 0, true));
         held.Preview(10).ShouldBe(Text);
         streamed.Preview(60).ShouldBe(

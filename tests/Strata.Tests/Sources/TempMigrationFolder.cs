@@ -1,7 +1,6 @@
 using System.Text;
 using Strata.Errors;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Tests.Sources;
 
@@ -33,19 +32,19 @@ internal sealed class TempMigrationFolder : IDisposable
         return this;
     }
 
-    public Task<IReadOnlyList<Migration>> LoadAsync(SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        new DirectoryMigrationSource(Path).LoadAsync(flavor, CancellationToken.None);
+    public Task<IReadOnlyList<Migration>> LoadAsync(Dialect dialect = Dialect.PostgreSql) =>
+        new DirectoryMigrationSource(Path).LoadAsync(dialect, CancellationToken.None);
 
-    public async Task<IReadOnlyList<Problem>> ProblemsAsync(SqlFlavor flavor = SqlFlavor.PostgreSql)
+    public async Task<IReadOnlyList<Problem>> ProblemsAsync(Dialect dialect = Dialect.PostgreSql)
     {
-        var error = await Should.ThrowAsync<MigrationSourceException>(() => LoadAsync(flavor));
+        var error = await Should.ThrowAsync<MigrationSourceException>(() => LoadAsync(dialect));
         error.Category.ShouldBe(ErrorCategory.BadInput);
         error.Message.ShouldContain($"{error.Problems.Count} problem");
         return error.Problems;
     }
 
-    public async Task<Problem> SingleProblemAsync(SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        (await ProblemsAsync(flavor)).ShouldHaveSingleItem();
+    public async Task<Problem> SingleProblemAsync(Dialect dialect = Dialect.PostgreSql) =>
+        (await ProblemsAsync(dialect)).ShouldHaveSingleItem();
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -18,7 +18,7 @@ public sealed class TransactionControlTests
 
         up.Transactional.ShouldBeTrue();
         up.ManagesTransactions.ShouldBeFalse();
-        var statements = SqlSplitter.Split(up.Sql, SqlFlavor.PostgreSql);
+        var statements = SqlSplitter.Split(up.Sql, Dialect.PostgreSql);
         statements.ShouldHaveSingleItem().Text.ShouldBe("CREATE TABLE t (a int)");
         statements[0].Line.ShouldBe(text.Split('\n').ToList().FindIndex(l => l.StartsWith("CREATE", StringComparison.Ordinal)) + 1);
     }
@@ -59,7 +59,7 @@ public sealed class TransactionControlTests
 
         migration.Up.Transactional.ShouldBeTrue();
         migration.Down.ShouldNotBeNull().Transactional.ShouldBeTrue();
-        SqlSplitter.Split(((SqlScript)migration.Down).Sql, SqlFlavor.PostgreSql).ShouldHaveSingleItem().Text.ShouldBe("DROP TABLE t");
+        SqlSplitter.Split(((SqlScript)migration.Down).Sql, Dialect.PostgreSql).ShouldHaveSingleItem().Text.ShouldBe("DROP TABLE t");
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class TransactionControlTests
     {
         using var folder = new TempMigrationFolder().Write("1_x.sql", "CREATE TABLE t (a int);\nCREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = 1; END;\n");
 
-        var up = (await folder.LoadAsync(SqlFlavor.Sqlite)).ShouldHaveSingleItem().Up;
+        var up = (await folder.LoadAsync(Dialect.Sqlite)).ShouldHaveSingleItem().Up;
 
         up.Transactional.ShouldBeTrue();
     }
@@ -99,7 +99,7 @@ public sealed class TransactionControlTests
         if (valid)
         {
             var migration = (await folder.LoadAsync()).ShouldHaveSingleItem();
-            SqlSplitter.Split(((SqlScript)migration.Up).Sql, SqlFlavor.PostgreSql).ShouldBeEmpty();
+            SqlSplitter.Split(((SqlScript)migration.Up).Sql, Dialect.PostgreSql).ShouldBeEmpty();
         }
         else
         {

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Strata.Sql;
 
 namespace Strata.Tests.Sql;
 
 /// <summary>
-/// One file of the splitter corpus and its <c>.expected</c> sidecar: <c>flavor:</c>, <c>statements:</c>, optional
+/// One file of the splitter corpus and its <c>.expected</c> sidecar: <c>dialect:</c>, <c>statements:</c>, optional
 /// <c>line-endings: crlf</c>, <c>problem: line:column message-start</c> lines, then optionally the exact text of each
 /// statement after a <c>===== n</c> line (written with LF; the file's last line break belongs to the format).
 /// </summary>
-internal sealed record CorpusCase(string Name, string Sql, SqlFlavor Flavor, int StatementCount, IReadOnlyList<string> Texts, IReadOnlyList<(int Line, int Column, string Message)> Problems)
+internal sealed record CorpusCase(string Name, string Sql, Dialect Dialect, int StatementCount, IReadOnlyList<string> Texts, IReadOnlyList<(int Line, int Column, string Message)> Problems)
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Sql", "Corpus");
 
@@ -25,7 +24,7 @@ internal sealed record CorpusCase(string Name, string Sql, SqlFlavor Flavor, int
         return new CorpusCase(
             name,
             sql,
-            Header("flavor") == "sqlite" ? SqlFlavor.Sqlite : SqlFlavor.PostgreSql,
+            Header("dialect") == "sqlite" ? Dialect.Sqlite : Dialect.PostgreSql,
             int.Parse(Header("statements"), CultureInfo.InvariantCulture),
             firstText > 0 ? ParseTexts(expected[firstText..], crlf) : [],
             headers.Where(h => h.StartsWith("problem: ", StringComparison.Ordinal)).Select(ParseProblem).ToList());

@@ -28,7 +28,7 @@ public sealed class SplitterCorpusTests
     public void Splits_like_psql_or_sqlite(string name)
     {
         var corpus = CorpusCase.Load(name);
-        var statements = SqlSplitter.Split(corpus.Sql, corpus.Flavor);
+        var statements = SqlSplitter.Split(corpus.Sql, corpus.Dialect);
         statements.Count.ShouldBe(corpus.StatementCount);
         if (corpus.Texts.Count > 0)
         {
@@ -49,7 +49,7 @@ public sealed class SplitterCorpusTests
     public void Reports_exactly_the_expected_problems(string name)
     {
         var corpus = CorpusCase.Load(name);
-        var problems = SqlSplitter.FindProblems(corpus.Sql, corpus.Flavor);
+        var problems = SqlSplitter.FindProblems(corpus.Sql, corpus.Dialect);
         problems.Count.ShouldBe(corpus.Problems.Count, string.Join("; ", problems.Select(p => p.Message)));
         foreach (var (problem, expected) in problems.Zip(corpus.Problems))
         {

@@ -4,12 +4,12 @@ namespace Strata.Tests.Sql;
 
 public sealed class SqlLexerTests
 {
-    private static (SqlTokenKind Kind, string Text)[] Lex(string sql, SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        SqlLexer.Tokenize(sql, flavor).Where(t => t.Kind != SqlTokenKind.Whitespace).Select(t => (t.Kind, sql.Substring(t.Start, t.Length))).ToArray();
+    private static (SqlTokenKind Kind, string Text)[] Lex(string sql, Dialect dialect = Dialect.PostgreSql) =>
+        SqlLexer.Tokenize(sql, dialect).Where(t => t.Kind != SqlTokenKind.Whitespace).Select(t => (t.Kind, sql.Substring(t.Start, t.Length))).ToArray();
 
-    private static (SqlTokenKind Kind, string Text) Single(string sql, SqlFlavor flavor = SqlFlavor.PostgreSql)
+    private static (SqlTokenKind Kind, string Text) Single(string sql, Dialect dialect = Dialect.PostgreSql)
     {
-        var tokens = Lex(sql, flavor);
+        var tokens = Lex(sql, dialect);
         tokens.Length.ShouldBe(1, $"tokens: {string.Join(" | ", tokens)}");
         return tokens[0];
     }
@@ -18,7 +18,7 @@ public sealed class SqlLexerTests
     public void Tokens_cover_the_text_without_gaps()
     {
         const string sql = "SELECT $1, 'a''b', E'\\'', \"q\"\"x\", $t$ x $t$ /* c /* n */ */ -- end\n;";
-        var tokens = SqlLexer.Tokenize(sql, SqlFlavor.PostgreSql);
+        var tokens = SqlLexer.Tokenize(sql, Dialect.PostgreSql);
         var position = 0;
         foreach (var token in tokens)
         {
@@ -121,7 +121,7 @@ public sealed class SqlLexerTests
 
     [Fact]
     public void Block_comments_do_not_nest_in_sqlite() =>
-        Lex("/* a /* b */ c */", SqlFlavor.Sqlite).ShouldBe([
+        Lex("/* a /* b */ c */", Dialect.Sqlite).ShouldBe([
             (SqlTokenKind.BlockComment, "/* a /* b */"),
             (SqlTokenKind.Word, "c"),
             (SqlTokenKind.Operator, "*"),
@@ -193,7 +193,7 @@ public sealed class SqlLexerTests
     [Fact]
     public void Sqlite_quotes_and_identifiers()
     {
-        Lex("'it''s' \"a\"\"b\" `c``d` [e;f] x'0A'", SqlFlavor.Sqlite).ShouldBe([
+        Lex("'it''s' \"a\"\"b\" `c``d` [e;f] x'0A'", Dialect.Sqlite).ShouldBe([
             (SqlTokenKind.String, "'it''s'"),
             (SqlTokenKind.QuotedIdentifier, "\"a\"\"b\""),
             (SqlTokenKind.QuotedIdentifier, "`c``d`"),
@@ -205,7 +205,7 @@ public sealed class SqlLexerTests
     [Fact]
     public void Sqlite_has_no_dollar_quotes_escape_strings_or_meta_commands()
     {
-        Lex("$$ E'\\' \\", SqlFlavor.Sqlite).ShouldBe([
+        Lex("$$ E'\\' \\", Dialect.Sqlite).ShouldBe([
             (SqlTokenKind.Parameter, "$$"),
             (SqlTokenKind.Word, "E"),
             (SqlTokenKind.String, "'\\'"),
@@ -215,20 +215,20 @@ public sealed class SqlLexerTests
 
     [Fact]
     public void Sqlite_parameters() =>
-        Lex("? ?2 :name @id $var", SqlFlavor.Sqlite).ShouldAllBe(t => t.Kind == SqlTokenKind.Parameter);
+        Lex("? ?2 :name @id $var", Dialect.Sqlite).ShouldAllBe(t => t.Kind == SqlTokenKind.Parameter);
 
     [Theory]
     [InlineData("[open")]
     [InlineData("`open")]
     [InlineData("'open")]
     [InlineData("/* open")]
-    public void Sqlite_unclosed_constructs(string sql) => Single(sql, SqlFlavor.Sqlite).Kind.ShouldBe(SqlTokenKind.Unterminated);
+    public void Sqlite_unclosed_constructs(string sql) => Single(sql, Dialect.Sqlite).Kind.ShouldBe(SqlTokenKind.Unterminated);
 
     [Fact]
     public void The_lexer_can_start_at_a_token_boundary()
     {
         const string sql = "SELECT 'a'; SELECT 2";
-        var lexer = new SqlLexer(sql, SqlFlavor.PostgreSql, 11);
+        var lexer = new SqlLexer(sql, Dialect.PostgreSql, 11);
         lexer.TryNext(out var first).ShouldBeTrue();
         first.ShouldBe(new SqlToken(SqlTokenKind.Whitespace, 11, 1));
         lexer.TryNext(out var second).ShouldBeTrue();
@@ -241,7 +241,7 @@ public sealed class SqlLexerTests
     {
         // Its speed (linear in the input) is measured by bench/Strata.Bench.Micro, not asserted here.
         var sql = string.Concat(Enumerable.Repeat("INSERT INTO t (a, \"b\") VALUES (1, 'x''y', E'\\n', $$z$$); -- c\n", 40_000));
-        var tokens = SqlLexer.Tokenize(sql, SqlFlavor.PostgreSql);
+        var tokens = SqlLexer.Tokenize(sql, Dialect.PostgreSql);
         tokens.Count.ShouldBe(40_000 * 31);
     }
 }

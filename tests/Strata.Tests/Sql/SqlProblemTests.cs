@@ -4,7 +4,7 @@ namespace Strata.Tests.Sql;
 
 public sealed class SqlProblemTests
 {
-    private static SqlProblem[] Problems(string sql, SqlFlavor flavor = SqlFlavor.PostgreSql) => SqlSplitter.FindProblems(sql, flavor).ToArray();
+    private static SqlProblem[] Problems(string sql, Dialect dialect = Dialect.PostgreSql) => SqlSplitter.FindProblems(sql, dialect).ToArray();
 
     [Fact]
     public void A_clean_script_has_no_problems() =>
@@ -62,8 +62,8 @@ public sealed class SqlProblemTests
     [Fact]
     public void Sqlite_problems()
     {
-        Problems("SELECT [a;", SqlFlavor.Sqlite).ShouldHaveSingleItem().Offset.ShouldBe(7);
-        Problems(".read other.sql\nSELECT 1;", SqlFlavor.Sqlite).ShouldHaveSingleItem().Message.ShouldStartWith("sqlite3 shell command .read is not SQL");
-        Problems("SELECT 'a\\'; SELECT 1 \\", SqlFlavor.Sqlite).ShouldBeEmpty();
+        Problems("SELECT [a;", Dialect.Sqlite).ShouldHaveSingleItem().Offset.ShouldBe(7);
+        Problems(".read other.sql\nSELECT 1;", Dialect.Sqlite).ShouldHaveSingleItem().Message.ShouldStartWith("sqlite3 shell command .read is not SQL");
+        Problems("SELECT 'a\\'; SELECT 1 \\", Dialect.Sqlite).ShouldBeEmpty();
     }
 }

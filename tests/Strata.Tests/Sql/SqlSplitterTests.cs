@@ -4,8 +4,8 @@ namespace Strata.Tests.Sql;
 
 public sealed class SqlSplitterTests
 {
-    private static string[] Texts(string sql, SqlFlavor flavor = SqlFlavor.PostgreSql) =>
-        SqlSplitter.Split(sql, flavor).Select(s => s.Text).ToArray();
+    private static string[] Texts(string sql, Dialect dialect = Dialect.PostgreSql) =>
+        SqlSplitter.Split(sql, dialect).Select(s => s.Text).ToArray();
 
     [Fact]
     public void Splits_at_top_level_semicolons() =>
@@ -15,7 +15,7 @@ public sealed class SqlSplitterTests
     public void Text_starts_at_the_first_token_and_ends_at_the_last_one()
     {
         const string sql = "  -- header\n/* note */\n  SELECT 1 /* trailing */ -- end\n  ;\n";
-        var statement = SqlSplitter.Split(sql, SqlFlavor.PostgreSql).ShouldHaveSingleItem();
+        var statement = SqlSplitter.Split(sql, Dialect.PostgreSql).ShouldHaveSingleItem();
         statement.Text.ShouldBe("SELECT 1");
         statement.Offset.ShouldBe(sql.IndexOf("SELECT", StringComparison.Ordinal));
         (statement.Line, statement.Column).ShouldBe((3, 3));
@@ -91,7 +91,7 @@ public sealed class SqlSplitterTests
     [Fact]
     public void Meta_commands_end_the_statement_and_stand_alone()
     {
-        var statements = SqlSplitter.Split("SELECT 1\n\\gset\n\\i x.sql\nSELECT 2;", SqlFlavor.PostgreSql);
+        var statements = SqlSplitter.Split("SELECT 1\n\\gset\n\\i x.sql\nSELECT 2;", Dialect.PostgreSql);
         statements.Select(s => s.Text).ShouldBe(["SELECT 1", "\\gset", "\\i x.sql", "SELECT 2"]);
         statements.Select(s => s.Line).ShouldBe([1, 2, 3, 4]);
     }
@@ -106,22 +106,22 @@ public sealed class SqlSplitterTests
               UPDATE t SET b = 1 WHERE rowid = new.rowid;
             END
             """;
-        Texts(trigger + ";\nSELECT 1;", SqlFlavor.Sqlite).ShouldBe([trigger, "SELECT 1"]);
+        Texts(trigger + ";\nSELECT 1;", Dialect.Sqlite).ShouldBe([trigger, "SELECT 1"]);
     }
 
     [Fact]
     public void Sqlite_identifiers_and_comments_hide_semicolons() =>
-        Texts("SELECT [a;b], `c;d`, \"e;f\", 'g;h' /* ; */ -- ;\n; SELECT 2", SqlFlavor.Sqlite).Length.ShouldBe(2);
+        Texts("SELECT [a;b], `c;d`, \"e;f\", 'g;h' /* ; */ -- ;\n; SELECT 2", Dialect.Sqlite).Length.ShouldBe(2);
 
     [Fact]
     public void Sqlite_begin_transaction_is_not_a_block() =>
-        Texts("BEGIN; CREATE TABLE t (a); COMMIT;", SqlFlavor.Sqlite).Length.ShouldBe(3);
+        Texts("BEGIN; CREATE TABLE t (a); COMMIT;", Dialect.Sqlite).Length.ShouldBe(3);
 
     [Fact]
     public void Positions_count_crlf_and_surrogate_pairs()
     {
         const string sql = "-- 😀 emoji\r\nSELECT '😀';\r\n  SELECT 2;";
-        var statements = SqlSplitter.Split(sql, SqlFlavor.PostgreSql);
+        var statements = SqlSplitter.Split(sql, Dialect.PostgreSql);
         statements.Select(s => (s.Line, s.Column)).ShouldBe([(2, 1), (3, 3)]);
         statements[0].Text.ShouldBe("SELECT '😀'");
     }
@@ -129,7 +129,7 @@ public sealed class SqlSplitterTests
     [Fact]
     public void Positions_stay_correct_when_a_meta_command_ends_a_statement()
     {
-        var statements = SqlSplitter.Split("SELECT\n 1 \\g\nSELECT 2", SqlFlavor.PostgreSql);
+        var statements = SqlSplitter.Split("SELECT\n 1 \\g\nSELECT 2", Dialect.PostgreSql);
         statements.Select(s => (s.Text, s.Line, s.Column)).ShouldBe([("SELECT\n 1", 1, 1), ("\\g", 2, 4), ("SELECT 2", 3, 1)]);
     }
 
@@ -138,7 +138,7 @@ public sealed class SqlSplitterTests
     {
         // Its speed (linear in the input) is measured by bench/Strata.Bench.Micro, not asserted here.
         var sql = string.Concat(Enumerable.Repeat("INSERT INTO t VALUES (1, 'a;b');\n", 100_000));
-        var statements = SqlSplitter.Split(sql, SqlFlavor.PostgreSql);
+        var statements = SqlSplitter.Split(sql, Dialect.PostgreSql);
         statements.Count.ShouldBe(100_000);
         statements[^1].Line.ShouldBe(100_000);
     }

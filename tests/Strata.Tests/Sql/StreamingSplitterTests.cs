@@ -28,19 +28,19 @@ public sealed class StreamingSplitterTests
     public void Splits_the_corpus_like_the_whole_text_splitter(string name, int chunk)
     {
         var corpus = CorpusCase.Load(name);
-        ShouldSplitAlike(corpus.Sql, corpus.Flavor, chunk);
+        ShouldSplitAlike(corpus.Sql, corpus.Dialect, chunk);
     }
 
     [Theory]
-    [InlineData(SqlFlavor.PostgreSql)]
-    [InlineData(SqlFlavor.Sqlite)]
-    public void Splits_random_mixtures_of_tricky_fragments_alike_at_every_chunk_size(SqlFlavor flavor)
+    [InlineData(Dialect.PostgreSql)]
+    [InlineData(Dialect.Sqlite)]
+    public void Splits_random_mixtures_of_tricky_fragments_alike_at_every_chunk_size(Dialect dialect)
     {
         var random = new Random(20);
         for (var round = 0; round < 300; round++)
         {
             var text = RandomScript(random);
-            ShouldSplitAlike(text, flavor, 1 + (round % 13));
+            ShouldSplitAlike(text, dialect, 1 + (round % 13));
         }
     }
 
@@ -58,8 +58,8 @@ public sealed class StreamingSplitterTests
     {
         foreach (var chunk in new[] { 1, 2, 3, 5, 8 })
         {
-            ShouldSplitAlike(sql, SqlFlavor.PostgreSql, chunk);
-            ShouldSplitAlike(sql, SqlFlavor.Sqlite, chunk);
+            ShouldSplitAlike(sql, Dialect.PostgreSql, chunk);
+            ShouldSplitAlike(sql, Dialect.Sqlite, chunk);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class StreamingSplitterTests
     {
         var literal = new string('x', 2_000_000);
         var sql = $"INSERT INTO t VALUES ('{literal}');\nSELECT 1;";
-        var stream = new StatementStream(new StringReader(sql), SqlFlavor.PostgreSql, chunk);
+        var stream = new StatementStream(new StringReader(sql), Dialect.PostgreSql, chunk);
 
         stream.Next(out var first).ShouldBeTrue();
         stream.TextOf(first).Length.ShouldBe(sql.IndexOf(';', StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class StreamingSplitterTests
     {
         var rows = string.Join(",\n", Enumerable.Range(0, 200_000).Select(i => $"({i}, 'row {i}')"));
         var sql = $"INSERT INTO t (id, name) VALUES {rows};\nSELECT 1;\nSELECT 2;";
-        var stream = new StatementStream(new StringReader(sql), SqlFlavor.PostgreSql, 4096);
+        var stream = new StatementStream(new StringReader(sql), Dialect.PostgreSql, 4096);
 
         stream.Next(out var first).ShouldBeTrue();
         stream.Capacity.ShouldBeGreaterThan(sql.Length / 2);
@@ -98,14 +98,14 @@ public sealed class StreamingSplitterTests
     [Fact]
     public void Statements_past_two_billion_characters_keep_their_line_and_report_the_largest_offset()
     {
-        var statements = SqlSplitter.SplitStream(new StringReader("SELECT 1;"), SqlFlavor.PostgreSql).ToList();
+        var statements = SqlSplitter.SplitStream(new StringReader("SELECT 1;"), Dialect.PostgreSql).ToList();
         statements.ShouldHaveSingleItem().ShouldBe(new SqlStatement("SELECT 1", 0, 1, 1));
     }
 
-    private static void ShouldSplitAlike(string sql, SqlFlavor flavor, int chunk)
+    private static void ShouldSplitAlike(string sql, Dialect dialect, int chunk)
     {
-        var expected = SqlSplitter.Split(sql, flavor);
-        var actual = SqlSplitter.SplitStreamChunked(new StringReader(sql), flavor, chunk).ToList();
+        var expected = SqlSplitter.Split(sql, dialect);
+        var actual = SqlSplitter.SplitStreamChunked(new StringReader(sql), dialect, chunk).ToList();
         actual.ShouldBe(expected, $"chunk {chunk}, text: {sql}");
     }
 

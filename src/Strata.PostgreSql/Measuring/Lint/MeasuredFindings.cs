@@ -1,7 +1,6 @@
 using Strata.Errors;
 using Strata.Lint;
 using Strata.Schema;
-using Strata.Sql;
 
 namespace Strata.PostgreSql.Measuring;
 
@@ -20,7 +19,7 @@ internal static class MeasuredFindings
         }
 
         var file = measured.Migration.SourcePath;
-        var sink = new Sink(outcome, file, ScriptSuppressions.Read(measured.Migration, SqlFlavor.PostgreSql), options);
+        var sink = new Sink(outcome, file, ScriptSuppressions.Read(measured.Migration, Dialect.PostgreSql), options);
         var held = new List<HeldLock>();
         var times = measurement.Kept ? LockHold.Of(measurement).ToDictionary(h => h.Lock, h => h.Held) : null;
         foreach (var statement in measurement.Statements)

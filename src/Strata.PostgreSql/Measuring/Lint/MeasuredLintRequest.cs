@@ -18,7 +18,7 @@ namespace Strata.PostgreSql.Measuring;
 /// <param name="Source">The migrations folder.</param>
 /// <param name="Settings">The resolved configuration (lint section: severities and the <c>small</c>/<c>large</c> thresholds).</param>
 /// <param name="WorkingDirectory">The folder migration paths are resolved against.</param>
-public sealed record MeasuredLintRequest(Func<SchemaWorkspace> Workspace, IDatabaseProvider History, IMigrationSource Source, StrataSettings Settings, string WorkingDirectory)
+public sealed record MeasuredLintRequest(Func<SchemaWorkspace> Workspace, IDialect History, IMigrationSource Source, StrataSettings Settings, string WorkingDirectory)
 {
     /// <summary>The migrations to limit measuring to (<see cref="LintRun.Measure"/>); empty: everything pending.</summary>
     public IReadOnlyList<Migration> Named { get; init; } = [];

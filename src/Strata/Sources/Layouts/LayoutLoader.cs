@@ -14,7 +14,7 @@ internal static partial class LayoutLoader
     private static readonly MigrationFileName ScriptName = MigrationFileName.TryParse("1_script.up.sql", out var name, out _) ? name : throw new InvalidOperationException();
 
     /// <summary>The migrations of <paramref name="found"/>, in order; throws <see cref="MigrationSourceException"/> with every problem.</summary>
-    public static IReadOnlyList<Migration> Build(IReadOnlyList<LayoutMigration> found, List<Problem> problems, SqlFlavor flavor, string? displayBase)
+    public static IReadOnlyList<Migration> Build(IReadOnlyList<LayoutMigration> found, List<Problem> problems, Dialect dialect, string? displayBase)
     {
         var texts = new Dictionary<string, DecodedScript?>(StringComparer.Ordinal);
         var result = new List<Migration>();
@@ -26,8 +26,8 @@ internal static partial class LayoutLoader
                 continue;
             }
 
-            var up = Script(m.Up, texts, problems, flavor, displayBase, isDown: false);
-            var down = m.Down is null ? null : Script(m.Down, texts, problems, flavor, displayBase, isDown: true);
+            var up = Script(m.Up, texts, problems, dialect, displayBase, isDown: false);
+            var down = m.Down is null ? null : Script(m.Down, texts, problems, dialect, displayBase, isDown: true);
             if (up is null)
             {
                 continue;
@@ -95,7 +95,7 @@ internal static partial class LayoutLoader
     }
 
     /// <summary>The script of <paramref name="section"/>, or null after a problem; an up script of whitespace only is a no-op, a down one means none.</summary>
-    private static SqlScript? Script(LayoutSection section, Dictionary<string, DecodedScript?> texts, List<Problem> problems, SqlFlavor flavor, string? displayBase, bool isDown)
+    private static SqlScript? Script(LayoutSection section, Dictionary<string, DecodedScript?> texts, List<Problem> problems, Dialect dialect, string? displayBase, bool isDown)
     {
         var path = DisplayPath.For(section.Path, displayBase);
         var file = texts[section.Path]!;
@@ -107,7 +107,7 @@ internal static partial class LayoutLoader
 
         var canonical = Checksum.Canonicalize(padded);
         var found = new List<FileProblem>();
-        var parsed = MigrationFileParser.Parse(new DecodedScript(canonical, "", padded), ScriptName, flavor, found);
+        var parsed = MigrationFileParser.Parse(new DecodedScript(canonical, "", padded), ScriptName, dialect, found);
         var cursor = new PositionCursor(canonical);
         foreach (var problem in found.OrderBy(p => p.Offset))
         {
@@ -122,7 +122,7 @@ internal static partial class LayoutLoader
 
         // The other tools run such a script as the server allows: a statement PostgreSQL refuses inside a transaction
         // block (CREATE INDEX CONCURRENTLY alone in a golang-migrate or Prisma file) runs it without one, as psql does.
-        var outside = flavor == SqlFlavor.PostgreSql && SqlSplitter.Split(parsed.Up.Sql, flavor).Any(st => OutsideTransaction().IsMatch(st.Text));
+        var outside = dialect == Dialect.PostgreSql && SqlSplitter.Split(parsed.Up.Sql, dialect).Any(st => OutsideTransaction().IsMatch(st.Text));
         var script = parsed.Up with { Transactional = parsed.Up.Transactional && section.Transactional && !outside };
         return script.ToScript(path);
     }

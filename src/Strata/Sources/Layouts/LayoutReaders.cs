@@ -1,5 +1,4 @@
 using Strata.Errors;
-using Strata.Sql;
 
 namespace Strata.Sources.Layouts;
 
@@ -33,10 +32,10 @@ internal static class LayoutReaders
     public static string Names => string.Join(", ", Enum.GetValues<MigrationLayout>().Select(NameOf));
 
     /// <summary>What the reader of <paramref name="layout"/> finds in <paramref name="folder"/> (not for <see cref="MigrationLayout.Strata"/>).</summary>
-    public static List<LayoutMigration> Read(MigrationLayout layout, string folder, SqlFlavor flavor, List<Problem> problems) => layout switch
+    public static List<LayoutMigration> Read(MigrationLayout layout, string folder, Dialect dialect, List<Problem> problems) => layout switch
     {
         MigrationLayout.GolangMigrate => PairReaders.GolangMigrate(folder, problems),
-        MigrationLayout.Popx => PairReaders.Popx(folder, flavor, problems),
+        MigrationLayout.Popx => PairReaders.Popx(folder, dialect, problems),
         MigrationLayout.Dbmate => SingleFileReaders.Dbmate(folder, problems),
         MigrationLayout.Goose => SingleFileReaders.Goose(folder, problems),
         MigrationLayout.NodePgMigrate => SingleFileReaders.NodePgMigrate(folder, problems),

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Strata.Errors;
-using Strata.Sql;
 
 namespace Strata.Sources.Layouts;
 
@@ -22,12 +21,12 @@ internal static partial class PairReaders
             Up: f.Match.Groups[3].Value == "up", Transactional: true)), problems);
     }
 
-    /// <summary>popx (https://github.com/ory/x: popx/match.go), for the dialect of <paramref name="flavor"/>.</summary>
-    public static List<LayoutMigration> Popx(string folder, SqlFlavor flavor, List<Problem> problems)
+    /// <summary>popx (https://github.com/ory/x: popx/match.go), for <paramref name="dialect"/>.</summary>
+    public static List<LayoutMigration> Popx(string folder, Dialect dialect, List<Problem> problems)
     {
-        var dialect = flavor == SqlFlavor.PostgreSql ? "postgres" : "sqlite3";
+        var popxName = dialect == Dialect.PostgreSql ? "postgres" : "sqlite3";
         var files = FolderFiles.Matching(folder, PopxFile())
-            .Where(f => f.Match.Groups[3].Value is "" || f.Match.Groups[3].Value == dialect || (dialect == "sqlite3" && f.Match.Groups[3].Value == "sqlite"))
+            .Where(f => f.Match.Groups[3].Value is "" || f.Match.Groups[3].Value == popxName || (popxName == "sqlite3" && f.Match.Groups[3].Value == "sqlite"))
             .GroupBy(f => (f.Match.Groups[1].Value, f.Match.Groups[2].Value, f.Match.Groups[5].Value))
             .Select(g => g.OrderByDescending(f => f.Match.Groups[3].Value.Length).First());
         return Pairs(files.Select(f => (f.Path, Version: f.Match.Groups[1].Value, Name: f.Match.Groups[2].Value, Up: f.Match.Groups[5].Value == "up", Transactional: f.Match.Groups[4].Value == "")), problems, PopxVersion);

@@ -1,21 +1,20 @@
-using Strata.Sql;
-
 namespace Strata.Execution;
 
 /// <summary>
 /// A dialect's entry point for one configured database (PostgreSQL through Npgsql, SQLite through
-/// Microsoft.Data.Sqlite). The engine knows nothing else about drivers.
+/// Microsoft.Data.Sqlite): the implementation of a <see cref="Strata.Dialect"/>. The engine knows nothing else about
+/// drivers.
 /// </summary>
-public interface IDatabaseProvider
+public interface IDialect
 {
-    /// <summary>The dialect's name: <c>postgresql</c> or <c>sqlite</c>.</summary>
-    string Dialect { get; }
+    /// <summary>
+    /// Which engine this is: it also picks the lexical rules used to load and split migration files.
+    /// <see cref="DialectNames.ToName"/> gives its printed name (<c>postgresql</c>, <c>sqlite</c>).
+    /// </summary>
+    Dialect Dialect { get; }
 
-    /// <summary>Where this provider connects, safe to print (no password).</summary>
+    /// <summary>Where this dialect connects, safe to print (no password).</summary>
     string DisplayName { get; }
-
-    /// <summary>The lexical rules of this database's SQL, used to load and split migration files.</summary>
-    SqlFlavor Flavor { get; }
 
     /// <summary>
     /// Opens a session whose history lives in <paramref name="options"/>' table and whose migration statements run
