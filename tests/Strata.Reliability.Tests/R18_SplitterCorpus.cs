@@ -30,7 +30,7 @@ public sealed class R18_SplitterCorpus
             var expected = Path.ChangeExtension(Path.Combine(Corpus, file), ".expected");
             File.Exists(expected).ShouldBeTrue(file + " has no .expected");
             var sidecar = File.ReadAllText(expected);
-            sidecar.ShouldContain("dialect: postgresql", Case.Sensitive, file);
+            sidecar.ShouldContain("flavor: postgresql", Case.Sensitive, file);
             sidecar.ShouldNotContain("problem: ", Case.Sensitive, file + ": a pg_ file must be valid (problems belong in problem_ files)");
         }
     }

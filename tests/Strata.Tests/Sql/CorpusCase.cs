@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Strata.Tests.Sql;
 
 /// <summary>
-/// One file of the splitter corpus and its <c>.expected</c> sidecar: <c>dialect:</c>, <c>statements:</c>, optional
+/// One file of the splitter corpus and its <c>.expected</c> sidecar: <c>flavor:</c>, <c>statements:</c>, optional
 /// <c>line-endings: crlf</c>, <c>problem: line:column message-start</c> lines, then optionally the exact text of each
 /// statement after a <c>===== n</c> line (written with LF; the file's last line break belongs to the format).
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed record CorpusCase(string Name, string Sql, Dialect Dialect, int 
         return new CorpusCase(
             name,
             sql,
-            Header("dialect") == "sqlite" ? Dialect.Sqlite : Dialect.PostgreSql,
+            Header("flavor") == "sqlite" ? Dialect.Sqlite : Dialect.PostgreSql,
             int.Parse(Header("statements"), CultureInfo.InvariantCulture),
             firstText > 0 ? ParseTexts(expected[firstText..], crlf) : [],
             headers.Where(h => h.StartsWith("problem: ", StringComparison.Ordinal)).Select(ParseProblem).ToList());
