@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Strata.Errors;
 using Strata.Execution;
 using Strata.Schema;
-using Strata.Sql;
 
 namespace Strata.Sqlite;
 

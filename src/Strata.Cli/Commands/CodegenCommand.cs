@@ -3,7 +3,6 @@ using Spectre.Console;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Json;
 using Strata.Codegen;
-using Strata.Configuration;
 using Strata.Schema;
 
 namespace Strata.Cli.Commands;

@@ -1,7 +1,6 @@
 using Strata.Configuration;
 using Strata.Errors;
 using Strata.Sources;
-using Strata.Sql;
 
 namespace Strata.Lint;
 
