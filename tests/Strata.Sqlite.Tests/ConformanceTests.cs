@@ -13,3 +13,7 @@ public sealed class SqliteConcurrencyTests() : ConcurrencyConformance(new Sqlite
 public sealed class SqliteCodeTests() : CodeConformance(new SqliteTarget());
 
 public sealed class SqlitePsqlCompatibilityTests() : PsqlCompatibilityConformance(new SqliteTarget());
+
+public sealed class SqliteSchemaRolesTests() : SchemaRolesConformance(new SqliteTarget());
+
+public sealed class SqliteSchemaWorkspaceTests() : SchemaWorkspaceConformance(new SqliteTarget());

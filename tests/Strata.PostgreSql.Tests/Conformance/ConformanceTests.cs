@@ -21,3 +21,8 @@ public sealed class PostgresConcurrencyTests() : ConcurrencyConformance(new Post
 public sealed class PostgresCodeTests() : CodeConformance(new PostgresTarget());
 
 public sealed class PostgresPsqlCompatibilityTests() : PsqlCompatibilityConformance(new PostgresTarget());
+
+[PostgresMatrix]
+public sealed class PostgresSchemaRolesTests() : SchemaRolesConformance(new PostgresTarget());
+
+public sealed class PostgresSchemaWorkspaceTests() : SchemaWorkspaceConformance(new PostgresTarget());
