@@ -93,7 +93,7 @@ public abstract class SchemaRolesConformance(IConformanceTarget target) : Confor
         db.Provider().ShouldBeAssignableTo<ISchemaDialect>().ShouldNotBeNull().SchemaRoles;
 
     /// <summary>Runs <paramref name="sql"/> on a session of <paramref name="provider"/>, statement by statement.</summary>
-    protected static async Task ApplyAsync(IDatabaseProvider provider, string sql)
+    protected static async Task ApplyAsync(IDialect provider, string sql)
     {
         var session = await provider.OpenAsync(new SessionOptions(), CancellationToken.None);
         await using (session)
