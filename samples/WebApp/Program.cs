@@ -22,7 +22,7 @@ try
     var database = SampleDatabase.FromConfiguration(builder.Configuration);
     builder.Services.AddSingleton(database);
     builder.Services.AddStrata(builder.Configuration.GetSection("Strata"), strata => strata
-        .UseDatabase(_ => database.CreateProvider())
+        .UseDatabase(database.Target, SampleDatabase.Dialects)
         .AddFolder(builder.Configuration["MIGRATIONS_PATH"] ?? "migrations")
         .AddCode(new SeedTodos()));
     builder.Services.AddHealthChecks().AddStrata();

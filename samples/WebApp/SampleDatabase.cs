@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Strata;
 using Strata.Configuration;
-using Strata.Execution;
 using Strata.PostgreSql;
 using Strata.Sqlite;
 
@@ -12,8 +11,8 @@ namespace WebApp;
 
 /// <summary>
 /// The app's database: <c>DATABASE_URL</c> when set (a postgres:// URL, an Npgsql keyword string or sqlite:path,
-/// parsed by Strata's configuration layer), else <c>app.db</c> next to the app. Hands out the Strata provider for
-/// migrations and connections for the endpoints.
+/// parsed by Strata's configuration layer), else <c>app.db</c> next to the app. Hands Strata the target (its
+/// dialect comes from <see cref="Dialects"/>) and the endpoints their connections.
 /// </summary>
 internal sealed class SampleDatabase
 {
@@ -34,10 +33,11 @@ internal sealed class SampleDatabase
         return new SampleDatabase(target);
     }
 
-    /// <summary>The Strata dialect for this database (its own unpooled connections, its own lock).</summary>
-    public IDialect CreateProvider() => _target.Dialect == Dialect.PostgreSql
-        ? new PostgreSqlDialect(_target.ConnectionString)
-        : new SqliteDialect(_target.ConnectionString);
+    /// <summary>The dialects the app can run on; Strata's factory picks the one the database value names.</summary>
+    public static DialectSet Dialects { get; } = new(PostgreSqlDialect.Factory, SqliteDialect.Factory);
+
+    /// <summary>The resolved database, for <c>UseDatabase(target, Dialects)</c>.</summary>
+    public DatabaseTarget Target => _target;
 
     /// <summary>An open connection for a request.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

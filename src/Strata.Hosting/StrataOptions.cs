@@ -1,4 +1,5 @@
 using Strata.Code;
+using Strata.Configuration;
 using Strata.Execution;
 using Strata.History;
 using Strata.Planning;
@@ -23,8 +24,8 @@ public sealed class StrataOptions
     }
 
     /// <summary>
-    /// Creates the database provider (<c>new PostgreSqlDialect(...)</c>, <c>new SqliteDialect(...)</c>) from the
-    /// application's services; called once. Set it with <see cref="UseDatabase(Func{IServiceProvider, IDialect})"/>.
+    /// Creates the dialect (<c>new PostgreSqlDialect(...)</c>, <c>new SqliteDialect(...)</c>, or one a
+    /// <see cref="DialectSet"/> makes from a URL) from the application's services; called once. Set it with <see cref="UseDatabase(Func{IServiceProvider, IDialect})"/>.
     /// </summary>
     public Func<IServiceProvider, IDialect>? Database { get; set; }
 
@@ -68,18 +69,48 @@ public sealed class StrataOptions
     /// <summary>How long the health check reuses one status read of the database. Default 5 s; zero reads on every probe.</summary>
     public TimeSpan HealthCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Sets the database provider factory (called once, with the application's services).</summary>
+    /// <summary>Sets the dialect factory (called once, with the application's services).</summary>
     public StrataOptions UseDatabase(Func<IServiceProvider, IDialect> factory)
     {
         Database = factory ?? throw new ArgumentNullException(nameof(factory));
         return this;
     }
 
-    /// <summary>Uses one provider instance.</summary>
-    public StrataOptions UseDatabase(IDialect provider)
+    /// <summary>Uses one dialect instance.</summary>
+    public StrataOptions UseDatabase(IDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(provider);
-        Database = _ => provider;
+        ArgumentNullException.ThrowIfNull(dialect);
+        Database = _ => dialect;
+        return this;
+    }
+
+    /// <summary>
+    /// Uses the dialect <paramref name="dialects"/> creates for <paramref name="database"/>: a <c>postgres://</c> URL,
+    /// an Npgsql or libpq keyword string, <c>sqlite:path</c> or a <c>.db</c> path (relative SQLite paths against the
+    /// working directory at this call), as the CLI reads <c>--database</c> and <c>DATABASE_URL</c>. Parsed when the
+    /// host starts: a malformed value, or a database of a dialect not in <paramref name="dialects"/>, is a
+    /// <see cref="Errors.ConfigurationException"/> (without the password) that stops start-up. SQLite waits
+    /// <see cref="LockTimeout"/> for another writer. Hosting references no driver: the application builds the set from
+    /// the dialect packages it references, e.g. <c>new DialectSet(PostgreSqlDialect.Factory, SqliteDialect.Factory)</c>.
+    /// </summary>
+    public StrataOptions UseDatabase(string database, DialectSet dialects)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(dialects);
+        var baseDirectory = Directory.GetCurrentDirectory();
+        Database = _ => dialects.Create(database, baseDirectory, Settings());
+        return this;
+    }
+
+    /// <summary>
+    /// Uses the dialect <paramref name="dialects"/> creates for an already resolved <paramref name="target"/>
+    /// (<see cref="DatabaseUrl.Parse"/>); otherwise as <see cref="UseDatabase(string, DialectSet)"/>.
+    /// </summary>
+    public StrataOptions UseDatabase(DatabaseTarget target, DialectSet dialects)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(dialects);
+        Database = _ => dialects.Create(target, Settings());
         return this;
     }
 
@@ -123,4 +154,6 @@ public sealed class StrataOptions
         ArgumentNullException.ThrowIfNull(migrations);
         return AddSource(new CodeMigrationSource(migrations));
     }
+
+    private DialectSettings Settings() => new() { LockTimeout = LockTimeout };
 }

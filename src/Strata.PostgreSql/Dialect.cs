@@ -12,6 +12,12 @@ namespace Strata.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlDialect : IDialect, ISchemaDialect
 {
+    /// <summary>
+    /// This dialect's entry for a <see cref="Configuration.DialectSet"/>, which turns a resolved target or a database URL
+    /// into a dialect: <c>new DialectSet(PostgreSqlDialect.Factory, SqliteDialect.Factory)</c> (ADR 025).
+    /// </summary>
+    public static Configuration.IDialectFactory Factory { get; } = new DialectFactory();
+
     private readonly NpgsqlConnectionStringBuilder _builder;
     private readonly NpgsqlDataSource? _shared;
     private readonly ServerEndpoint _endpoint;

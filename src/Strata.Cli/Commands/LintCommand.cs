@@ -100,7 +100,7 @@ internal static class LintCommand
         var environment = ctx.Settings.Environment;
         var (option, value) = copyOfValue is not null ? ("--copy-of", copyOfValue) : ("--against", againstValue);
         var against = value is null ? null : Resolve(ctx, value, option, ref environment);
-        var request = new MeasuredLintRequest(() => Workspaces.Open(ctx), ProviderFactory.Create(against ?? ctx.Database, ctx.Settings), ctx.Source, ctx.Settings, ctx.Host.WorkingDirectory)
+        var request = new MeasuredLintRequest(() => Workspaces.Open(ctx), ctx.CreateDialect(against ?? ctx.Database), ctx.Source, ctx.Settings, ctx.Host.WorkingDirectory)
         {
             Named = named,
             Migrator = ctx.MigratorOptions,

@@ -1,6 +1,4 @@
 using Strata.Operations;
-using Strata.PostgreSql;
-using Strata.Sqlite;
 
 namespace Strata.Cli.Infrastructure;
 
@@ -12,18 +10,7 @@ internal static class BackupRuns
 {
     public static BackupSettings Settings(CommandContext ctx) => BackupSettings.From(ctx.Settings, ctx.Host.Variables, ctx.Host.WorkingDirectory);
 
-    public static IDatabaseBackup Create(CommandContext ctx, BackupSettings settings)
-    {
-        var target = ctx.Database;
-        return target.Dialect switch
-        {
-            Dialect.PostgreSql => new PostgreSqlBackup(target.ConnectionString, settings.PostgresBin),
-            Dialect.Sqlite when target.ConnectionString == ":memory:" => throw new Errors.StrataException(
-                Errors.ErrorCategory.BadInput, "an in-memory SQLite database cannot be backed up", "configure a database file"),
-            Dialect.Sqlite => new SqliteBackup(Path.GetFullPath(target.ConnectionString, ctx.Host.WorkingDirectory), ctx.Settings.LockTimeout),
-            _ => throw new ArgumentOutOfRangeException(nameof(ctx), target.Dialect, "unknown dialect"),
-        };
-    }
+    public static IDatabaseBackup Create(CommandContext ctx, BackupSettings settings) => ctx.CreateBackup(settings);
 
     /// <summary>Backs the configured database up into the configured folder, named after its highest applied version.</summary>
     public static async Task<BackupResult> TakeAsync(CommandContext ctx, CancellationToken cancellationToken)

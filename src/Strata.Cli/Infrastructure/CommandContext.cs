@@ -27,6 +27,9 @@ internal sealed class CommandContext
         Terminal = terminal;
     }
 
+    /// <summary>The dialects the CLI drives: the one place it names the dialect packages (ADR 025).</summary>
+    public static DialectSet Dialects { get; } = new(PostgreSql.PostgreSqlDialect.Factory, Sqlite.SqliteDialect.Factory);
+
     public ParseResult Parse { get; }
 
     public CliHost Host { get; }
@@ -128,10 +131,22 @@ internal sealed class CommandContext
         }
 
         SqliteFolder.Require(Database, settings, Host.WorkingDirectory);
-        var provider = ProviderFactory.Create(Database, settings);
+        var provider = CreateDialect(Database);
         var options = refuseMissing ? MigratorOptions with { OnMissingDatabase = MissingDatabase.Refuse } : MigratorOptions;
         return new Migrator(provider, Source, options, observer);
     }
+
+    /// <summary>
+    /// The dialect for <paramref name="target"/> with this run's lock key and lock timeout (SQLite's busy timeout).
+    /// PostgreSQL skips the driver's reading of the database's types: the CLI runs SQL text only, and it is the
+    /// heaviest query of a no-op run.
+    /// </summary>
+    public IDialect CreateDialect(DatabaseTarget target) =>
+        Dialects.Create(target, DialectSettings.From(Settings) with { LoadDatabaseTypes = false });
+
+    /// <summary>The backup role for the configured database; an in-memory SQLite database is refused (exit 2).</summary>
+    public Operations.IDatabaseBackup CreateBackup(Operations.BackupSettings backup) =>
+        Dialects.CreateBackup(Database, backup, DialectSettings.From(Settings));
 
     /// <summary>The engine options from the resolved settings; the environment only when it was set explicitly.</summary>
     public MigratorOptions MigratorOptions

@@ -100,7 +100,7 @@ internal static class FleetTargets
     private static Listed Database(CommandContext ctx, string value, string origin)
     {
         var target = ctx.ResolveOther(value, origin, out _);
-        return new Listed(value, new FleetTarget(ctx.Display(target), ProviderFactory.Create(target, ctx.Settings)), target);
+        return new Listed(value, new FleetTarget(ctx.Display(target), ctx.CreateDialect(target)), target);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ internal static class FleetTargets
             throw new StrataException(ErrorCategory.BadInput, $"{origin}: {e.Message}", e.Hint);
         }
 
-        var provider = new PostgreSqlDialect(ctx.Database.ConnectionString, new PostgreSqlOptions { Schema = value });
+        var provider = CommandContext.Dialects.Create(ctx.Database, new DialectSettings { Schema = value });
         return new FleetTarget(value, provider, ctx.MigratorOptions with { History = history });
     }
 }

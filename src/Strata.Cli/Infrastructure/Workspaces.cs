@@ -14,7 +14,7 @@ internal static class Workspaces
     /// that does not exist yet reads as an empty schema, with a note naming it.
     /// </summary>
     public static SchemaWorkspace Open(CommandContext ctx, bool missingDatabaseIsEmpty = false) => new(
-        ProviderFactory.Create(ctx.Database, ctx.Settings),
+        ctx.CreateDialect(ctx.Database),
         new SchemaWorkspaceOptions
         {
             DisplayName = ctx.DatabaseDisplay,
@@ -52,7 +52,7 @@ internal static class Workspaces
     /// </summary>
     public static Task WipeAsync(CommandContext ctx, CancellationToken cancellationToken)
     {
-        var roles = ((ISchemaDialect)ProviderFactory.Create(ctx.Database, ctx.Settings)).SchemaRoles;
+        var roles = ((ISchemaDialect)ctx.CreateDialect(ctx.Database)).SchemaRoles;
         var wipe = roles.Wipe ?? throw new Errors.StrataException(Errors.ErrorCategory.BadInput, $"reset cannot empty {ctx.DatabaseDisplay}: {roles.Name} databases cannot be wiped", "drop and recreate the database by hand, then run strata migrate");
         return wipe.WipeAsync(ctx.DatabaseDisplay, cancellationToken);
     }

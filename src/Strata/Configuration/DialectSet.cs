@@ -1,0 +1,63 @@
+using Strata.Errors;
+using Strata.Execution;
+using Strata.Operations;
+
+namespace Strata.Configuration;
+
+/// <summary>
+/// The one entry point from a database value to an <see cref="IDialect"/>: a set of dialect factories, built by the
+/// application from the dialect packages it references (<c>new DialectSet(PostgreSqlDialect.Factory,
+/// SqliteDialect.Factory)</c>). A URL or keyword string goes through <see cref="DatabaseUrl.Parse"/> (the CLI's
+/// parsing and errors); a target of a dialect not in the set is a <see cref="ConfigurationException"/>.
+/// </summary>
+public sealed class DialectSet
+{
+    private readonly Dictionary<Dialect, IDialectFactory> _factories = [];
+
+    /// <summary>Creates the set; each dialect at most once.</summary>
+    public DialectSet(params IEnumerable<IDialectFactory> factories)
+    {
+        ArgumentNullException.ThrowIfNull(factories);
+        foreach (var factory in factories)
+        {
+            ArgumentNullException.ThrowIfNull(factory);
+            if (!_factories.TryAdd(factory.Dialect, factory))
+            {
+                throw new ArgumentException($"the {factory.Dialect.ToName()} dialect is in the set twice", nameof(factories));
+            }
+        }
+    }
+
+    /// <summary>The dialects in the set.</summary>
+    public IReadOnlyCollection<Dialect> Dialects => _factories.Keys;
+
+    /// <summary>The dialect for a resolved <paramref name="target"/>; null <paramref name="settings"/> for each dialect's defaults.</summary>
+    public IDialect Create(DatabaseTarget target, DialectSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Factory(target).Create(target, settings ?? new DialectSettings());
+    }
+
+    /// <summary>
+    /// Parses <paramref name="database"/> (a <c>postgres://</c> URL, a keyword string, <c>sqlite:path</c> or a
+    /// <c>.db</c> path; relative SQLite paths against <paramref name="baseDirectory"/>) and creates its dialect.
+    /// Malformed input throws the <see cref="ConfigurationException"/> the CLI gives, without the password.
+    /// </summary>
+    public IDialect Create(string database, string baseDirectory, DialectSettings? settings = null) =>
+        Create(DatabaseUrl.Parse(database, baseDirectory), settings);
+
+    /// <summary>The backup role for <paramref name="target"/> (what <c>strata backup</c> uses).</summary>
+    public IDatabaseBackup CreateBackup(DatabaseTarget target, BackupSettings backup, DialectSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(backup);
+        return Factory(target).CreateBackup(target, backup, settings ?? new DialectSettings());
+    }
+
+    private IDialectFactory Factory(DatabaseTarget target) =>
+        _factories.TryGetValue(target.Dialect, out var factory)
+            ? factory
+            : throw new ConfigurationException(
+                $"{target.DisplayName} is a {target.Dialect.ToName()} database, but this program has no {target.Dialect.ToName()} dialect",
+                $"reference the Strata.{target.Dialect} package and add {target.Dialect}Dialect.Factory to the DialectSet");
+}

@@ -1,0 +1,25 @@
+using Strata.Execution;
+using Strata.Operations;
+
+namespace Strata.Configuration;
+
+/// <summary>
+/// What a dialect package contributes to a <see cref="DialectSet"/>: how a resolved <see cref="DatabaseTarget"/> of its
+/// <see cref="Dialect"/> becomes an <see cref="IDialect"/> (and its backup role). Each package exposes one as a static
+/// property (<c>PostgreSqlDialect.Factory</c>, <c>SqliteDialect.Factory</c>), as golang-migrate's drivers register
+/// themselves per URL scheme; the engine references no dialect package.
+/// </summary>
+public interface IDialectFactory
+{
+    /// <summary>The engine this factory builds dialects for.</summary>
+    Dialect Dialect { get; }
+
+    /// <summary>The dialect for <paramref name="target"/> (of this factory's <see cref="Dialect"/>), with <paramref name="settings"/>.</summary>
+    IDialect Create(DatabaseTarget target, DialectSettings settings);
+
+    /// <summary>
+    /// The backup role for <paramref name="target"/>. Throws <see cref="Errors.StrataException"/> (bad input) when the
+    /// database cannot be backed up (an in-memory SQLite database).
+    /// </summary>
+    IDatabaseBackup CreateBackup(DatabaseTarget target, BackupSettings backup, DialectSettings settings);
+}
