@@ -40,7 +40,7 @@ internal static class ProjectRun
             return result with { DumpObjects = dump.Entries.Count, StrataFailure = "pull: " + pull.Output };
         }
 
-        using var json = JsonDocument.Parse(pull.Output[pull.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        using var json = JsonDocument.Parse(pull.StandardOutput); // warnings go to standard error, after the JSON in Output
         result = result with
         {
             DumpObjects = dump.Entries.Count,

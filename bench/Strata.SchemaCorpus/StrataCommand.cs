@@ -6,7 +6,8 @@ namespace Strata.SchemaCorpus;
 /// <summary>Runs the strata CLI in a workspace folder against one database (DATABASE_URL), as a user would.</summary>
 internal sealed record StrataCommand(string Program, string Workspace)
 {
-    public async Task<(int ExitCode, string Output)> RunAsync(string databaseUrl, params string[] arguments)
+    /// <summary>Output is standard output then standard error (for messages); StandardOutput alone is what --json parses.</summary>
+    public async Task<(int ExitCode, string Output, string StandardOutput)> RunAsync(string databaseUrl, params string[] arguments)
     {
         var dll = Program.EndsWith(".dll", StringComparison.Ordinal);
         var info = new ProcessStartInfo(dll ? "dotnet" : Program)
@@ -32,6 +33,6 @@ internal sealed record StrataCommand(string Program, string Workspace)
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, new StringBuilder(await output).Append(await error).ToString());
+        return (process.ExitCode, new StringBuilder(await output).Append(await error).ToString(), await output);
     }
 }
