@@ -23,6 +23,12 @@ internal sealed class DialectFactory : IDialectFactory
         return new PostgreSqlBackup(target.ConnectionString, backup.PostgresBin);
     }
 
+    public Task<IReadOnlyList<string>> ReadColumnAsync(DatabaseTarget target, string sql, CancellationToken cancellationToken)
+    {
+        Require(target);
+        return PostgreSqlControlQuery.ReadColumnAsync(target.ConnectionString, sql, cancellationToken);
+    }
+
     private void Require(DatabaseTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -35,6 +35,12 @@ internal sealed class DialectFactory : IDialectFactory
         return new SqliteBackup(Path.GetFullPath(target.ConnectionString), settings.LockTimeout);
     }
 
+    public Task<IReadOnlyList<string>> ReadColumnAsync(DatabaseTarget target, string sql, CancellationToken cancellationToken)
+    {
+        Require(target);
+        return SqliteControlQuery.ReadColumnAsync(target.ConnectionString, sql, cancellationToken);
+    }
+
     private void Require(DatabaseTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Strata.Configuration;
 using Strata.Errors;
 using Strata.Operations;
-using Strata.PostgreSql;
 
 namespace Strata.Cli.Infrastructure;
 
@@ -50,10 +49,7 @@ internal static class FleetTargets
     /// <summary>The first column of <paramref name="sql"/>'s rows, run read-only on the configured database.</summary>
     public static async Task<IEnumerable<(string, string)>> QueryAsync(CommandContext ctx, string sql, CancellationToken ct)
     {
-        var control = ctx.Database;
-        var rows = control.Dialect == Dialect.PostgreSql
-            ? await PostgreSqlControlQuery.ReadColumnAsync(control.ConnectionString, sql, ct)
-            : await Sqlite.SqliteControlQuery.ReadColumnAsync(Path.GetFullPath(control.ConnectionString, ctx.Host.WorkingDirectory), sql, ct);
+        var rows = await CommandContext.Dialects.ReadColumnAsync(ctx.Database, sql, ct);
         return rows.Select((row, i) => (row, $"--targets-sql row {i + 1}"));
     }
 

@@ -54,6 +54,13 @@ public sealed class DialectSet
         return Factory(target).CreateBackup(target, backup, settings ?? new DialectSettings());
     }
 
+    /// <summary>The first column of <paramref name="sql"/>'s rows, run read-only on <paramref name="target"/> (see <see cref="IDialectFactory.ReadColumnAsync"/>).</summary>
+    public Task<IReadOnlyList<string>> ReadColumnAsync(DatabaseTarget target, string sql, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Factory(target).ReadColumnAsync(target, sql, cancellationToken);
+    }
+
     private IDialectFactory Factory(DatabaseTarget target) =>
         _factories.TryGetValue(target.Dialect, out var factory)
             ? factory

@@ -22,4 +22,12 @@ public interface IDialectFactory
     /// database cannot be backed up (an in-memory SQLite database).
     /// </summary>
     IDatabaseBackup CreateBackup(DatabaseTarget target, BackupSettings backup, DialectSettings settings);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> read-only on <paramref name="target"/> and returns its first column, one text value
+    /// per row (a fleet's <c>--targets-sql</c> on the control database). Throws <see cref="Errors.DatabaseUnavailableException"/>
+    /// when the database cannot be reached, and <see cref="Errors.StrataException"/> (bad input) with the database's
+    /// message when the query fails or returns a NULL.
+    /// </summary>
+    Task<IReadOnlyList<string>> ReadColumnAsync(DatabaseTarget target, string sql, CancellationToken cancellationToken);
 }
