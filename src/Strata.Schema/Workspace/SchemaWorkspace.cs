@@ -129,6 +129,18 @@ public sealed partial class SchemaWorkspace : IAsyncDisposable
         {
             return (await desired.ConfigureAwait(false), await current.ConfigureAwait(false));
         }
+        catch (Exception e) when (e is not SchemaFileException)
+        {
+            // Not left running behind the error. A schema file's error wins; otherwise, when the configured database
+            // cannot be reached, that is the cause (the scratch database is made through the same server and login).
+            await Task.WhenAny(current).ConfigureAwait(false);
+            if (current.Exception?.InnerException is Errors.DatabaseUnavailableException unavailable && !ReferenceEquals(unavailable, e))
+            {
+                throw unavailable;
+            }
+
+            throw;
+        }
         catch when (!current.IsCompleted)
         {
             await Task.WhenAny(current).ConfigureAwait(false); // not left running behind the error (its own failure is the lesser one)
