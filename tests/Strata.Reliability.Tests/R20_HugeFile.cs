@@ -132,6 +132,7 @@ public sealed class R20_HugeFile : IClassFixture<HugeFolder>
 
     private static void ShouldStayInBudget(MeasuredRun baseline, MeasuredRun run)
     {
+        baseline.PeakRssBytes.ShouldBeGreaterThan(0, "the baseline run's peak RSS was not measured");
         run.PeakRssBytes.ShouldBeGreaterThan(0);
         run.PeakRssBytes.ShouldBeLessThan(baseline.PeakRssBytes + Budget, $"baseline {baseline.PeakRssBytes >> 20} MB, huge {run.PeakRssBytes >> 20} MB");
 

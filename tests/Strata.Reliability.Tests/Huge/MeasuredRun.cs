@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Strata.TestSupport;
 
 namespace Strata.Reliability.Tests.Huge;
@@ -43,7 +42,7 @@ internal sealed record MeasuredRun(int ExitCode, IReadOnlyList<(TimeSpan At, str
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var stop = new CancellationTokenSource();
-        var peak = Task.Run(() => PollPeakRss(process.Id, stop.Token));
+        var peak = PeakRssPoller.Start(process.Id, stop.Token);
         try
         {
             using var limit = new CancellationTokenSource(timeout);
@@ -66,7 +65,7 @@ internal sealed record MeasuredRun(int ExitCode, IReadOnlyList<(TimeSpan At, str
         }
 
         var elapsed = clock.Elapsed;
-        var rss = await peak;
+        var rss = peak.Wait();
         lock (lines)
         {
             return new MeasuredRun(process.ExitCode, [.. lines], rss, elapsed);
@@ -107,42 +106,6 @@ internal sealed record MeasuredRun(int ExitCode, IReadOnlyList<(TimeSpan At, str
                 lines.Add((clock.Elapsed, line));
             }
         }
-    }
-
-    /// <summary>The largest VmHWM read while the process lived (the value only grows; the last read is the peak up to then).</summary>
-    private static async Task<long> PollPeakRss(int pid, CancellationToken stop)
-    {
-        var peak = 0L;
-        var status = $"/proc/{pid}/status";
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var line in await File.ReadAllLinesAsync(status, CancellationToken.None))
-                {
-                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    {
-                        var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                        peak = Math.Max(peak, kb * 1024);
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process has exited (its /proc entry is gone or being torn down).
-            }
-
-            try
-            {
-                await Task.Delay(20, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        return peak;
     }
 
     private static string DotnetHost()
