@@ -178,6 +178,21 @@ public sealed class SqliteWorkflowTests
         File.Exists(Path.Combine(workspace.Migrations, "003_add_users_table.down.sql")).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("20991231235959", "21000101000000")]
+    [InlineData("20991231235959999", "21000101000000000")]
+    public async Task New_after_a_newer_timestamp_takes_the_next_valid_time_not_the_next_number(string newest, string next)
+    {
+        using var workspace = new Workspace();
+        Directory.CreateDirectory(workspace.Migrations);
+        File.WriteAllText(Path.Combine(workspace.Migrations, newest + "_latest.sql"), "SELECT 1;\n");
+
+        var result = await workspace.Cli().RunAsync("new", "second", "--migrations", workspace.Migrations);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.Exists(Path.Combine(workspace.Migrations, next + "_second.sql")).ShouldBeTrue(string.Join(", ", Directory.GetFiles(workspace.Migrations)));
+    }
+
     [Fact]
     public async Task Init_writes_config_and_folder_and_refuses_to_overwrite()
     {

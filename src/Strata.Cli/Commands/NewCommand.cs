@@ -83,7 +83,23 @@ internal static partial class NewCommand
 
         var format = versions.Any(v => v.Length == 17) ? "yyyyMMddHHmmssfff" : "yyyyMMddHHmmss";
         var stamp = long.Parse(utcNow.ToString(format, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return Math.Max(stamp, max + 1).ToString(CultureInfo.InvariantCulture);
+        return stamp > max ? stamp.ToString(CultureInfo.InvariantCulture) : After(max, format);
+    }
+
+    /// <summary>
+    /// The timestamp one tick (a second, or a millisecond for 17 digits) after <paramref name="max"/>, so two
+    /// migrations made within one second stay valid times (20261206113859 → 20261206113900, never …113860).
+    /// </summary>
+    private static string After(long max, string format)
+    {
+        var text = max.ToString(CultureInfo.InvariantCulture);
+        if (!DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var newest))
+        {
+            return (max + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var next = format.Length == 17 ? newest.AddMilliseconds(1) : newest.AddSeconds(1);
+        return next.ToString(format, CultureInfo.InvariantCulture);
     }
 
     internal static string Normalise(string slug)
