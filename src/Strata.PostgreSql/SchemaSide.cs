@@ -3,7 +3,7 @@ using Strata.Schema;
 
 namespace Strata.PostgreSql;
 
-/// <summary>The schema roles of a PostgreSQL database (<see cref="PostgreSqlDialect.SchemaRoles"/>): every role, dev database and wipe included.</summary>
+/// <summary>The schema roles of a PostgreSQL database (<see cref="PostgreSqlDialect.SchemaRoles"/>): every role, dev database, wipe and measuring included.</summary>
 internal static class SchemaSide
 {
     /// <summary>The roles for the database <paramref name="connectionString"/> points at; reads go through <paramref name="dataSource"/> when the application gave one.</summary>
@@ -15,6 +15,7 @@ internal static class SchemaSide
         Scratch = new ScratchDatabases(connectionString),
         DevDatabase = new DevDatabases(),
         Wipe = new DatabaseWipe(connectionString),
+        Measuring = new MigrationMeasuring(connectionString),
         DefaultSchema = "public",
     };
 

@@ -4,7 +4,8 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// The schema roles of an SQLite database (<see cref="SqliteDialect.SchemaRoles"/>). No dev database: scratch
-/// databases are temporary files, so there is never a reason for one.
+/// databases are temporary files, so there is never a reason for one. No measuring: SQLite has no lock table or data
+/// file nodes to read, so <c>strata lint --measure</c> has nothing to report (ADR 012).
 /// </summary>
 internal static class SchemaSide
 {
@@ -17,6 +18,7 @@ internal static class SchemaSide
         Scratch = new ScratchDatabases(),
         DevDatabase = null,
         Wipe = new DatabaseWipe(path),
+        Measuring = null,
         DefaultSchema = null,
     };
 }

@@ -7,7 +7,7 @@ namespace Strata.PostgreSql.Measuring;
 /// The copy <c>strata lint --copy-of</c> measures on: <see cref="PostgreSqlScratchDatabase.CopyAsync"/>, with the
 /// server's refusals turned into messages that say what to do (someone is connected to the database, no CREATEDB).
 /// </summary>
-public static class DatabaseCopies
+internal static class DatabaseCopies
 {
     /// <summary>Copies the database <paramref name="connectionString"/> points at; <paramref name="display"/> names it in messages (no password).</summary>
     public static async Task<PostgreSqlScratchDatabase> CreateAsync(string connectionString, string display, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ namespace Strata.PostgreSql.Measuring;
 /// a scratch database or such a copy. Server errors in
 /// the migration come back in the result; a lost connection throws <see cref="DatabaseUnavailableException"/>.
 /// </summary>
-public sealed class MigrationProbe : IAsyncDisposable
+internal sealed class MigrationProbe : IMigrationProbe
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlConnection _connection;
@@ -54,13 +54,8 @@ public sealed class MigrationProbe : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="script"/> (of the migration shown as <paramref name="migration"/>) and reports what it did.
-    /// A transactional script is rolled back afterwards, or committed when <paramref name="keep"/> (on a copy of a
-    /// real database, where the next migration needs its effect); a no-transaction one stays applied (up to a failing
-    /// statement).
-    /// </summary>
-    public async Task<MigrationMeasurement> MeasureAsync(string migration, SqlScript script, CancellationToken cancellationToken, bool keep = false)
+    /// <inheritdoc/>
+    public async Task<MigrationMeasurement> MeasureAsync(string migration, SqlScript script, bool keep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
         var before = await GuardAsync(migration, () => CatalogState.ReadAsync(_connection, withLocks: false, cancellationToken)).ConfigureAwait(false);
@@ -70,10 +65,7 @@ public sealed class MigrationProbe : IAsyncDisposable
             : await WithoutTransactionAsync(migration, script, before, schema, cancellationToken).ConfigureAwait(false) with { Kept = keep };
     }
 
-    /// <summary>
-    /// Applies <paramref name="script"/> for good (in a transaction unless it is a no-transaction script), as the
-    /// executor would, without a history row; throws <see cref="MigrationFailedException"/> when a statement fails.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task ApplyAsync(string migration, SqlScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);

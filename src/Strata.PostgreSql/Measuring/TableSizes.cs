@@ -11,7 +11,7 @@ namespace Strata.PostgreSql.Measuring;
 /// Reads catalogs only, so a hot standby works. A failure (unreachable, or the server refused the query) is a
 /// <see cref="Errors.DatabaseUnavailableException"/> naming the database and the server's message.
 /// </summary>
-public static class TableSizes
+internal static class TableSizes
 {
     private const string Sql =
         """

@@ -2,8 +2,8 @@ namespace Strata.Schema;
 
 /// <summary>
 /// What a dialect does on the schema side, one small role each (ADR 001): read a schema, render DDL, open scratch
-/// databases, and — where the dialect has them — use a configured dev database and wipe a database. A role a dialect
-/// lacks is null, so a caller finds out before calling, not by an exception.
+/// databases, and — where the dialect has them — use a configured dev database, wipe a database and measure migrations.
+/// A role a dialect lacks is null, so a caller finds out before calling, not by an exception.
 /// </summary>
 public sealed class SchemaRoles
 {
@@ -24,6 +24,9 @@ public sealed class SchemaRoles
 
     /// <summary>Empties the dialect's database (<c>strata reset</c>); null where the dialect cannot.</summary>
     public IDatabaseWipe? Wipe { get; init; }
+
+    /// <summary>Measures what migrations do (locks, rewrites), copies the database and reads its table sizes for <c>strata lint --measure</c>; null where the dialect cannot (SQLite).</summary>
+    public IMigrationMeasuring? Measuring { get; init; }
 
     /// <summary>The schema every database of the dialect has (<c>public</c>), or null (SQLite has no schemas).</summary>
     public string? DefaultSchema { get; init; }

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Strata.PostgreSql.Measuring;
+using Strata.Schema;
 
 namespace Strata.Cli.Output.Lint;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Strata.PostgreSql.Measuring;
+using Strata.Schema;
 
 namespace Strata.Cli.Output.Lint;
 

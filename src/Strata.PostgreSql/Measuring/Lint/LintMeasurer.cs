@@ -10,7 +10,7 @@ namespace Strata.PostgreSql.Measuring;
 /// <summary>
 /// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (the configured server's
 /// scratch database or the dev database, see <see cref="Schema.SchemaWorkspace"/>) the migrations applied on the target are applied through the normal
-/// <see cref="Migrator"/>, and each pending one is measured by <see cref="MigrationProbe"/> (in a transaction that is
+/// <see cref="Migrator"/>, and each pending one is measured by the dialect's measuring role (<see cref="Schema.IMigrationProbe"/>) (in a transaction that is
 /// rolled back), then applied for real so the next one starts from the right state. The first failure stops the
 /// run: later migrations cannot be measured on a state that is not the one they will meet. The configured and target
 /// databases are only read.
@@ -86,7 +86,8 @@ internal sealed class LintMeasurer
     private async Task RunAsync(Schema.SchemaWorkspace engine, Schema.IScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
     {
         var migrator = new Migrator(scratch.Provider, _request.Source, _options);
-        var probe = await MigrationProbe.OpenAsync(scratch.ConnectionString, _options.Session, engine.HistoryFilter, ct).ConfigureAwait(false);
+        var measuring = engine.Roles.Measuring ?? throw new InvalidOperationException($"{engine.Roles.Name} cannot measure migrations");
+        var probe = await measuring.OpenProbeAsync(scratch, _options.Session, engine.HistoryFilter, ct).ConfigureAwait(false);
         await using (probe.ConfigureAwait(false))
         {
             var lastMeasured = plan.FindLastIndex(p => p.Measure);
@@ -132,10 +133,10 @@ internal sealed class LintMeasurer
         }
     }
 
-    private async Task MeasureAsync(MigrationProbe probe, Schema.SchemaWorkspace engine, Migration migration, CancellationToken ct)
+    private async Task MeasureAsync(Schema.IMigrationProbe probe, Schema.SchemaWorkspace engine, Migration migration, CancellationToken ct)
     {
         var script = (SqlScript)migration.Up;
-        var measurement = await probe.MeasureAsync(migration.DisplayName, script, ct, keep: _copyOf is not null).ConfigureAwait(false);
+        var measurement = await probe.MeasureAsync(migration.DisplayName, script, keep: _copyOf is not null, ct).ConfigureAwait(false);
         var changes = measurement.After is { } after ? engine.Compare(measurement.Before, after).Changes : null;
         var note = measurement.Failure is not null
             ? $"failed at line {measurement.Failure.Location.Line} on {Where}; the migrations after it were not measured"
@@ -154,7 +155,7 @@ internal sealed class LintMeasurer
     }
 
     /// <summary>Applies a measured migration for real: a transactional or versioned one through the migrator, a repeatable through the probe.</summary>
-    private async Task ApplyAsync(Migrator migrator, MigrationProbe probe, MigrationStatusEntry entry, CancellationToken ct)
+    private async Task ApplyAsync(Migrator migrator, Schema.IMigrationProbe probe, MigrationStatusEntry entry, CancellationToken ct)
     {
         var migration = entry.Migration!;
         if (_copyOf is not null && migration.Up.Transactional)

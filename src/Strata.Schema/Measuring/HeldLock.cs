@@ -1,4 +1,4 @@
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Schema;
 
 /// <summary>A relation lock the migration's session held (<c>pg_locks</c>), in PostgreSQL's words: <c>ACCESS EXCLUSIVE</c>, <c>SHARE</c>, ….</summary>
 /// <param name="Relation">The locked relation (one that existed before the migration).</param>

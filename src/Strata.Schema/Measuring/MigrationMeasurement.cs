@@ -1,10 +1,9 @@
 using Strata.Errors;
-using Strata.Schema;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Schema;
 
 /// <summary>
-/// What running one migration on a scratch database did, from <see cref="MigrationProbe"/>: per statement, the locks
+/// What running one migration on a scratch database did, from <see cref="IMigrationProbe"/>: per statement, the locks
 /// it took and the relations it rewrote; the locks held at the end (transactional migrations only: in a no-transaction
 /// migration each statement commits and releases its locks); the schema before and after; or the failure.
 /// </summary>

@@ -1,9 +1,7 @@
-using Strata.Schema;
-
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Schema;
 
 /// <summary>
-/// A user relation as <see cref="MigrationProbe"/> saw it in <c>pg_class</c>: its oid, name, kind (<c>relkind</c>:
+/// A user relation as <see cref="IMigrationProbe"/> saw it in <c>pg_class</c>: its oid, name, kind (<c>relkind</c>:
 /// r table, p partitioned table, m materialized view, v view, f foreign table, S sequence, i/I index), its data file
 /// (<c>relfilenode</c>, which changes when PostgreSQL rewrites it) and, for an index, the table it belongs to.
 /// </summary>

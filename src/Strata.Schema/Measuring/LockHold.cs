@@ -1,4 +1,4 @@
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Schema;
 
 /// <summary>
 /// How long a measured migration held one of its locks: from the start of the statement that took it to the end of

@@ -1,4 +1,4 @@
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Schema;
 
 /// <summary>What one statement of a measured migration did: the locks it added, the relations it rewrote, how long it ran.</summary>
 /// <param name="Line">The statement's 1-based line in the file.</param>
