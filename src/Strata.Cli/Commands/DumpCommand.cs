@@ -26,7 +26,7 @@ internal static class DumpCommand
                 var path = Path.GetFullPath(Path.Combine(ctx.Host.WorkingDirectory, target));
                 await File.WriteAllTextAsync(path, text, ct);
                 ctx.Terminal.WriteJsonIf(new SchemaJson("dump") { File = Output.RunRenderer.Relative(ctx, path), Tables = schema.Tables.Count, Objects = schema.Objects.Count });
-                ctx.Terminal.Note($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(Output.RunRenderer.Relative(ctx, path))}");
+                ctx.Terminal.Note($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(Output.RunRenderer.Relative(ctx, path))}: {Markup.Escape(Output.SchemaCounts.Describe(schema))}");
                 return ExitCodes.Success;
             }
 

@@ -52,7 +52,7 @@ internal static class PullCommand
             await File.WriteAllTextAsync(path, text, ct);
             var display = Output.RunRenderer.Relative(ctx, path);
             ctx.Terminal.WriteJsonIf(new SchemaJson("pull") { File = display, Tables = schema.Tables.Count, Objects = schema.Objects.Count, NotManaged = notManaged });
-            ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(display)}: {schema.Tables.Count} table(s), {schema.Objects.Count} other object(s)");
+            ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] wrote {Markup.Escape(display)}: {Markup.Escape(Output.SchemaCounts.Describe(schema))}");
             return ExitCodes.Success;
         });
         return command;

@@ -36,6 +36,23 @@ public sealed class SqliteSchemaCommandTests
     }
 
     [Fact]
+    public async Task Pull_and_dump_say_what_the_schema_holds_by_kind()
+    {
+        using var workspace = new Workspace();
+        var cli = workspace.Cli();
+        await ExecuteAsync(workspace, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL); CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id)); CREATE INDEX orders_user ON orders (user_id)");
+
+        var pull = await cli.RunAsync("pull");
+        SchemaWorkflow.WriteRoot(workspace, "migrations/001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+        var dump = await cli.RunAsync("dump", "-o", "snapshot.sql");
+
+        pull.ExitCode.ShouldBe(0, pull.ToString());
+        pull.Stdout.ShouldContain("wrote schema.sql: 2 tables, 2 primary keys, 1 foreign key, 1 index");
+        dump.ExitCode.ShouldBe(0, dump.ToString());
+        dump.ToString().ShouldContain("wrote snapshot.sql: 1 table, 1 primary key");
+    }
+
+    [Fact]
     public async Task Migrate_after_push_and_generate_on_the_same_database_names_mark_applied_when_the_table_already_exists()
     {
         using var workspace = new Workspace();
