@@ -66,6 +66,7 @@ internal static class ObjectDdl
             ObjectKind.Trigger or ObjectKind.Policy or ObjectKind.Rule => $"DROP {Word(item.Kind)} {SchemaNames.Quote(item.Name.Name)} ON {table}",
             ObjectKind.EventTrigger => "DROP EVENT TRIGGER " + name,
             ObjectKind.Publication => "DROP PUBLICATION " + name,
+            ObjectKind.Cast => "DROP CAST " + item.Name.Name,
             _ => throw new NotSupportedException($"no DROP for {item}"),
         }];
     }
@@ -155,6 +156,7 @@ internal static class ObjectDdl
         {
             ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate => $"{Word(item.Kind)} {name}({item.Arguments})",
             ObjectKind.Operator => $"OPERATOR {RoutineCatalog.OperatorName(item.Name)} ({item.Arguments})",
+            ObjectKind.Cast => "CAST " + item.Name.Name,
             ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion or ObjectKind.ForeignKey =>
                 $"CONSTRAINT {SchemaNames.Quote(item.Name.Name)}{onTable}",
             ObjectKind.Trigger or ObjectKind.Policy or ObjectKind.Rule => $"{Word(item.Kind)} {SchemaNames.Quote(item.Name.Name)}{onTable}",

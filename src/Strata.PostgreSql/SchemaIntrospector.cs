@@ -9,7 +9,7 @@ namespace Strata.PostgreSql;
 /// (partitioned, partitions, inheritance, unlogged, storage parameters) and columns (types, nullability, defaults,
 /// identity and its sequence options, generated, storage), keys, checks and exclusion constraints, indexes, extended
 /// statistics, enums, domains, composite and range types, sequences, views, materialized views, functions, procedures,
-/// aggregates, operators, triggers, rules, policies, event triggers, publications, grants (tables, columns, sequences,
+/// aggregates, operators, casts, triggers, rules, policies, event triggers, publications, grants (tables, columns, sequences,
 /// schemas, routines, types), default privileges and comments; what it cannot model it lists in
 /// <see cref="DatabaseSchema.Unmanaged"/>. All catalog queries
 /// go to the server in one batch (one round trip, no query per object), so a 1,000-table schema reads in well under a

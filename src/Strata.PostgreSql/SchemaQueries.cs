@@ -15,6 +15,7 @@ internal static class SchemaQueries
         .. ConstraintCatalog.Queries(version),
         .. TypeCatalog.Queries(version),
         .. RoutineCatalog.Queries(),
+        .. CastCatalog.Queries(),
         .. RelationCatalog.Queries(),
         .. PrivilegeCatalog.Queries(),
         .. UnmanagedCatalog.Queries(),

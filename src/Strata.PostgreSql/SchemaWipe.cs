@@ -51,6 +51,14 @@ public static class PostgreSqlSchemaWipe
             FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
                 EXECUTE format('DROP SCHEMA %I CASCADE', s);
             END LOOP;
+            -- A user-defined cast between built-in types (CREATE CAST (cid AS integer) WITHOUT FUNCTION) is in no schema.
+            FOR s IN SELECT format('(%s AS %s)', format_type(k.castsource, NULL), format_type(k.casttarget, NULL)) FROM pg_cast k
+                     WHERE k.oid >= 16384
+                       AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_cast'::regclass AND x.objid = k.oid AND x.deptype IN ('e', 'i'))
+                       AND (pg_has_role((SELECT t.typowner FROM pg_type t WHERE t.oid = k.castsource), 'USAGE')
+                            OR pg_has_role((SELECT t.typowner FROM pg_type t WHERE t.oid = k.casttarget), 'USAGE')) LOOP
+                EXECUTE 'DROP CAST ' || s;
+            END LOOP;
             CREATE SCHEMA public;
             GRANT USAGE ON SCHEMA public TO PUBLIC;
         END
@@ -84,7 +92,7 @@ public static class PostgreSqlSchemaWipe
 
     /// <summary>
     /// Empties a scratch database for its next use: what <see cref="WipeAsync(NpgsqlConnection, CancellationToken)"/> drops, and also
-    /// the event triggers, publications and default privileges not tied to a schema that the role may drop or reset
+    /// the event triggers, publications, casts and default privileges not tied to a schema that the role may drop or reset
     /// (objects outside any schema that a schema file can create).
     /// </summary>
     internal static async Task WipeScratchAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

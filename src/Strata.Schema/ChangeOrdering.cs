@@ -19,11 +19,11 @@ internal sealed record ChangeOrdering(bool Drop, IReadOnlyCollection<QualifiedNa
 
     /// <summary>
     /// True for kinds other objects refer to by name (types, routines, relations, schemas); not for grants, sequence
-    /// ownership (named after its sequence), keys, triggers, policies and rules.
+    /// ownership (named after its sequence), keys, triggers, policies, rules and casts.
     /// </summary>
     private static bool Referable(ObjectKind kind) => kind is not (ObjectKind.Grant or ObjectKind.DefaultPrivileges or ObjectKind.SequenceOwner
         or ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion or ObjectKind.ForeignKey
-        or ObjectKind.Trigger or ObjectKind.Policy or ObjectKind.Rule);
+        or ObjectKind.Trigger or ObjectKind.Policy or ObjectKind.Rule or ObjectKind.Cast);
 
     /// <summary>The ordering of creating or dropping <paramref name="table"/>.</summary>
     public static ChangeOrdering Of(TableDefinition table, bool drop) => new(drop, [table.Name], [.. table.Parents, .. table.DependsOn]);

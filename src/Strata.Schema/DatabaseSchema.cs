@@ -43,7 +43,8 @@ public sealed class DatabaseSchema
     /// <summary>
     /// The part of this state that <paramref name="filter"/> keeps: its tables and the objects in its schemas; objects
     /// that belong to a table, view or other object (constraints, indexes, triggers, policies, grants) go with it, and
-    /// so does a sequence a kept table owns (a <c>serial</c> column's). Called by <c>pull</c> (<c>--schema</c>/<c>--table</c>)
+    /// so does a sequence a kept table owns (a <c>serial</c> column's); a cast is kept when the schemas of its types and
+    /// function are. Called by <c>pull</c> (<c>--schema</c>/<c>--table</c>)
     /// and to leave out Strata's own history tables.
     /// </summary>
     public DatabaseSchema Filter(SchemaFilter filter)
@@ -81,6 +82,7 @@ public sealed class DatabaseSchema
     {
         ObjectKind.Extension or ObjectKind.EventTrigger or ObjectKind.Publication => true,
         ObjectKind.Schema => filter.IncludesSchema(item.Name.Name),
+        ObjectKind.Cast => item.DependsOn.All(filter.IncludesObject),
         _ => filter.IncludesObject(item.Name),
     };
 }

@@ -99,4 +99,10 @@ public enum ObjectKind
 
     /// <summary>A SQLite virtual table (<c>CREATE VIRTUAL TABLE … USING module(…)</c>); its shadow tables go with it.</summary>
     VirtualTable,
+
+    /// <summary>
+    /// A user-defined cast (<c>CREATE CAST</c>, database-wide, no schema): identified by its source and target types, named
+    /// <c>(source AS target)</c> as DDL writes them; the definition is the whole <c>CREATE CAST</c> statement (method and context).
+    /// </summary>
+    Cast,
 }

@@ -15,7 +15,7 @@ public sealed record UnmanagedObject(string Kind, QualifiedName Name)
 
     /// <summary>
     /// True when <paramref name="pattern"/> (from strata.json <c>"unmanaged"</c>) accepts this object: <c>kind name</c>
-    /// where <c>*</c> matches any run of characters, e.g. <c>cast *</c>, <c>foreign table legacy.*</c>, <c>*</c>.
+    /// where <c>*</c> matches any run of characters, e.g. <c>server *</c>, <c>foreign table legacy.*</c>, <c>*</c>.
     /// </summary>
     public bool Matches(string pattern) => SchemaFilter.Glob(pattern?.Trim() ?? "", ToString());
 }

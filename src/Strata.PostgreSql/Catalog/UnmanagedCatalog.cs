@@ -20,7 +20,7 @@ internal static class UnmanagedCatalog
         WHERE {UserSchema} AND {NotExtension(catalog, alias + ".oid")} AND {NotInternal(catalog, alias + ".oid")}{extra}
         """;
 
-    /// <summary>Not made by PostgreSQL along with another object (a range type's multirange casts, an operator class's family).</summary>
+    /// <summary>Not made by PostgreSQL along with another object (an operator class's family).</summary>
     private static string NotInternal(string catalog, string oid) =>
         $"NOT EXISTS (SELECT 1 FROM pg_depend xi WHERE xi.classid = '{catalog}'::regclass AND xi.objid = {oid} AND xi.deptype = 'i')";
 
@@ -31,7 +31,6 @@ internal static class UnmanagedCatalog
 
     private static readonly string Unmanaged = string.Join("\nUNION ALL\n", new[]
     {
-        Global("cast", "pg_cast", "k", "'(' || format_type(k.castsource, NULL) || ' AS ' || format_type(k.casttarget, NULL) || ')'"),
         InSchema("conversion", "pg_conversion", "v", "conname", "connamespace"),
         InSchema("text search configuration", "pg_ts_config", "s", "cfgname", "cfgnamespace"),
         InSchema("text search dictionary", "pg_ts_dict", "s", "dictname", "dictnamespace"),

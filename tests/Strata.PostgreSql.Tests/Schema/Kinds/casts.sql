@@ -1,0 +1,13 @@
+CREATE TYPE label AS ENUM ('low', 'high');
+CREATE TYPE "Mood" AS ENUM ('sad', 'ok');
+CREATE TYPE amount AS (value numeric, currency text);
+CREATE TABLE account (id int PRIMARY KEY, balance numeric);
+CREATE FUNCTION account_amount(account) RETURNS amount LANGUAGE sql IMMUTABLE AS 'SELECT ROW($1.balance, ''EUR'')::amount';
+CREATE CAST (account AS amount) WITH FUNCTION account_amount(account) AS IMPLICIT;
+COMMENT ON CAST (account AS amount) IS 'an account''s balance';
+CREATE CAST (label AS text) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (text AS label) WITH INOUT;
+CREATE CAST ("Mood" AS label) WITH INOUT;
+CREATE CAST (cid AS integer) WITHOUT FUNCTION AS ASSIGNMENT;
+CREATE TYPE span AS RANGE (subtype = int);
+CREATE VIEW account_amounts AS SELECT a.id, a::amount AS amount FROM account a;
