@@ -54,6 +54,21 @@ public sealed class ScratchDatabaseTests : PostgresTestBase
     }
 
     [Fact]
+    public async Task A_cast_between_built_in_types_a_schema_file_made_in_the_kept_scratch_database_is_gone_for_the_next_command()
+    {
+        const string Cast = "CREATE CAST (cid AS integer) WITHOUT FUNCTION AS ASSIGNMENT";
+        await using (var first = await PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, CancellationToken.None))
+        {
+            await ExecuteAsync(first, Cast);
+            (await first.ReadAsync(null, CancellationToken.None)).Objects.Single().Kind.ShouldBe(Strata.Schema.ObjectKind.Cast);
+        }
+
+        await using var second = await PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, CancellationToken.None);
+        (await second.ReadAsync(null, CancellationToken.None)).Objects.ShouldBeEmpty();
+        await ExecuteAsync(second, Cast);
+    }
+
+    [Fact]
     public async Task A_second_command_while_the_kept_scratch_database_is_in_use_gets_a_temporary_one_that_is_dropped()
     {
         await using var first = await PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, CancellationToken.None);
