@@ -5,8 +5,8 @@ namespace Strata.Corpus;
 /// <param name="Folder">The migrations folder (absolute).</param>
 internal sealed record CorpusEntry(string Project, string Folder)
 {
-    /// <summary>The PostgreSQL rows of <paramref name="manifest"/> (columns: project, commit, path under the corpus, layout, engine, notes).</summary>
-    public static List<CorpusEntry> Read(string manifest)
+    /// <summary>The rows of <paramref name="manifest"/> whose engine names <paramref name="engine"/> (columns: project, commit, path under the corpus, layout, engine, notes).</summary>
+    public static List<CorpusEntry> Read(string manifest, string engine = "PostgreSQL")
     {
         var corpus = Path.GetDirectoryName(Path.GetFullPath(manifest))!;
         var result = new List<CorpusEntry>();
@@ -14,7 +14,7 @@ internal sealed record CorpusEntry(string Project, string Folder)
         {
             var cells = line.Split('|').Select(c => c.Trim()).ToArray();
             if (cells.Length < 7 || cells[1] is "project (owner/name)" || cells[1].StartsWith("---", StringComparison.Ordinal)
-                || !cells[5].Contains("PostgreSQL", StringComparison.Ordinal))
+                || !cells[5].StartsWith(engine, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -133,7 +133,7 @@ internal sealed class FolderRun(Psql psql, NpgsqlDataSource admin, Func<string, 
     }
 
     /// <summary>The line that says what went wrong (psql's ERROR line, not the notices before it), shortened for a table cell.</summary>
-    private static string First(string text)
+    internal static string First(string text)
     {
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var line = lines.FirstOrDefault(l => l.Contains("ERROR:", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "";

@@ -3,20 +3,27 @@ using Npgsql;
 using Strata.Corpus;
 using Strata.TestSupport;
 
-// bench/corpus.sh <corpus folder with MANIFEST.md> [--only word] [--pg 15,18] [--out file.md]
+// bench/corpus.sh <corpus folder with MANIFEST.md> [--only word] [--pg 15,18 | --sqlite] [--out file.md]
 if (args.Length == 0 || !File.Exists(Path.Combine(args[0], "MANIFEST.md")))
 {
-    Console.Error.WriteLine("usage: bench/corpus.sh <corpus folder holding MANIFEST.md> [--only <word>] [--pg <major>[,<major>…]] [--out <file.md>]");
+    Console.Error.WriteLine("usage: bench/corpus.sh <corpus folder holding MANIFEST.md> [--only <word>] [--pg <major>[,<major>…] | --sqlite] [--out <file.md>]");
     return 2;
 }
 
 var only = Option("--only");
 var outFile = Option("--out");
 var majors = (Option("--pg") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-var entries = CorpusEntry.Read(Path.Combine(args[0], "MANIFEST.md"))
-    .Where(e => only is null || e.Project.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
-var rows = new List<string> { CorpusRow.Header };
-foreach (var major in majors.Length == 0 ? [""] : majors)
+var sqlite = args.Contains("--sqlite");
+var entries = CorpusEntry.Read(Path.Combine(args[0], "MANIFEST.md"), sqlite ? "SQLite" : "PostgreSQL")
+    .Where(e => only is null || e.Project.Contains(only, StringComparison.OrdinalIgnoreCase)
+        || e.Folder.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+var rows = new List<string> { sqlite ? CorpusRow.SqliteHeader : CorpusRow.Header };
+if (sqlite)
+{
+    rows.AddRange(await RunSqliteAsync(entries));
+}
+
+foreach (var major in sqlite ? [] : majors.Length == 0 ? [""] : majors)
 {
     // An empty major: the server tests start by default (Debian's); else the major tests/install-postgres.sh cached.
     Environment.SetEnvironmentVariable(PostgresInstall.MajorVariable, major.Length == 0 ? null : major);
@@ -53,6 +60,32 @@ static async Task<List<string>> RunMajorAsync(List<CorpusEntry> entries)
         var row = (await runner.RunAsync(entry, ++number)).ToString();
         rows.Add(row);
         Console.Error.WriteLine(row);
+    }
+
+    return rows;
+}
+
+static async Task<List<string>> RunSqliteAsync(List<CorpusEntry> entries)
+{
+    var work = Directory.CreateTempSubdirectory("strata-corpus-");
+    var version = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sqlite3", "--version") { RedirectStandardOutput = true })!;
+    SqliteFolderRun.Sqlite3Version = (await version.StandardOutput.ReadToEndAsync()).Split(' ')[0];
+    var runner = new SqliteFolderRun(work.FullName);
+    var rows = new List<string>();
+    var number = 0;
+    try
+    {
+        foreach (var entry in entries)
+        {
+            Console.Error.WriteLine($"… {entry.Project} ({Path.GetFileName(entry.Folder)}) on sqlite3 {SqliteFolderRun.Sqlite3Version}");
+            var row = (await runner.RunAsync(entry, ++number)).ToString();
+            rows.Add(row);
+            Console.Error.WriteLine(row);
+        }
+    }
+    finally
+    {
+        work.Delete(recursive: true);
     }
 
     return rows;
