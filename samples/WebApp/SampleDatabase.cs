@@ -28,8 +28,8 @@ internal sealed class SampleDatabase
     {
         var url = configuration["DATABASE_URL"];
         var target = string.IsNullOrWhiteSpace(url)
-            ? DatabaseUrl.Parse("sqlite:" + Path.Combine(AppContext.BaseDirectory, "app.db"), AppContext.BaseDirectory)
-            : DatabaseUrl.Parse(url, Directory.GetCurrentDirectory());
+            ? Dialects.Parse("sqlite:" + Path.Combine(AppContext.BaseDirectory, "app.db"), AppContext.BaseDirectory)
+            : Dialects.Parse(url, Directory.GetCurrentDirectory());
         return new SampleDatabase(target);
     }
 

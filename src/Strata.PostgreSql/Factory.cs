@@ -7,6 +7,8 @@ namespace Strata.PostgreSql;
 /// <summary>PostgreSQL's entry in a <see cref="DialectSet"/> (<see cref="PostgreSqlDialect.Factory"/>).</summary>
 internal sealed class DialectFactory : IDialectFactory
 {
+    public IConnectionSyntax Connections { get; } = new Connection.ConnectionSyntax();
+
     public Dialect Dialect => Dialect.PostgreSql;
 
     public IDialect Create(DatabaseTarget target, DialectSettings settings)

@@ -8,6 +8,8 @@ namespace Strata.Sqlite;
 /// <summary>SQLite's entry in a <see cref="DialectSet"/> (<see cref="SqliteDialect.Factory"/>).</summary>
 internal sealed class DialectFactory : IDialectFactory
 {
+    public IConnectionSyntax Connections { get; } = new Connection.ConnectionSyntax();
+
     public Dialect Dialect => Dialect.Sqlite;
 
     public IDialect Create(DatabaseTarget target, DialectSettings settings)

@@ -72,7 +72,7 @@ public sealed class R21_CanaryRedaction
         var url = $"postgres://app:{canary.UrlEncoded}@127.0.0.1:{port}/appdb?application_name=r21";
         using var folder = new TestSupport.TempDirectory();
         var overrides = new ConfigurationOverrides { Database = url };
-        var settings = ConfigurationResolver.Resolve(overrides, new Dictionary<string, string>(), folder.Path);
+        var settings = ConfigurationResolver.Resolve(overrides, new Dictionary<string, string>(), folder.Path, TestSupport.TestDialects.All);
         var target = settings.RequireDatabase();
         target.Password.ShouldBe(canary.Password, "the resolver decoded the URL's password");
         var dialect = new PostgreSqlDialect(target.ConnectionString);
@@ -94,10 +94,10 @@ public sealed class R21_CanaryRedaction
         canary.ShouldNotLeakInto(unreachable.ToString(), "DatabaseUnavailableException.ToString() (with its inner exception)");
 
         var malformed = Should.Throw<StrataException>(() => ConfigurationResolver.Resolve(
-            new ConfigurationOverrides { Database = $"postgres://app:{canary.Password}@127.0.0.1:{port}/appdb" }, new Dictionary<string, string>(), folder.Path));
+            new ConfigurationOverrides { Database = $"postgres://app:{canary.Password}@127.0.0.1:{port}/appdb" }, new Dictionary<string, string>(), folder.Path, TestSupport.TestDialects.All));
         canary.ShouldNotLeakInto(malformed.ToString(), "the malformed-URL exception's ToString()");
         var keywords = Should.Throw<StrataException>(() => ConfigurationResolver.Resolve(
-            new ConfigurationOverrides { Database = $"Host=127.0.0.1;Port={port};Username=app;Password={canary.Password};Database=appdb" }, new Dictionary<string, string>(), folder.Path));
+            new ConfigurationOverrides { Database = $"Host=127.0.0.1;Port={port};Username=app;Password={canary.Password};Database=appdb" }, new Dictionary<string, string>(), folder.Path, TestSupport.TestDialects.All));
         canary.ShouldNotLeakInto(keywords.ToString(), "the malformed keyword string exception's ToString()");
     }
 

@@ -77,7 +77,7 @@ internal sealed class CommandContext
     /// </summary>
     public DatabaseTarget ResolveOther(string value, string option, out string? environment)
     {
-        var target = OtherDatabase.Resolve(value, option, _options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory, out environment);
+        var target = OtherDatabase.Resolve(value, option, _options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory, Dialects, out environment);
         _redactor.Add(target.Password);
         return target;
     }
@@ -88,7 +88,7 @@ internal sealed class CommandContext
     /// <summary>The settings later commands in this folder will see: these, without this command's <c>--database</c> (init).</summary>
     public StrataSettings SettingsWithoutDatabaseOption()
     {
-        var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse) with { Database = null }, Host.Variables, Host.WorkingDirectory);
+        var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse) with { Database = null }, Host.Variables, Host.WorkingDirectory, Dialects);
         _redactor.Add(settings.Database?.Password);
         return settings;
     }
@@ -218,7 +218,7 @@ internal sealed class CommandContext
 
     private StrataSettings Resolve()
     {
-        var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory);
+        var settings = ConfigurationResolver.Resolve(_options.ToOverrides(Parse), Host.Variables, Host.WorkingDirectory, Dialects);
         _redactor.Add(settings.Database?.Password);
         if (settings.Database is { Password: { Length: > 0 } password } database && UserOf(database.DisplayName) == password)
         {

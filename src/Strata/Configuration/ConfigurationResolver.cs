@@ -10,12 +10,12 @@ namespace Strata.Configuration;
 /// environment variables, <c>.env</c> in the working directory (variable by variable, under the process
 /// environment), <c>strata.json</c> (the chosen environment's section over the top level), defaults.
 /// <list type="bullet">
-/// <item>Database: <c>--database</c>; <c>DATABASE_URL</c>, <c>POSTGRES_*</c>, <c>PG*</c>, <c>DB_PATH</c>; strata.json;
+/// <item>Database: <c>--database</c>; <c>DATABASE_URL</c>, the dialects' variables (<c>POSTGRES_*</c>, <c>PG*</c>, <c>DB_PATH</c>); strata.json;
 /// none (commands that need one call <see cref="StrataSettings.RequireDatabase"/>).</item>
 /// <item>Environment: <c>--env</c> &gt; <c>STRATA_ENV</c> &gt; strata.json <c>environment</c> &gt; <c>development</c>.
 /// A chosen name that strata.json's <c>environments</c> does not declare is an error listing the known names.</item>
 /// <item>Password (PostgreSQL): <c>--password-file</c>; the password inside the chosen database setting; <c>PGPASSWORD</c>;
-/// else Npgsql's password file lookup (<see cref="PostgresCredentials"/>).</item>
+/// else Npgsql's password file lookup (the dialect's <see cref="IConnectionSyntax.ApplyCredentials"/>).</item>
 /// <item>Relative paths from strata.json resolve against its folder; from the command line and environment, against
 /// the working directory.</item>
 /// </list>
@@ -25,22 +25,26 @@ public static class ConfigurationResolver
 {
     private const string MigrationsDefault = "migrations";
 
-    /// <summary>Resolves the settings; see the type's summary for the rules.</summary>
-    public static StrataSettings Resolve(ConfigurationOverrides overrides, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    /// <summary>
+    /// Resolves the settings; see the type's summary for the rules. Database values are parsed by the dialects of
+    /// <paramref name="dialects"/> (<see cref="DatabaseUrl.Parse"/>).
+    /// </summary>
+    public static StrataSettings Resolve(ConfigurationOverrides overrides, IReadOnlyDictionary<string, string> environment, string workingDirectory, DialectSet dialects)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(workingDirectory);
+        ArgumentNullException.ThrowIfNull(dialects);
         var cwd = Path.GetFullPath(workingDirectory);
         var origins = new List<SettingOrigin>();
         var variables = new EnvironmentVariables(environment, ReadDotEnv(cwd, origins));
         var json = LoadJson(overrides.ConfigFile, cwd, origins);
         var (name, environmentIsExplicit) = EnvironmentName.Resolve(overrides, variables, json, origins);
-        var layers = new Layers(overrides, variables, json, json?.EnvironmentSection(name), name, cwd);
+        var layers = new Layers(overrides, variables, json, json?.EnvironmentSection(name), name, cwd, dialects);
         var warnings = new List<string>();
         var configured = ResolveDatabase(layers, origins, out var databaseOrigin);
         var passwordOnCommandLine = databaseOrigin == "--database" && configured?.Password is not null;
-        var database = PostgresCredentials.Apply(configured, overrides.PasswordFile, variables, databaseOrigin, cwd, warnings, out var passwordOrigin);
+        var database = CredentialSources.Apply(configured, dialects, new CredentialSources(overrides.PasswordFile, variables, databaseOrigin, cwd, warnings), out var passwordOrigin);
         if (passwordOrigin is not null)
         {
             origins.Add(new SettingOrigin("password", passwordOrigin));
@@ -76,7 +80,8 @@ public static class ConfigurationResolver
             Codegen = json?.Document.Codegen,
             Backup = json?.Document.Backup,
             Origins = origins,
-            Warnings = [.. ConnectionWarnings.For(database, passwordOnCommandLine, requireTls), .. warnings],
+            Unencrypted = database is null ? null : dialects.Syntax(database).Unencrypted(database),
+            Warnings = [.. ConnectionWarnings.For(database, dialects, passwordOnCommandLine, requireTls), .. warnings],
         };
     }
 
@@ -124,11 +129,11 @@ public static class ConfigurationResolver
         if (layers.Overrides.Database is { } fromCli)
         {
             origin = "--database";
-            target = Prefixed("--database", () => DatabaseUrl.Parse(fromCli, layers.WorkingDirectory));
+            target = Prefixed("--database", () => DatabaseUrl.Parse(fromCli, layers.WorkingDirectory, layers.Dialects));
         }
         else
         {
-            target = EnvironmentDatabase.Resolve(layers.Variables, layers.WorkingDirectory, out origin)
+            target = EnvironmentDatabase.Resolve(layers.Variables, layers.WorkingDirectory, layers.Dialects, out origin)
                 ?? FromJson(layers, layers.Section?.Database, $"environments.{layers.EnvironmentName}.database", ref origin)
                 ?? FromJson(layers, layers.Json?.Document.Database, "database", ref origin);
         }
@@ -143,8 +148,8 @@ public static class ConfigurationResolver
     {
         const string Variable = "STRATA_DEV_DATABASE_URL";
         var origin = "none";
-        var target = layers.Overrides.DevDatabase is { } fromCli ? Prefixed("--dev-database", () => DatabaseUrl.Parse(fromCli, layers.WorkingDirectory))
-            : layers.Variables.Get(Variable) is { } fromVariable ? Prefixed(layers.Variables.Describe(Variable), () => DatabaseUrl.Parse(fromVariable, layers.WorkingDirectory))
+        var target = layers.Overrides.DevDatabase is { } fromCli ? Prefixed("--dev-database", () => DatabaseUrl.Parse(fromCli, layers.WorkingDirectory, layers.Dialects))
+            : layers.Variables.Get(Variable) is { } fromVariable ? Prefixed(layers.Variables.Describe(Variable), () => DatabaseUrl.Parse(fromVariable, layers.WorkingDirectory, layers.Dialects))
             : FromJson(layers, layers.Section?.DevDatabase, $"environments.{layers.EnvironmentName}.devDatabase", ref origin)
                 ?? FromJson(layers, layers.Json?.Document.DevDatabase, "devDatabase", ref origin);
         if (origin == "none" && target is not null)
@@ -165,7 +170,7 @@ public static class ConfigurationResolver
 
         var where = $"{layers.Json.Path}: \"{property}\"";
         var expanded = VariableExpander.Expand(value, layers.Variables, where);
-        var target = Prefixed(where, () => DatabaseUrl.Parse(expanded, layers.Json.Directory));
+        var target = Prefixed(where, () => DatabaseUrl.Parse(expanded, layers.Json.Directory, layers.Dialects));
         origin = "strata.json " + property;
         return target;
     }
@@ -297,5 +302,6 @@ public static class ConfigurationResolver
         StrataJsonFile? Json,
         StrataJsonEnvironment? Section,
         string EnvironmentName,
-        string WorkingDirectory);
+        string WorkingDirectory,
+        DialectSet Dialects);
 }

@@ -32,7 +32,7 @@ public sealed class DatabaseTarget
     public string? Password { get; }
 
     /// <summary>True for an in-memory SQLite database (<c>sqlite::memory:</c>): no file, no folder.</summary>
-    public bool IsInMemory => Dialect == Dialect.Sqlite && ConnectionString == SqliteLocation.Memory;
+    public bool IsInMemory => Dialect == Dialect.Sqlite && ConnectionString == ":memory:";
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

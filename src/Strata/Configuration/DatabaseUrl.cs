@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Strata.Errors;
 
@@ -5,8 +6,9 @@ namespace Strata.Configuration;
 
 /// <summary>
 /// Turns a database value, as a user writes it in <c>--database</c>, <c>DATABASE_URL</c> or <c>strata.json</c>, into a
-/// <see cref="DatabaseTarget"/>. Called by <see cref="ConfigurationResolver"/> and by the library entry point.
-/// Accepted forms:
+/// <see cref="DatabaseTarget"/>, by handing it to the dialect of a <see cref="DialectSet"/> that claims it (each
+/// dialect's <see cref="IConnectionSyntax"/>). Called by <see cref="ConfigurationResolver"/> and by the library entry
+/// point. With the PostgreSQL and SQLite dialects the accepted forms are:
 /// <list type="bullet">
 /// <item><c>postgres://user:password@host:5432/db?sslmode=require</c> (also <c>postgresql://</c>; several hosts
 /// <c>h1:5432,h2:5433</c>; IPv6 <c>[::1]</c>; percent-encoded parts; libpq query parameters mapped to Npgsql keywords).</item>
@@ -15,56 +17,64 @@ namespace Strata.Configuration;
 /// <c>sqlite::memory:</c>, or a bare path ending in <c>.db</c>, <c>.sqlite</c> or <c>.sqlite3</c>.</item>
 /// </list>
 /// On malformed input it throws <see cref="ConfigurationException"/>; the message names the part at fault and never
-/// contains the password or any part of the input that could hold it.
+/// contains the password or any part of the input that could hold it. A <c>scheme://</c> no dialect claims is refused
+/// with a hint listing the forms of the dialects in the set.
 /// </summary>
 public static partial class DatabaseUrl
 {
-    private const string FormsHint =
-        "use postgres://user:password@host:5432/database, an Npgsql keyword string (Host=…;Database=…;Username=…), "
-        + "or sqlite:path/to/app.db; percent-encode special characters in the password (@ as %40, : as %3A, / as %2F, % as %25)";
-
     /// <summary>
-    /// Parses <paramref name="value"/>. Relative SQLite paths resolve against <paramref name="baseDirectory"/> (the
-    /// working directory for command-line and environment values, the folder of <c>strata.json</c> for its values).
+    /// Parses <paramref name="value"/> with the dialects of <paramref name="dialects"/>. Relative SQLite paths resolve
+    /// against <paramref name="baseDirectory"/> (the working directory for command-line and environment values, the
+    /// folder of <c>strata.json</c> for its values).
     /// </summary>
-    public static DatabaseTarget Parse(string value, string baseDirectory)
+    public static DatabaseTarget Parse(string value, string baseDirectory, DialectSet dialects)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(baseDirectory);
+        ArgumentNullException.ThrowIfNull(dialects);
         var text = value.Trim();
         if (text.Length == 0)
         {
-            throw new ConfigurationException("the database value is empty", FormsHint);
+            throw new ConfigurationException("the database value is empty", FormsHint(dialects));
+        }
+
+        var syntaxes = dialects.Syntaxes;
+        var claimed = syntaxes.FirstOrDefault(s => s.Forms.Prefixes.Any(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
+        if (claimed is not null)
+        {
+            return claimed.Parse(text, baseDirectory);
         }
 
         var scheme = SchemePattern().Match(text);
         if (scheme.Success)
         {
-            var name = scheme.Groups[1].Value.ToUpperInvariant();
-            return name is "POSTGRES" or "POSTGRESQL"
-                ? PostgresUrlParser.Parse(text)
-                : name == "SQLITE"
-                    ? SqliteLocation.FromUrl(text, baseDirectory)
-                    : throw new ConfigurationException($"the database URL scheme '{scheme.Groups[1].Value}' is not supported", FormsHint);
+            throw new ConfigurationException($"the database URL scheme '{scheme.Groups[1].Value}' is not supported", FormsHint(dialects));
         }
 
-        if (text.StartsWith(SqliteLocation.Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return SqliteLocation.FromUrl(text, baseDirectory);
-        }
-
-        if (!text.Contains('=', StringComparison.Ordinal) && SqliteLocation.HasSqliteExtension(text))
-        {
-            return SqliteLocation.FromPath(text, baseDirectory);
-        }
-
-        if (text.Contains('=', StringComparison.Ordinal))
-        {
-            return PostgresKeywordString.Parse(text);
-        }
-
-        throw new ConfigurationException("the database value is not a URL, a keyword connection string or a SQLite file path", FormsHint);
+        return syntaxes.FirstOrDefault(s => s.Claims(text)) is { } bare
+            ? bare.Parse(text, baseDirectory)
+            : throw new ConfigurationException($"the database value is not {Join(["a URL", .. syntaxes.Select(s => s.Forms.BareForm)], " or")}", FormsHint(dialects));
     }
+
+    /// <summary>True when a dialect of <paramref name="dialects"/> claims <paramref name="value"/> without a URL scheme (a <c>.db</c> path, a keyword string).</summary>
+    internal static bool IsBareDatabase(string value, DialectSet dialects) => dialects.Syntaxes.Any(s => s.Claims(value));
+
+    /// <summary>"use postgres://…, an Npgsql keyword string (…), or sqlite:path/to/app.db; percent-encode …": the forms of the set's dialects.</summary>
+    private static string FormsHint(DialectSet dialects)
+    {
+        var syntaxes = dialects.Syntaxes;
+        var hint = new StringBuilder("use ").Append(Join([.. syntaxes.SelectMany(s => s.Forms.Examples)], ", or "));
+        foreach (var advice in syntaxes.Select(s => s.Forms.Advice).OfType<string>())
+        {
+            hint.Append("; ").Append(advice);
+        }
+
+        return hint.ToString();
+    }
+
+    /// <summary>The items joined by ", " with <paramref name="last"/> (" or", ", or") and a space before the last one.</summary>
+    private static string Join(IReadOnlyList<string> items, string last) =>
+        items.Count < 2 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + last + " " + items[^1];
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]{0,30})://")]
     private static partial Regex SchemePattern();

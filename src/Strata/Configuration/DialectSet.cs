@@ -13,6 +13,7 @@ namespace Strata.Configuration;
 public sealed class DialectSet
 {
     private readonly Dictionary<Dialect, IDialectFactory> _factories = [];
+    private IReadOnlyList<IConnectionSyntax>? _syntaxes;
 
     /// <summary>Creates the set; each dialect at most once.</summary>
     public DialectSet(params IEnumerable<IDialectFactory> factories)
@@ -31,6 +32,29 @@ public sealed class DialectSet
     /// <summary>The dialects in the set.</summary>
     public IReadOnlyCollection<Dialect> Dialects => _factories.Keys;
 
+    /// <summary>The connection syntaxes of the set's dialects, in the order of <see cref="Strata.Dialect"/> (PostgreSQL first).</summary>
+    internal IReadOnlyList<IConnectionSyntax> Syntaxes => _syntaxes ??= [.. _factories.OrderBy(f => f.Key).Select(f => f.Value.Connections)];
+
+    /// <summary>
+    /// Parses <paramref name="database"/> into a target (see <see cref="DatabaseUrl.Parse"/>): a value a dialect of
+    /// the set claims; relative SQLite paths against <paramref name="baseDirectory"/>.
+    /// </summary>
+    public DatabaseTarget Parse(string database, string baseDirectory) => DatabaseUrl.Parse(database, baseDirectory, this);
+
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> reach the same database: the same dialect, and the same
+    /// file (SQLite) or server, database and user (PostgreSQL), as that dialect's <see cref="IConnectionSyntax.SameDatabase"/> decides.
+    /// </summary>
+    public bool SameDatabase(DatabaseTarget a, DatabaseTarget b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Dialect == b.Dialect && Factory(a).Connections.SameDatabase(a, b);
+    }
+
+    /// <summary>The connection syntax of <paramref name="target"/>'s dialect; a <see cref="ConfigurationException"/> when the set lacks it.</summary>
+    internal IConnectionSyntax Syntax(DatabaseTarget target) => Factory(target).Connections;
+
     /// <summary>The dialect for a resolved <paramref name="target"/>; null <paramref name="settings"/> for each dialect's defaults.</summary>
     public IDialect Create(DatabaseTarget target, DialectSettings? settings = null)
     {
@@ -44,7 +68,7 @@ public sealed class DialectSet
     /// Malformed input throws the <see cref="ConfigurationException"/> the CLI gives, without the password.
     /// </summary>
     public IDialect Create(string database, string baseDirectory, DialectSettings? settings = null) =>
-        Create(DatabaseUrl.Parse(database, baseDirectory), settings);
+        Create(DatabaseUrl.Parse(database, baseDirectory, this), settings);
 
     /// <summary>The backup role for <paramref name="target"/> (what <c>strata backup</c> uses).</summary>
     public IDatabaseBackup CreateBackup(DatabaseTarget target, BackupSettings backup, DialectSettings? settings = null)

@@ -5,7 +5,8 @@ namespace Strata.Configuration;
 /// <summary>
 /// Finds the database in environment variables, one layer at a time: the process environment first, and
 /// <c>.env</c> only when the process environment names no database. Within a layer the database variables are
-/// <c>DATABASE_URL</c>; the <c>POSTGRES_*</c> set (when <c>POSTGRES_HOST</c> or <c>POSTGRES_DB</c> is set); libpq's
+/// <c>DATABASE_URL</c>, then each dialect's sets (<see cref="IConnectionSyntax.EnvironmentSources"/>): with PostgreSQL
+/// and SQLite, the <c>POSTGRES_*</c> set (when <c>POSTGRES_HOST</c> or <c>POSTGRES_DB</c> is set); libpq's
 /// <c>PG*</c> set (when <c>PGHOST</c> or <c>PGDATABASE</c> is set; <c>PGSSLMODE</c>, <c>PGAPPNAME</c>,
 /// <c>PGCONNECT_TIMEOUT</c> and <c>PGPASSFILE</c> pass through); <c>DB_PATH</c> (a SQLite file). When one layer
 /// names the database twice (<c>DB_PATH</c> and <c>PGHOST</c>) the two must agree, or it is a
@@ -15,27 +16,21 @@ namespace Strata.Configuration;
 /// </summary>
 internal static class EnvironmentDatabase
 {
-    private static readonly (string Variable, string Parameter)[] LibpqPassThrough =
-        [("PGSSLMODE", "sslmode"), ("PGAPPNAME", "application_name"), ("PGCONNECT_TIMEOUT", "connect_timeout"), ("PGPASSFILE", "passfile")];
-
-    /// <summary>The ways a layer can name the database, in the order an agreeing pair is reported.</summary>
-    private static readonly Source[] Sources =
-    [
-        new("DATABASE_URL", ["DATABASE_URL"], [], (v, layer, cwd) => DatabaseUrl.Parse(Value(v, layer, "DATABASE_URL"), cwd)),
-        new("POSTGRES_* variables", ["POSTGRES_HOST", "POSTGRES_DB"], ["POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD"], (v, _, _) => FromPostgresVariables(v)),
-        new("PG* variables", ["PGHOST", "PGDATABASE"], ["PGPORT", "PGUSER", "PGPASSWORD", "PGSSLMODE", "PGAPPNAME", "PGCONNECT_TIMEOUT", "PGPASSFILE"], (v, _, _) => FromLibpqVariables(v)),
-        new("DB_PATH", ["DB_PATH"], [], (v, layer, cwd) => SqliteLocation.FromPath(Value(v, layer, "DB_PATH").Trim(), cwd)),
-    ];
-
     /// <summary>
     /// The database from the variables, or null; <paramref name="origin"/> names the variables used (and any that
     /// a higher layer shadows, for <c>--verbose</c>).
     /// </summary>
-    public static DatabaseTarget? Resolve(EnvironmentVariables variables, string workingDirectory, out string origin)
+    public static DatabaseTarget? Resolve(EnvironmentVariables variables, string workingDirectory, DialectSet dialects, out string origin)
     {
+        // The ways a layer can name the database, in the order an agreeing pair is reported.
+        EnvironmentSource[] sources =
+        [
+            new("DATABASE_URL", ["DATABASE_URL"], [], (v, layer, cwd) => DatabaseUrl.Parse(Value(v, layer, "DATABASE_URL"), cwd, dialects)),
+            .. dialects.Syntaxes.SelectMany(s => s.EnvironmentSources),
+        ];
         foreach (var layer in EnvironmentVariables.Layers)
         {
-            var found = Sources
+            var found = sources
                 .Where(s => s.Markers.Any(m => variables.TryGetIn(layer, m, out _)))
                 .Select(s => (Origin: $"{s.Name} ({layer})", Target: Attributed($"{s.Name} ({layer})", () => s.Build(variables, layer, workingDirectory))))
                 .ToList();
@@ -47,17 +42,17 @@ internal static class EnvironmentDatabase
             var (first, target) = found[0];
             foreach (var (other, otherTarget) in found.Skip(1))
             {
-                if (!SameDatabase(target, otherTarget))
+                if (!dialects.SameDatabase(target, otherTarget))
                 {
-                    var (a, b) = (Named(variables, first, layer), Named(variables, other, layer));
+                    var (a, b) = (Named(sources, variables, first, layer), Named(sources, variables, other, layer));
                     throw new ConfigurationException(
                         $"{a} and {b} are both set ({layer}) and name different databases: {target.DisplayName} and {otherTarget.DisplayName}; Strata will not pick one",
                         $"unset {a} or {b}, whichever you do not mean, or pass --database; the order is --database, environment variables, .env, strata.json (docs/configuration.md)");
                 }
             }
 
-            var chosen = Sources.First(s => first.StartsWith(s.Name + " (", StringComparison.Ordinal));
-            origin = Describe(variables, chosen, layer) + string.Concat(found.Skip(1).Select(f => $", agreeing with {f.Origin}")) + Shadowed(variables, layer, chosen);
+            var chosen = sources.First(s => first.StartsWith(s.Name + " (", StringComparison.Ordinal));
+            origin = Describe(variables, chosen, layer) + string.Concat(found.Skip(1).Select(f => $", agreeing with {f.Origin}")) + Shadowed(sources, variables, layer, chosen);
             return target;
         }
 
@@ -66,9 +61,9 @@ internal static class EnvironmentDatabase
     }
 
     /// <summary>The variables of <paramref name="origin"/>'s source that are set in <paramref name="layer"/> and make it name a database: "PGHOST", "DB_PATH".</summary>
-    private static string Named(EnvironmentVariables variables, string origin, string layer)
+    private static string Named(EnvironmentSource[] sources, EnvironmentVariables variables, string origin, string layer)
     {
-        var source = Sources.First(s => origin.StartsWith(s.Name + " (", StringComparison.Ordinal));
+        var source = sources.First(s => origin.StartsWith(s.Name + " (", StringComparison.Ordinal));
         return string.Join(" and ", source.Markers.Where(m => variables.TryGetIn(layer, m, out _)));
     }
 
@@ -76,72 +71,25 @@ internal static class EnvironmentDatabase
     /// "; shadows DATABASE_URL (.env)" when a lower layer names the database another way, else "". The chosen set's
     /// own variables in a lower layer are not shadowed: they fill in its parts.
     /// </summary>
-    private static string Shadowed(EnvironmentVariables variables, string chosenLayer, Source chosen)
+    private static string Shadowed(EnvironmentSource[] sources, EnvironmentVariables variables, string chosenLayer, EnvironmentSource chosen)
     {
         var lower = EnvironmentVariables.Layers.SkipWhile(l => l != chosenLayer).Skip(1)
-            .SelectMany(layer => Sources.Where(s => (s != chosen || s.Members.Length == 0) && s.Markers.Any(m => variables.TryGetIn(layer, m, out _))).Select(s => $"{s.Name} ({layer})"))
+            .SelectMany(layer => sources.Where(s => (!ReferenceEquals(s, chosen) || s.Members.Count == 0) && s.Markers.Any(m => variables.TryGetIn(layer, m, out _))).Select(s => $"{s.Name} ({layer})"))
             .ToList();
         return lower.Count == 0 ? "" : $"; shadows {string.Join(", ", lower)}";
     }
 
     /// <summary>"DATABASE_URL (environment)", or for a set every layer its variables came from: "POSTGRES_* variables (environment, .env)".</summary>
-    private static string Describe(EnvironmentVariables variables, Source source, string layer)
+    private static string Describe(EnvironmentVariables variables, EnvironmentSource source, string layer)
     {
-        var layers = source.Members.Length == 0
+        var layers = source.Members.Count == 0
             ? [layer]
             : EnvironmentVariables.Layers.Where(l => source.Markers.Concat(source.Members).Any(n => variables.TryGetIn(l, n, out _) && (l == layer || !variables.TryGetIn(layer, n, out _)))).ToList();
         return $"{source.Name} ({string.Join(", ", layers)})";
     }
 
-    /// <summary>Two sources agree when they reach the same database: the same file, or the same server, database and user.</summary>
-    private static bool SameDatabase(DatabaseTarget a, DatabaseTarget b) =>
-        a.Dialect == b.Dialect && (a.Dialect == Dialect.Sqlite
-            ? string.Equals(a.ConnectionString, b.ConnectionString, StringComparison.Ordinal)
-            : string.Equals(a.DisplayName.Split('?')[0], b.DisplayName.Split('?')[0], StringComparison.Ordinal));
-
     private static string Value(EnvironmentVariables variables, string layer, string name) =>
         variables.TryGetIn(layer, name, out var value) ? value : "";
-
-    private static DatabaseTarget FromPostgresVariables(EnvironmentVariables variables)
-    {
-        var builder = new PostgresTargetBuilder("the POSTGRES_* variables");
-        SetConnection(builder, variables, "POSTGRES_HOST", "POSTGRES_PORT");
-        builder.Username = variables.Get("POSTGRES_USER");
-        builder.Password = variables.Get("POSTGRES_PASSWORD");
-        builder.Database = variables.Get("POSTGRES_DB");
-        return builder.Build();
-    }
-
-    private static DatabaseTarget FromLibpqVariables(EnvironmentVariables variables)
-    {
-        var builder = new PostgresTargetBuilder("the PG* variables");
-        SetConnection(builder, variables, "PGHOST", "PGPORT");
-        builder.Username = variables.Get("PGUSER");
-        builder.Password = variables.Get("PGPASSWORD");
-        builder.Database = variables.Get("PGDATABASE");
-        foreach (var (variable, parameter) in LibpqPassThrough)
-        {
-            if (variables.Get(variable) is { } value)
-            {
-                PostgresParameters.Apply(builder, parameter, value);
-            }
-        }
-
-        return builder.Build();
-    }
-
-    private static void SetConnection(PostgresTargetBuilder builder, EnvironmentVariables variables, string hostName, string portName)
-    {
-        if (variables.Get(hostName) is { } hosts)
-        {
-            builder.SetHosts(PostgresParameters.ParseHostNames(hosts.Trim(), hostName));
-        }
-
-        if (variables.Get(portName) is { } ports)
-        {
-            builder.SetPorts(PostgresParameters.ParsePorts(ports.Trim(), portName));
-        }
-    }
 
     private static DatabaseTarget Attributed(string origin, Func<DatabaseTarget> parse)
     {
@@ -154,7 +102,4 @@ internal static class EnvironmentDatabase
             throw new ConfigurationException($"{origin}: {e.Message}", e.Hint);
         }
     }
-
-    /// <summary>A way to name the database: the variables that make a layer name it (<paramref name="Markers"/>) and those that fill in its parts.</summary>
-    private sealed record Source(string Name, string[] Markers, string[] Members, Func<EnvironmentVariables, string, string, DatabaseTarget> Build);
 }

@@ -5,7 +5,7 @@ namespace Strata.Configuration;
 /// over the working directory's <c>.env</c>, variable by variable, as dotenv tools do. An empty value counts as
 /// unset. Each lookup also says which layer answered, for <c>--verbose</c>.
 /// </summary>
-internal sealed class EnvironmentVariables
+public sealed class EnvironmentVariables
 {
     /// <summary>The label of the process-environment layer.</summary>
     public const string ProcessLayer = "environment";

@@ -14,6 +14,9 @@ public interface IDialectFactory
     /// <summary>The engine this factory builds dialects for.</summary>
     Dialect Dialect { get; }
 
+    /// <summary>How this dialect's databases are written: URL schemes, bare forms, environment variables, credentials (ADR 028).</summary>
+    IConnectionSyntax Connections { get; }
+
     /// <summary>The dialect for <paramref name="target"/> (of this factory's <see cref="Dialect"/>), with <paramref name="settings"/>.</summary>
     IDialect Create(DatabaseTarget target, DialectSettings settings);
 

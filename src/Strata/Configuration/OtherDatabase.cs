@@ -16,8 +16,9 @@ public static class OtherDatabase
     /// when it named one, else null.
     /// </summary>
     public static DatabaseTarget Resolve(
-        string value, string option, ConfigurationOverrides overrides, IReadOnlyDictionary<string, string> environment, string workingDirectory, out string? environmentName)
+        string value, string option, ConfigurationOverrides overrides, IReadOnlyDictionary<string, string> environment, string workingDirectory, DialectSet dialects, out string? environmentName)
     {
+        ArgumentNullException.ThrowIfNull(dialects);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(overrides);
         var cwd = Path.GetFullPath(workingDirectory);
@@ -33,9 +34,9 @@ public static class OtherDatabase
             var database = section.Database ?? throw new ConfigurationException(
                 $"{option} {name}: the environment '{name}' in {json.Path} has no \"database\"",
                 $"add \"database\" to \"environments.{name}\", or give {option} a database URL");
-            target = Prefixed(where, () => DatabaseUrl.Parse(VariableExpander.Expand(database, variables, where), json.Directory));
+            target = Prefixed(where, () => DatabaseUrl.Parse(VariableExpander.Expand(database, variables, where), json.Directory, dialects));
         }
-        else if (StrataJsonValidator.IsEnvironmentName(name) && !SqliteLocation.HasSqliteExtension(name))
+        else if (StrataJsonValidator.IsEnvironmentName(name) && !DatabaseUrl.IsBareDatabase(name, dialects))
         {
             var known = json?.Document.Environments is { Count: > 0 } all ? "declared environments: " + string.Join(", ", all.Keys.Order(StringComparer.Ordinal)) : "strata.json declares no environments";
             throw new ConfigurationException(
@@ -45,10 +46,10 @@ public static class OtherDatabase
         else
         {
             environmentName = null;
-            target = Prefixed(option, () => DatabaseUrl.Parse(name, cwd));
+            target = Prefixed(option, () => DatabaseUrl.Parse(name, cwd, dialects));
         }
 
-        return PostgresCredentials.Apply(target, null, variables, option, cwd, [], out _)!;
+        return CredentialSources.Apply(target, dialects, new CredentialSources(null, variables, option, cwd, []), out _)!;
     }
 
     private static DatabaseTarget Prefixed(string where, Func<DatabaseTarget> parse)

@@ -114,6 +114,12 @@ public sealed class StrataSettings
     public IReadOnlyList<SettingOrigin> Origins { get; init; } = [];
 
     /// <summary>
+    /// The host <see cref="Database"/> may reach without TLS, as its dialect tells (<see cref="IConnectionSyntax.Unencrypted"/>),
+    /// or null; set by <see cref="ConfigurationResolver"/>, refused by <see cref="RequireDatabase"/> when <see cref="RequireTls"/> is set.
+    /// </summary>
+    public UnencryptedConnection? Unencrypted { get; init; }
+
+    /// <summary>
     /// Things the user should know but that do not stop the run (a password on the command line, a remote
     /// connection without TLS). The CLI prints them to stderr; they contain no passwords.
     /// </summary>
@@ -132,7 +138,7 @@ public sealed class StrataSettings
             "pass --database <url>, set DATABASE_URL (postgres://user@host:5432/db or sqlite:app.db), set "
             + "POSTGRES_HOST/POSTGRES_DB or the libpq PGHOST/PGDATABASE variables, set DB_PATH to a SQLite file, "
             + "add \"database\" to strata.json, or run `strata init` to create a SQLite setup");
-        if (RequireTls && ConnectionWarnings.PlaintextRemote(database) is { } plaintext)
+        if (RequireTls && Unencrypted is { } plaintext)
         {
             throw new DatabaseUnavailableException(
                 $"refused to connect to {plaintext.Host} without TLS (sslmode {plaintext.Mode}): TLS is required (--require-tls or \"requireTls\" in strata.json)",

@@ -12,7 +12,8 @@ namespace Strata.Lint;
 /// </summary>
 /// <example>
 /// <code>
-/// var settings = ConfigurationResolver.Resolve(new ConfigurationOverrides(), variables, workingDirectory);
+/// var dialects = new DialectSet(PostgreSqlDialect.Factory, SqliteDialect.Factory);
+/// var settings = ConfigurationResolver.Resolve(new ConfigurationOverrides(), variables, workingDirectory, dialects);
 /// var run = await MigrationLint.RunAsync(new LintRequest(new DirectoryMigrationSource(settings.MigrationsPath), settings, workingDirectory) { Offline = true });
 /// foreach (var finding in run.Report!.Findings) { Console.WriteLine(finding); }
 /// </code>

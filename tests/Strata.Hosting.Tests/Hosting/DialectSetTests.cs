@@ -48,7 +48,7 @@ public sealed class DialectSetTests : IDisposable
     [InlineData("")]
     public void A_bad_value_is_the_configuration_error_the_CLI_gives_without_the_password(string value)
     {
-        var expected = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse(value, _folder.Path));
+        var expected = Should.Throw<ConfigurationException>(() => Both.Parse(value, _folder.Path));
 
         var error = Should.Throw<ConfigurationException>(() => Both.Create(value, _folder.Path));
 
@@ -81,9 +81,9 @@ public sealed class DialectSetTests : IDisposable
     {
         var settings = new BackupSettings { Folder = _folder.Path };
 
-        Both.CreateBackup(DatabaseUrl.Parse("postgres://app@db.example.com/shop", _folder.Path), settings).ShouldBeOfType<PostgreSqlBackup>();
-        Both.CreateBackup(DatabaseUrl.Parse("sqlite:app.db", _folder.Path), settings).ShouldBeOfType<SqliteBackup>();
-        var error = Should.Throw<StrataException>(() => Both.CreateBackup(DatabaseUrl.Parse("sqlite::memory:", _folder.Path), settings));
+        Both.CreateBackup(Both.Parse("postgres://app@db.example.com/shop", _folder.Path), settings).ShouldBeOfType<PostgreSqlBackup>();
+        Both.CreateBackup(Both.Parse("sqlite:app.db", _folder.Path), settings).ShouldBeOfType<SqliteBackup>();
+        var error = Should.Throw<StrataException>(() => Both.CreateBackup(Both.Parse("sqlite::memory:", _folder.Path), settings));
         error.Message.ShouldBe("an in-memory SQLite database cannot be backed up");
         error.Category.ShouldBe(ErrorCategory.BadInput);
     }
@@ -111,7 +111,7 @@ public sealed class DialectSetTests : IDisposable
         using (host)
         {
             var error = await Should.ThrowAsync<ConfigurationException>(() => host.StartAsync());
-            error.Message.ShouldBe(Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://app:s3cret@db.example.com:port/shop", ".")).Message);
+            error.Message.ShouldBe(Should.Throw<ConfigurationException>(() => Both.Parse("postgres://app:s3cret@db.example.com:port/shop", ".")).Message);
             error.ToString().ShouldNotContain("s3cret");
         }
     }

@@ -14,7 +14,7 @@ public sealed class CanaryTests
     {
         var canary = Canary.Make(seed);
 
-        var target = DatabaseUrl.Parse($"postgres://app:{Uri.EscapeDataString(canary)}@db.example.com:5432/shop?sslmode=require", Base);
+        var target = DatabaseUrl.Parse($"postgres://app:{Uri.EscapeDataString(canary)}@db.example.com:5432/shop?sslmode=require", Base, TestSupport.TestDialects.All);
 
         target.Password.ShouldBe(canary);
         ConnectionKeywords.Of(target)["Password"].ShouldBe(canary);
@@ -47,7 +47,7 @@ public sealed class CanaryTests
         {
             try
             {
-                var target = DatabaseUrl.Parse(value, Base);
+                var target = DatabaseUrl.Parse(value, Base, TestSupport.TestDialects.All);
                 target.DisplayName.ShouldNotLeak(canary);
                 target.ToString().ShouldNotLeak(canary);
             }
@@ -68,7 +68,7 @@ public sealed class CanaryTests
 
         foreach (var value in new[] { npgsql, libpq })
         {
-            var target = DatabaseUrl.Parse(value, Base);
+            var target = DatabaseUrl.Parse(value, Base, TestSupport.TestDialects.All);
             target.Password.ShouldBe(canary);
             target.DisplayName.ShouldNotLeak(canary);
         }
@@ -82,7 +82,7 @@ public sealed class CanaryTests
         using var folder = new TempFolder();
         var url = $"postgres://app:{Uri.EscapeDataString(canary)}@db.example.com/shop";
 
-        var settings = ConfigurationResolver.Resolve(new ConfigurationOverrides(Database: url), new Dictionary<string, string>(), folder.Path);
+        var settings = ConfigurationResolver.Resolve(new ConfigurationOverrides(Database: url), new Dictionary<string, string>(), folder.Path, TestSupport.TestDialects.All);
 
         settings.Database!.Password.ShouldBe(canary);
         settings.ToString().ShouldNotLeak(canary);
@@ -115,7 +115,7 @@ public sealed class CanaryTests
             var environment = new Dictionary<string, string> { ["SECRET_URL"] = "postgres://app:" + canary + "@h/db" };
             try
             {
-                var settings = ConfigurationResolver.Resolve(ConfigurationOverrides.None, environment, folder.Path);
+                var settings = ConfigurationResolver.Resolve(ConfigurationOverrides.None, environment, folder.Path, TestSupport.TestDialects.All);
                 settings.ToString().ShouldNotLeak(canary);
                 settings.Database?.DisplayName.ShouldNotLeak(canary);
             }
@@ -138,7 +138,7 @@ public sealed class CanaryTests
             ["PGUSER"] = "app",
         };
 
-        var settings = ConfigurationResolver.Resolve(ConfigurationOverrides.None, environment, folder.Path);
+        var settings = ConfigurationResolver.Resolve(ConfigurationOverrides.None, environment, folder.Path, TestSupport.TestDialects.All);
 
         settings.Database!.Password.ShouldBe(canary);
         settings.ToString().ShouldNotLeak(canary);

@@ -325,7 +325,7 @@ public sealed class ConfigurationResolverTests : IDisposable
     }
 
     private StrataSettings Resolve(ConfigurationOverrides? overrides = null) =>
-        ConfigurationResolver.Resolve(overrides ?? ConfigurationOverrides.None, _environment, _folder.Path);
+        ConfigurationResolver.Resolve(overrides ?? ConfigurationOverrides.None, _environment, _folder.Path, TestSupport.TestDialects.All);
 
     private static string Origin(StrataSettings settings, string setting) =>
         settings.Origins.Single(o => o.Setting == setting).Source;

@@ -195,7 +195,7 @@ public sealed class CredentialSourcesTests : IDisposable
     }
 
     private StrataSettings Resolve(ConfigurationOverrides? overrides = null) =>
-        ConfigurationResolver.Resolve(overrides ?? ConfigurationOverrides.None, _environment, _folder.Path);
+        ConfigurationResolver.Resolve(overrides ?? ConfigurationOverrides.None, _environment, _folder.Path, TestSupport.TestDialects.All);
 
     private static string Origin(StrataSettings settings) => settings.Origins.Single(o => o.Setting == "password").Source;
 }

@@ -20,7 +20,7 @@ public sealed class DatabaseUrlFormsTests
     [InlineData("  app.db  ", "/work/project/app.db", "sqlite:app.db")]
     public void Parses_sqlite_forms_to_absolute_paths(string value, string path, string displayName)
     {
-        var target = DatabaseUrl.Parse(value, Base);
+        var target = DatabaseUrl.Parse(value, Base, TestSupport.TestDialects.All);
 
         target.Dialect.ShouldBe(Dialect.Sqlite);
         target.ConnectionString.ShouldBe(path == ":memory:" ? path : Path.GetFullPath(path));
@@ -31,7 +31,7 @@ public sealed class DatabaseUrlFormsTests
     [Fact]
     public void Normalises_npgsql_synonyms_to_canonical_keywords()
     {
-        var target = DatabaseUrl.Parse("Server=db.example.com;User Id=app;PWD=s3cret;DB=shop;SslMode=verify-full;Pooling=false", Base);
+        var target = DatabaseUrl.Parse("Server=db.example.com;User Id=app;PWD=s3cret;DB=shop;SslMode=verify-full;Pooling=false", Base, TestSupport.TestDialects.All);
 
         target.ConnectionString.ShouldBe("Host=db.example.com;Database=shop;Username=app;Password=s3cret;SSL Mode=VerifyFull;pooling=false");
         target.DisplayName.ShouldBe("postgres://app@db.example.com:5432/shop");
@@ -41,7 +41,7 @@ public sealed class DatabaseUrlFormsTests
     [Fact]
     public void Keeps_quoted_npgsql_values_and_per_host_ports()
     {
-        var target = DatabaseUrl.Parse("Host=h1:5432,[::1]:5433;Port=6000;Username=app;Password=\"a;b\"\"c\"", Base);
+        var target = DatabaseUrl.Parse("Host=h1:5432,[::1]:5433;Port=6000;Username=app;Password=\"a;b\"\"c\"", Base, TestSupport.TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["Host"].ShouldBe("h1:5432,[::1]:5433");
@@ -52,12 +52,12 @@ public sealed class DatabaseUrlFormsTests
 
     [Fact]
     public void Accepts_a_bare_ipv6_host_in_an_npgsql_string() =>
-        ConnectionKeywords.Of(DatabaseUrl.Parse("Host=::1;Port=5433", Base))["Host"].ShouldBe("::1");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("Host=::1;Port=5433", Base, TestSupport.TestDialects.All))["Host"].ShouldBe("::1");
 
     [Fact]
     public void Translates_libpq_names_inside_an_npgsql_string()
     {
-        var target = DatabaseUrl.Parse("host=h;dbname=shop;user=app;application_name=x;sslmode=require", Base);
+        var target = DatabaseUrl.Parse("host=h;dbname=shop;user=app;application_name=x;sslmode=require", Base, TestSupport.TestDialects.All);
 
         target.ConnectionString.ShouldBe("Host=h;Database=shop;Username=app;Application Name=x;SSL Mode=Require");
     }
@@ -65,7 +65,7 @@ public sealed class DatabaseUrlFormsTests
     [Fact]
     public void Parses_a_libpq_keyword_string()
     {
-        var target = DatabaseUrl.Parse(@"host=db.example.com port=5433 dbname=shop user=app password='it\'s a \\ secret' sslmode=verify-ca", Base);
+        var target = DatabaseUrl.Parse(@"host=db.example.com port=5433 dbname=shop user=app password='it\'s a \\ secret' sslmode=verify-ca", Base, TestSupport.TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["Host"].ShouldBe("db.example.com");
@@ -81,7 +81,7 @@ public sealed class DatabaseUrlFormsTests
     [Fact]
     public void Parses_libpq_host_lists_regardless_of_order()
     {
-        var target = DatabaseUrl.Parse("port=5432,5433 host=h1,h2 target_session_attrs=primary", Base);
+        var target = DatabaseUrl.Parse("port=5432,5433 host=h1,h2 target_session_attrs=primary", Base, TestSupport.TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["Host"].ShouldBe("h1:5432,h2:5433");
@@ -91,9 +91,9 @@ public sealed class DatabaseUrlFormsTests
     [Fact]
     public void Passes_other_npgsql_keywords_through_but_rejects_keys_that_are_not_names()
     {
-        DatabaseUrl.Parse("Host=h;Include Error Detail=true", Base).ConnectionString.ShouldBe("Host=h;include error detail=true");
+        DatabaseUrl.Parse("Host=h;Include Error Detail=true", Base, TestSupport.TestDialects.All).ConnectionString.ShouldBe("Host=h;include error detail=true");
 
-        Should.Throw<Strata.Errors.ConfigurationException>(() => DatabaseUrl.Parse("Host=h;Password=a;b@c=d", Base))
+        Should.Throw<Strata.Errors.ConfigurationException>(() => DatabaseUrl.Parse("Host=h;Password=a;b@c=d", Base, TestSupport.TestDialects.All))
             .Message.ShouldContain("not a name");
     }
 }

@@ -20,7 +20,7 @@ public sealed class DatabaseUrlTests
     [InlineData("postgres://app:@h/db", "Host=h;Database=db;Username=app", "postgres://app@h:5432/db", null)]
     public void Parses_postgres_urls(string url, string connectionString, string displayName, string? password)
     {
-        var target = DatabaseUrl.Parse(url, Base);
+        var target = DatabaseUrl.Parse(url, Base, TestSupport.TestDialects.All);
 
         target.Dialect.ShouldBe(Dialect.PostgreSql);
         target.ConnectionString.ShouldBe(connectionString);
@@ -32,7 +32,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Percent_decodes_user_password_and_database()
     {
-        var target = DatabaseUrl.Parse("postgres://us%40er:p%40ss%3Aw%2Fo%25rd%20%C3%A9@h/d%20b", Base);
+        var target = DatabaseUrl.Parse("postgres://us%40er:p%40ss%3Aw%2Fo%25rd%20%C3%A9@h/d%20b", Base, TestSupport.TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["Username"].ShouldBe("us@er");
@@ -45,7 +45,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Tolerates_unencoded_at_colon_and_slash_in_the_password()
     {
-        var target = DatabaseUrl.Parse("postgres://app:a@b:c/d@db.example.com:5432/shop", Base);
+        var target = DatabaseUrl.Parse("postgres://app:a@b:c/d@db.example.com:5432/shop", Base, TestSupport.TestDialects.All);
 
         target.Password.ShouldBe("a@b:c/d");
         target.DisplayName.ShouldBe("postgres://app@db.example.com:5432/shop");
@@ -60,7 +60,7 @@ public sealed class DatabaseUrlTests
             + "&sslcert=/etc/c.pem&sslkey=/etc/k.pem&search_path=app,public&keepalives=1&keepalives_idle=30"
             + "&keepalives_interval=10&client_encoding=UTF8&passfile=/home/app/.pgpass&load_balance_hosts=random"
             + "&channel_binding=require&gssencmode=disable&krbsrvname=postgres&sslnegotiation=direct",
-            Base);
+            Base, TestSupport.TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["SSL Mode"].ShouldBe("VerifyFull");
@@ -93,18 +93,18 @@ public sealed class DatabaseUrlTests
     [InlineData("verify-ca", "VerifyCA")]
     [InlineData("verify-full", "VerifyFull")]
     public void Maps_every_sslmode(string libpq, string npgsql) =>
-        ConnectionKeywords.Of(DatabaseUrl.Parse($"postgres://h/db?sslmode={libpq}", Base))["SSL Mode"].ShouldBe(npgsql);
+        ConnectionKeywords.Of(DatabaseUrl.Parse($"postgres://h/db?sslmode={libpq}", Base, TestSupport.TestDialects.All))["SSL Mode"].ShouldBe(npgsql);
 
     [Fact]
     public void Reads_socket_folders_and_host_and_port_lists_from_the_query()
     {
-        var socket = DatabaseUrl.Parse("postgres://app@%2Fvar%2Frun%2Fpostgresql/shop", Base);
+        var socket = DatabaseUrl.Parse("postgres://app@%2Fvar%2Frun%2Fpostgresql/shop", Base, TestSupport.TestDialects.All);
         ConnectionKeywords.Of(socket)["Host"].ShouldBe("/var/run/postgresql");
         socket.DisplayName.ShouldBe("postgres://app@%2Fvar%2Frun%2Fpostgresql:5432/shop");
 
-        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///shop?host=/tmp", Base))["Host"].ShouldBe("/tmp");
-        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///db?host=h1,h2&port=5432,5433", Base))["Host"].ShouldBe("h1:5432,h2:5433");
-        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres://h/x?dbname=other&user=u&password=p%26q", Base))["Password"].ShouldBe("p&q");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///shop?host=/tmp", Base, TestSupport.TestDialects.All))["Host"].ShouldBe("/tmp");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///db?host=h1,h2&port=5432,5433", Base, TestSupport.TestDialects.All))["Host"].ShouldBe("h1:5432,h2:5433");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres://h/x?dbname=other&user=u&password=p%26q", Base, TestSupport.TestDialects.All))["Password"].ShouldBe("p&q");
     }
 
     [Theory]
@@ -133,7 +133,7 @@ public sealed class DatabaseUrlTests
     [InlineData("Host=h;Port=65536", "port")]
     public void Rejects_malformed_values_with_a_message_naming_the_part(string value, string expected)
     {
-        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse(value, Base));
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse(value, Base, TestSupport.TestDialects.All));
 
         error.Message.ShouldContain(expected);
         error.Hint.ShouldNotBeNullOrWhiteSpace();
@@ -143,7 +143,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Does_not_quote_a_password_in_an_unknown_parameter_message()
     {
-        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:hunter22@h/db?hunter22=x", Base));
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:hunter22@h/db?hunter22=x", Base, TestSupport.TestDialects.All));
 
         error.Message.ShouldNotContain("hunter");
     }
@@ -151,7 +151,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Hides_query_names_when_the_query_holds_an_at_sign()
     {
-        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:123?topsecret=1@h/db", Base));
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:123?topsecret=1@h/db", Base, TestSupport.TestDialects.All));
 
         error.Message.ShouldNotContain("topsecret");
     }

@@ -11,7 +11,7 @@ public sealed class OtherDatabaseTests
         using var folder = new TempFolder();
         folder.Write("strata.json", """{ "database": "postgres://dev@localhost/dev", "environments": { "production": { "database": "postgres://app:${PROD_PASSWORD}@db.example.com/shop" } } }""");
 
-        var target = OtherDatabase.Resolve("production", "--against", ConfigurationOverrides.None, Variables(("PROD_PASSWORD", "s3cret")), folder.Path, out var environment);
+        var target = OtherDatabase.Resolve("production", "--against", ConfigurationOverrides.None, Variables(("PROD_PASSWORD", "s3cret")), folder.Path, TestSupport.TestDialects.All, out var environment);
 
         environment.ShouldBe("production");
         target.DisplayName.ShouldBe("postgres://app@db.example.com:5432/shop");
@@ -23,7 +23,7 @@ public sealed class OtherDatabaseTests
     {
         using var folder = new TempFolder();
 
-        var target = OtherDatabase.Resolve("postgres://reader@replica:6432/shop", "--against", ConfigurationOverrides.None, Variables(("PGPASSWORD", "pw")), folder.Path, out var environment);
+        var target = OtherDatabase.Resolve("postgres://reader@replica:6432/shop", "--against", ConfigurationOverrides.None, Variables(("PGPASSWORD", "pw")), folder.Path, TestSupport.TestDialects.All, out var environment);
 
         environment.ShouldBeNull();
         target.DisplayName.ShouldBe("postgres://reader@replica:6432/shop");
@@ -36,8 +36,8 @@ public sealed class OtherDatabaseTests
         using var folder = new TempFolder();
         folder.Write("strata.json", """{ "environments": { "staging": { "protected": true }, "production": {} } }""");
 
-        var unknown = Should.Throw<ConfigurationException>(() => OtherDatabase.Resolve("prod", "--against", ConfigurationOverrides.None, Variables(), folder.Path, out _));
-        var empty = Should.Throw<ConfigurationException>(() => OtherDatabase.Resolve("staging", "--against", ConfigurationOverrides.None, Variables(), folder.Path, out _));
+        var unknown = Should.Throw<ConfigurationException>(() => OtherDatabase.Resolve("prod", "--against", ConfigurationOverrides.None, Variables(), folder.Path, TestSupport.TestDialects.All, out _));
+        var empty = Should.Throw<ConfigurationException>(() => OtherDatabase.Resolve("staging", "--against", ConfigurationOverrides.None, Variables(), folder.Path, TestSupport.TestDialects.All, out _));
 
         unknown.Message.ShouldBe("--against 'prod' is neither a database URL nor an environment declared in strata.json");
         unknown.Hint!.ShouldStartWith("declared environments: production, staging");

@@ -128,12 +128,12 @@ public sealed class StrataJsonTests : IDisposable
         var path = _folder.Write("strata.json", """{ "environments": { "ci": { "database": "mysql://x/y" } } }""");
 
         var error = Should.Throw<ConfigurationException>(() =>
-            ConfigurationResolver.Resolve(new ConfigurationOverrides(Environment: "ci"), new Dictionary<string, string>(), _folder.Path));
+            ConfigurationResolver.Resolve(new ConfigurationOverrides(Environment: "ci"), new Dictionary<string, string>(), _folder.Path, TestSupport.TestDialects.All));
 
         error.Message.ShouldStartWith($"{path}: \"environments.ci.database\": ");
         error.Message.ShouldContain("'mysql'");
     }
 
     private StrataSettings Resolve() =>
-        ConfigurationResolver.Resolve(ConfigurationOverrides.None, new Dictionary<string, string>(), _folder.Path);
+        ConfigurationResolver.Resolve(ConfigurationOverrides.None, new Dictionary<string, string>(), _folder.Path, TestSupport.TestDialects.All);
 }

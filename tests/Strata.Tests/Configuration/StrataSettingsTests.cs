@@ -45,7 +45,7 @@ public sealed class StrataSettingsTests
     [Fact]
     public void ToString_summarises_without_the_password()
     {
-        var target = DatabaseUrl.Parse("postgres://app:hunter22@db.example.com/shop", "/p");
+        var target = DatabaseUrl.Parse("postgres://app:hunter22@db.example.com/shop", "/p", TestSupport.TestDialects.All);
         var settings = new StrataSettings { MigrationsPath = "/p/m", Database = target, Environment = "production", EnvironmentIsExplicit = true, Protected = true };
 
         var text = settings.ToString();

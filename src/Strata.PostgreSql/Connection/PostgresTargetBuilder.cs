@@ -1,8 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
+using Strata.Configuration;
 using Strata.Errors;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// Collects the parts of a PostgreSQL connection (from a URL, a keyword string or environment variables) and

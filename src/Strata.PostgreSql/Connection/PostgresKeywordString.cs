@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Strata.Configuration;
 using Strata.Errors;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// Reads a PostgreSQL keyword connection string: Npgsql's <c>Host=…;Username=…</c> (with its synonyms such as

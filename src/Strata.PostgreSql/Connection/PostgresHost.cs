@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>One PostgreSQL host: a name, IP address or Unix socket folder, and its own port when it has one.</summary>
 internal readonly record struct PostgresHost(string Name, int? Port)

@@ -1,6 +1,7 @@
+using Strata.Configuration;
 using Strata.Errors;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// Parses <c>postgres://</c> and <c>postgresql://</c> URLs in libpq's form:

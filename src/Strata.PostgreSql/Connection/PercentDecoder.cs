@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// Strict RFC 3986 percent-decoding for the parts of a database URL (user, password, host, database, query).

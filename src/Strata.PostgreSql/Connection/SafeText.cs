@@ -1,4 +1,4 @@
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// Decides whether a piece of user input may be quoted in an error message. Database URLs and keyword strings

@@ -1,6 +1,7 @@
+using Strata.Configuration;
 using Strata.Errors;
 
-namespace Strata.Configuration;
+namespace Strata.Sqlite.Connection;
 
 /// <summary>
 /// Turns the SQLite forms (<c>sqlite:rel.db</c>, <c>sqlite:/abs.db</c>, <c>sqlite:///abs.db</c>,

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using Strata.Errors;
+using Strata.Configuration;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// Settles the password of a resolved PostgreSQL database (G9, R22), highest first:
@@ -15,49 +15,32 @@ namespace Strata.Configuration;
 /// from the environment or <c>.env</c>, else <c>~/.pgpass</c>) when the server asks for one.</item>
 /// </list>
 /// Every value is used verbatim (<c>$</c> and <c>${x}</c> are not expanded). Called by the resolver once per run;
-/// the origin it reports names sources, never values.
+/// the origin it reports names sources, never values. SQLite refuses a password file (its own <c>ConnectionSyntax</c>).
 /// </summary>
 internal static class PostgresCredentials
 {
-    /// <summary>
-    /// The target with its password settled; <paramref name="origin"/> says where it came from. Throws
-    /// <see cref="ConfigurationException"/> for an unusable password file, or a password file with a SQLite database.
-    /// </summary>
-    public static DatabaseTarget? Apply(
-        DatabaseTarget? target, string? passwordFile, EnvironmentVariables variables, string databaseOrigin, string workingDirectory, List<string> warnings, out string? origin)
+    /// <summary>The target with its password settled; <paramref name="origin"/> says where it came from.</summary>
+    public static DatabaseTarget Apply(DatabaseTarget target, CredentialSources sources, out string origin)
     {
-        origin = null;
-        if (target is null || target.Dialect != Dialect.PostgreSql)
+        if (sources.PasswordFile is { } passwordFile)
         {
-            if (passwordFile is not null)
-            {
-                throw new ConfigurationException(
-                    target is null ? "--password-file was given but no database is configured" : $"--password-file applies to PostgreSQL, but the database is {target.DisplayName}",
-                    target is null ? "configure the PostgreSQL database too (--database, DATABASE_URL or strata.json)" : "leave --password-file out for SQLite");
-            }
-
-            return target;
-        }
-
-        if (passwordFile is not null)
-        {
-            origin = "--password-file " + Path.GetFullPath(Path.Combine(workingDirectory, passwordFile));
-            return WithKeyword(target, "Password", PasswordFile.Read(passwordFile, workingDirectory, warnings), password: true);
+            origin = "--password-file " + Path.GetFullPath(Path.Combine(sources.WorkingDirectory, passwordFile));
+            return WithKeyword(target, "Password", sources.ReadPasswordFile(), password: true);
         }
 
         if (target.Password is not null)
         {
-            origin = "the database setting (" + databaseOrigin + ")";
+            origin = "the database setting (" + sources.DatabaseOrigin + ")";
             return target;
         }
 
-        if (variables.TryGet("PGPASSWORD", out var fromVariable, out var layer))
+        if (sources.Variables.TryGet("PGPASSWORD", out var fromVariable, out var layer))
         {
             origin = $"PGPASSWORD ({layer}), as the database setting has none";
             return WithKeyword(target, "Password", fromVariable, password: true);
         }
 
-        return WithPassfile(target, variables, out origin);
+        return WithPassfile(target, sources.Variables, out origin);
     }
 
     private static DatabaseTarget WithPassfile(DatabaseTarget target, EnvironmentVariables variables, out string origin)

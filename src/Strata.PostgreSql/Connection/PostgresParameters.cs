@@ -1,7 +1,7 @@
 using System.Globalization;
 using Strata.Errors;
 
-namespace Strata.Configuration;
+namespace Strata.PostgreSql.Connection;
 
 /// <summary>
 /// The libpq connection parameters Strata understands (URL query parameters, libpq keyword strings, PG*
