@@ -46,6 +46,13 @@ public static partial class DatabaseUrl
         }
 
         var scheme = SchemePattern().Match(text);
+        if (scheme.Success && OwnerOf(scheme.Groups[1].Value) is { } absent && !dialects.Dialects.Contains(absent))
+        {
+            throw new ConfigurationException(
+                $"a {scheme.Groups[1].Value.ToLowerInvariant()}:// URL is a {absent.ToName()} database, but this program has no {absent.ToName()} dialect",
+                $"reference the Strata.{absent} package and add {absent}Dialect.Factory to the DialectSet");
+        }
+
         if (scheme.Success)
         {
             throw new ConfigurationException($"the database URL scheme '{scheme.Groups[1].Value}' is not supported", FormsHint(dialects));
@@ -55,6 +62,17 @@ public static partial class DatabaseUrl
             ? bare.Parse(text, baseDirectory)
             : throw new ConfigurationException($"the database value is not {Join(["a URL", .. syntaxes.Select(s => s.Forms.BareForm)], " or")}", FormsHint(dialects));
     }
+
+    /// <summary>
+    /// The dialect whose package claims <paramref name="scheme"/>, for the message when that package is not in the set
+    /// (a program built with SQLite alone given a <c>postgres://</c> URL); null for a scheme no Strata dialect claims.
+    /// </summary>
+    private static Dialect? OwnerOf(string scheme) => scheme.ToUpperInvariant() switch
+    {
+        "POSTGRES" or "POSTGRESQL" => Dialect.PostgreSql,
+        "SQLITE" => Dialect.Sqlite,
+        _ => null,
+    };
 
     /// <summary>True when a dialect of <paramref name="dialects"/> claims <paramref name="value"/> without a URL scheme (a <c>.db</c> path, a keyword string).</summary>
     internal static bool IsBareDatabase(string value, DialectSet dialects) => dialects.Syntaxes.Any(s => s.Claims(value));
