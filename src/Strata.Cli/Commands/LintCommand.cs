@@ -3,7 +3,6 @@ using Strata.Cli.Infrastructure;
 using Strata.Cli.Output.Lint;
 using Strata.Errors;
 using Strata.Lint;
-using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Commands;
 
@@ -85,8 +84,9 @@ internal static class LintCommand
     }
 
     /// <summary>
-    /// <c>--measure</c>, <c>--against</c>, <c>--copy-of</c> on PostgreSQL: the option's database resolved (a URL or an
-    /// environment of strata.json, which then judges what is pending), then the library's measured lint.
+    /// <c>--measure</c>, <c>--against</c>, <c>--copy-of</c>: the option's database resolved (a URL or an environment of
+    /// strata.json, which then judges what is pending), then the library's measured lint (which refuses a database
+    /// whose dialect cannot measure).
     /// </summary>
     private static async Task<LintResult> MeasureAsync(CommandContext ctx, IReadOnlyList<Sources.Migration> named, string? againstValue, string? copyOfValue, CancellationToken ct)
     {
@@ -97,34 +97,20 @@ internal static class LintCommand
                 "name one database: --copy-of <staging> to measure with its data, or --against <production> to weigh by its catalog statistics");
         }
 
-        var environment = ctx.Settings.Environment;
         var (option, value) = copyOfValue is not null ? ("--copy-of", copyOfValue) : ("--against", againstValue);
-        var against = value is null ? null : Resolve(ctx, value, option, ref environment);
+        string? environment = null;
+        var against = value is null ? null : ctx.ResolveOther(value, option, out environment);
         var request = new MeasuredLintRequest(() => Workspaces.Open(ctx), ctx.CreateDialect(against ?? ctx.Database), ctx.Source, ctx.Settings, ctx.Host.WorkingDirectory)
         {
             Named = named,
             Migrator = ctx.MigratorOptions,
-            Environment = environment,
+            Environment = environment ?? ctx.Settings.Environment,
             Against = against,
             OnCopy = copyOfValue is not null,
             DatabaseDisplay = ctx.DatabaseDisplay,
             Progress = text => ctx.Terminal.Note(Spectre.Console.Markup.Escape(text)),
         };
         return await MeasuredLint.RunAsync(request, ct);
-    }
-
-    private static Configuration.DatabaseTarget Resolve(CommandContext ctx, string value, string option, ref string environment)
-    {
-        var target = ctx.ResolveOther(value, option, out var environmentName);
-        if (target.Dialect != Dialect.PostgreSql)
-        {
-            throw new ConfigurationException(
-                $"{option} {target.DisplayName}: {(option == "--copy-of" ? "measuring on a copy" : "weighing by table sizes")} needs a PostgreSQL database",
-                "give a postgres:// URL, or the name of an environment in strata.json whose database is PostgreSQL");
-        }
-
-        environment = environmentName ?? environment;
-        return target;
     }
 
     private const string Help =

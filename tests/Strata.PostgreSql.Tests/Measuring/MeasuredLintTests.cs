@@ -2,7 +2,6 @@ using Strata.Configuration;
 using Strata.Execution;
 using Strata.Lint;
 using Strata.Planning;
-using Strata.PostgreSql.Measuring;
 using Strata.Schema;
 using Strata.Sources;
 using Strata.TestSupport;
@@ -48,5 +47,38 @@ public sealed class MeasuredLintTests : PostgresTestBase
         result.Against.ShouldBe(target.DisplayName);
         notes.ShouldContain(n => n.StartsWith("measuring 1 pending migration on a scratch database", StringComparison.Ordinal));
         notes.ShouldContain("  1/1 002_widen");
+    }
+
+    [Fact]
+    public async Task On_a_copy_the_pending_migrations_run_with_the_rows_through_the_measuring_role_and_the_target_is_untouched()
+    {
+        using var folder = new TempDirectory();
+        folder.WriteFile("migrations/001_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY, total int);\n");
+        folder.WriteFile("migrations/002_widen.sql", "ALTER TABLE orders ALTER COLUMN total TYPE bigint;\n");
+        var source = new DirectoryMigrationSource(Path.Combine(folder.Path, "migrations"));
+        var alone = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString;
+        await new Migrator(new PostgreSqlDialect(alone), source).MigrateAsync(new MigrateOptions { Target = 1 });
+        await using (var connection = new Npgsql.NpgsqlConnection(alone))
+        {
+            await connection.OpenAsync();
+            await using var insert = new Npgsql.NpgsqlCommand("INSERT INTO orders SELECT g, g FROM generate_series(1, 500) g; ANALYZE orders;", connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var target = new DatabaseTarget(Dialect.PostgreSql, alone, "postgres://test@local/" + Database.Name, null);
+        var settings = new StrataSettings { MigrationsPath = Path.Combine(folder.Path, "migrations"), Database = target };
+        var request = new MeasuredLintRequest(() => new SchemaWorkspace(new PostgreSqlDialect(alone)), new PostgreSqlDialect(alone), source, settings, folder.Path)
+        {
+            Against = target,
+            OnCopy = true,
+        };
+
+        var result = await MeasuredLint.RunAsync(request);
+
+        result.Measured.CopyOf.ShouldBe(target.DisplayName);
+        var measured = result.Measured.Migrations.ShouldHaveSingleItem("measured once, and not listed again as not measured when no progress callback is given");
+        measured.Measurement.ShouldNotBeNull().Kept.ShouldBeTrue("committed on the copy, rows included");
+        result.WeightOf(result.Report.Findings.Single(f => f.Rule == LintRules.MeasuredRewrite)).ShouldNotBeNull().Size.ShouldNotBeNull().Rows.ShouldBe(500);
+        (await Database.ScalarAsync<string>("SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'total'")).ShouldBe("integer", "the target is only read");
     }
 }

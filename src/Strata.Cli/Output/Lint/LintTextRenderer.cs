@@ -1,6 +1,5 @@
 using Spectre.Console;
 using Strata.Lint;
-using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Output.Lint;
 

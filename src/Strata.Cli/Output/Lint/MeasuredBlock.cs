@@ -1,5 +1,5 @@
 using Spectre.Console;
-using Strata.PostgreSql.Measuring;
+using Strata.Lint;
 using Strata.Schema;
 
 namespace Strata.Cli.Output.Lint;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Strata.Cli.Output.Json;
 using Strata.Lint;
-using Strata.PostgreSql.Measuring;
 
 namespace Strata.Cli.Output.Lint;
 

@@ -1,8 +1,7 @@
 using Strata.Errors;
-using Strata.Lint;
 using Strata.Schema;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// Turns what a migration did on the scratch database into findings with the measured rules, one per statement and
@@ -19,7 +18,7 @@ internal static class MeasuredFindings
         }
 
         var file = measured.Migration.SourcePath;
-        var sink = new Sink(outcome, file, ScriptSuppressions.Read(measured.Migration, Dialect.PostgreSql), options);
+        var sink = new Sink(outcome, file, ScriptSuppressions.Read(measured.Migration, options.Dialect), options);
         var held = new List<HeldLock>();
         var times = measurement.Kept ? LockHold.Of(measurement).ToDictionary(h => h.Lock, h => h.Held) : null;
         foreach (var statement in measurement.Statements)

@@ -1,16 +1,16 @@
 using Strata.Configuration;
 using Strata.Errors;
 using Strata.Execution;
-using Strata.Lint;
 using Strata.Planning;
+using Strata.Schema;
 using Strata.Sources;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// The measured half of <c>strata lint</c> (PostgreSQL): on one scratch database (the configured server's
-/// scratch database or the dev database, see <see cref="Schema.SchemaWorkspace"/>) the migrations applied on the target are applied through the normal
-/// <see cref="Migrator"/>, and each pending one is measured by the dialect's measuring role (<see cref="Schema.IMigrationProbe"/>) (in a transaction that is
+/// scratch database or the dev database, see <see cref="SchemaWorkspace"/>) the migrations applied on the target are applied through the normal
+/// <see cref="Migrator"/>, and each pending one is measured through the dialect's measuring role (<see cref="IMigrationProbe"/>, in a transaction that is
 /// rolled back), then applied for real so the next one starts from the right state. The first failure stops the
 /// run: later migrations cannot be measured on a state that is not the one they will meet. The configured and target
 /// databases are only read.
@@ -38,15 +38,16 @@ internal sealed class LintMeasurer
     /// <summary>
     /// Measures the migrations pending in <paramref name="target"/> (the status of the --against or configured
     /// database), limited to <paramref name="only"/> (absolute paths) when given; the others are applied unmeasured.
-    /// With <paramref name="copyOf"/> (the <c>--copy-of</c> database, which <paramref name="target"/> is the status of)
-    /// they run on a copy of it, rows included, and each measured migration is committed there.
+    /// With <paramref name="copyOf"/> (the <c>--copy-of</c> database, which <paramref name="target"/> is the status of,
+    /// and its dialect's measuring role) they run on a copy of it, rows included, and each measured migration is
+    /// committed there.
     /// </summary>
     public static async Task<MeasureOutcome> RunAsync(
-        MeasuredLintRequest request, MigratorOptions options, StatusReport target, IReadOnlySet<string>? only, LintOptions lint, DatabaseTarget? copyOf, CancellationToken cancellationToken)
+        MeasuredLintRequest request, MigratorOptions options, StatusReport target, IReadOnlySet<string>? only, LintOptions lint, (DatabaseTarget Target, IMigrationMeasuring Measuring)? copyOf, CancellationToken cancellationToken)
     {
-        var measurer = new LintMeasurer(request, options, lint, copyOf?.DisplayName);
+        var measurer = new LintMeasurer(request, options, lint, copyOf?.Target.DisplayName);
         var note = request.Progress ?? (_ => { });
-        measurer._outcome.CopyOf = copyOf?.DisplayName;
+        measurer._outcome.CopyOf = copyOf?.Target.DisplayName;
         var entries = target.Entries.Where(e => e.Migration is not null && e.Status is not (MigrationStatusKind.Missing or MigrationStatusKind.Skipped)).ToList();
         bool Measure(MigrationStatusEntry e) =>
             e.Status is MigrationStatusKind.Pending or MigrationStatusKind.OutOfOrder or MigrationStatusKind.Outdated
@@ -64,10 +65,11 @@ internal sealed class LintMeasurer
         var engine = request.Workspace();
         await using (engine.ConfigureAwait(false))
         {
-            if (copyOf is not null)
+            RequireMeasuring(engine, request);
+            if (copyOf is { Target: var copied, Measuring: var measuring })
             {
-                note($"copying {copyOf.DisplayName} (CREATE DATABASE … TEMPLATE) to measure {count} pending migration{plural} with its data …");
-                var copy = await DatabaseCopies.CreateAsync(copyOf.ConnectionString, copyOf.DisplayName, cancellationToken).ConfigureAwait(false);
+                note($"copying {copied.DisplayName} (CREATE DATABASE … TEMPLATE) to measure {count} pending migration{plural} with its data …");
+                var copy = await measuring.CopyAsync(copied.DisplayName, cancellationToken).ConfigureAwait(false);
                 await using (copy.ConfigureAwait(false))
                 {
                     await measurer.RunAsync(engine, copy, plan, count, cancellationToken).ConfigureAwait(false);
@@ -83,11 +85,21 @@ internal sealed class LintMeasurer
         return measurer._outcome;
     }
 
-    private async Task RunAsync(Schema.SchemaWorkspace engine, Schema.IScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
+    /// <summary>The configured database's dialect cannot measure (no <see cref="SchemaRoles.Measuring"/>, SQLite): bad input, before anything runs.</summary>
+    private static void RequireMeasuring(SchemaWorkspace engine, MeasuredLintRequest request)
+    {
+        if (engine.Roles.Measuring is null)
+        {
+            throw new ConfigurationException(
+                $"measuring needs PostgreSQL, but the configured database is {request.DatabaseDisplay ?? engine.Database.DisplayName} ({engine.Roles.Name}): nothing was measured",
+                "configure a PostgreSQL database (--database postgres://…) to measure on its server, or lint without measuring");
+        }
+    }
+
+    private async Task RunAsync(SchemaWorkspace engine, IScratchDatabase scratch, List<(MigrationStatusEntry Entry, bool Measure)> plan, int count, CancellationToken ct)
     {
         var migrator = new Migrator(scratch.Provider, _request.Source, _options);
-        var measuring = engine.Roles.Measuring ?? throw new InvalidOperationException($"{engine.Roles.Name} cannot measure migrations");
-        var probe = await measuring.OpenProbeAsync(scratch, _options.Session, engine.HistoryFilter, ct).ConfigureAwait(false);
+        var probe = await engine.Roles.Measuring!.OpenProbeAsync(scratch, _options.Session, engine.HistoryFilter, ct).ConfigureAwait(false);
         await using (probe.ConfigureAwait(false))
         {
             var lastMeasured = plan.FindLastIndex(p => p.Measure);
@@ -110,7 +122,8 @@ internal sealed class LintMeasurer
                 upTo = null;
                 if (measure)
                 {
-                    _request.Progress?.Invoke($"  {++done}/{count} {entry.DisplayName}");
+                    done++;
+                    _request.Progress?.Invoke($"  {done}/{count} {entry.DisplayName}");
                     await MeasureAsync(probe, engine, entry.Migration!, ct).ConfigureAwait(false);
                 }
 
@@ -133,7 +146,7 @@ internal sealed class LintMeasurer
         }
     }
 
-    private async Task MeasureAsync(Schema.IMigrationProbe probe, Schema.SchemaWorkspace engine, Migration migration, CancellationToken ct)
+    private async Task MeasureAsync(IMigrationProbe probe, SchemaWorkspace engine, Migration migration, CancellationToken ct)
     {
         var script = (SqlScript)migration.Up;
         var measurement = await probe.MeasureAsync(migration.DisplayName, script, keep: _copyOf is not null, ct).ConfigureAwait(false);
@@ -155,7 +168,7 @@ internal sealed class LintMeasurer
     }
 
     /// <summary>Applies a measured migration for real: a transactional or versioned one through the migrator, a repeatable through the probe.</summary>
-    private async Task ApplyAsync(Migrator migrator, Schema.IMigrationProbe probe, MigrationStatusEntry entry, CancellationToken ct)
+    private async Task ApplyAsync(Migrator migrator, IMigrationProbe probe, MigrationStatusEntry entry, CancellationToken ct)
     {
         var migration = entry.Migration!;
         if (_copyOf is not null && migration.Up.Transactional)

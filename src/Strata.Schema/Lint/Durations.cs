@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>Durations in measured lint's messages, as the CLI's progress prints them: <c>120 ms</c>, <c>12.3 s</c> from ten seconds on.</summary>
 internal static class Durations

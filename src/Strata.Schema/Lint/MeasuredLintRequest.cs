@@ -1,20 +1,24 @@
 using Strata.Configuration;
 using Strata.Execution;
-using Strata.Lint;
 using Strata.Schema;
 using Strata.Sources;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// What <see cref="MeasuredLint.RunAsync"/> measures, as <c>strata lint --measure</c>, <c>--against</c> and
-/// <c>--copy-of</c> say it. The caller resolves the databases (and refuses ones that are not PostgreSQL).
+/// <c>--copy-of</c> say it. The caller resolves the databases (a URL or an environment of strata.json) and creates
+/// their dialects; <see cref="MeasuredLint.RunAsync"/> refuses a target whose dialect cannot measure (no
+/// <see cref="SchemaRoles.Measuring"/>).
 /// </summary>
 /// <param name="Workspace">
 /// Opens the schema workspace on the configured database, whose scratch database (or dev database) is where the
 /// migrations run; called only when something is to be measured, and disposed by the call.
 /// </param>
-/// <param name="History">The dialect on the database whose history decides what is pending: <see cref="Against"/> when given, else the configured one.</param>
+/// <param name="History">
+/// The dialect on the database whose history decides what is pending: <see cref="Against"/>'s when given (its measuring
+/// role then copies it and reads its sizes), else the configured one's.
+/// </param>
 /// <param name="Source">The migrations folder.</param>
 /// <param name="Settings">The resolved configuration (lint section: severities and the <c>small</c>/<c>large</c> thresholds).</param>
 /// <param name="WorkingDirectory">The folder migration paths are resolved against.</param>

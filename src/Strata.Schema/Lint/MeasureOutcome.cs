@@ -1,7 +1,6 @@
-using Strata.Lint;
 using Strata.Schema;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// What <see cref="LintMeasurer"/> found: every pending migration with its measurement, the measured findings (after

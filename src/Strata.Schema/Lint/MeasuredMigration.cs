@@ -1,7 +1,7 @@
 using Strata.Schema;
 using Strata.Sources;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// One pending migration of a <c>strata lint --measure</c> run: what running it on the scratch database did (null when

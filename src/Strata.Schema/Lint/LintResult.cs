@@ -1,6 +1,4 @@
-using Strata.Lint;
-
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// Everything <c>strata lint</c> prints: the findings with their final severities (static and measured, file by file),

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Strata.Lint;
 using Strata.Schema;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>The table a finding is about and its size on the <c>--against</c> database (null: the target has no such relation).</summary>
 /// <param name="Table">The table, as named on the scratch database.</param>

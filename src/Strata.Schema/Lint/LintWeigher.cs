@@ -1,7 +1,6 @@
-using Strata.Lint;
 using Strata.Schema;
 
-namespace Strata.PostgreSql.Measuring;
+namespace Strata.Lint;
 
 /// <summary>
 /// Puts the static and measured findings together, file by file in migration order, and with <c>--against</c> weighs
