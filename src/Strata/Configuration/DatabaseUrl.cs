@@ -81,7 +81,7 @@ public static partial class DatabaseUrl
     private static string FormsHint(DialectSet dialects)
     {
         var syntaxes = dialects.Syntaxes;
-        var hint = new StringBuilder("use ").Append(Join([.. syntaxes.SelectMany(s => s.Forms.Examples)], ", or "));
+        var hint = new StringBuilder("use ").Append(Join([.. syntaxes.SelectMany(s => s.Forms.Examples)], ", or"));
         foreach (var advice in syntaxes.Select(s => s.Forms.Advice).OfType<string>())
         {
             hint.Append("; ").Append(advice);

@@ -1,8 +1,10 @@
 using Strata.Configuration;
 using Strata.Errors;
+using Strata.TestSupport;
 
-namespace Strata.Tests.Configuration;
+namespace Strata.PostgreSql.Tests.Connection;
 
+/// <summary>PostgreSQL's URLs, and the values no dialect of the CLI's set accepts, through <see cref="DatabaseUrl.Parse"/>.</summary>
 public sealed class DatabaseUrlTests
 {
     private const string Base = "/work/project";
@@ -20,7 +22,7 @@ public sealed class DatabaseUrlTests
     [InlineData("postgres://app:@h/db", "Host=h;Database=db;Username=app", "postgres://app@h:5432/db", null)]
     public void Parses_postgres_urls(string url, string connectionString, string displayName, string? password)
     {
-        var target = DatabaseUrl.Parse(url, Base, TestSupport.TestDialects.All);
+        var target = DatabaseUrl.Parse(url, Base, TestDialects.All);
 
         target.Dialect.ShouldBe(Dialect.PostgreSql);
         target.ConnectionString.ShouldBe(connectionString);
@@ -32,7 +34,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Percent_decodes_user_password_and_database()
     {
-        var target = DatabaseUrl.Parse("postgres://us%40er:p%40ss%3Aw%2Fo%25rd%20%C3%A9@h/d%20b", Base, TestSupport.TestDialects.All);
+        var target = DatabaseUrl.Parse("postgres://us%40er:p%40ss%3Aw%2Fo%25rd%20%C3%A9@h/d%20b", Base, TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["Username"].ShouldBe("us@er");
@@ -45,7 +47,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Tolerates_unencoded_at_colon_and_slash_in_the_password()
     {
-        var target = DatabaseUrl.Parse("postgres://app:a@b:c/d@db.example.com:5432/shop", Base, TestSupport.TestDialects.All);
+        var target = DatabaseUrl.Parse("postgres://app:a@b:c/d@db.example.com:5432/shop", Base, TestDialects.All);
 
         target.Password.ShouldBe("a@b:c/d");
         target.DisplayName.ShouldBe("postgres://app@db.example.com:5432/shop");
@@ -60,7 +62,7 @@ public sealed class DatabaseUrlTests
             + "&sslcert=/etc/c.pem&sslkey=/etc/k.pem&search_path=app,public&keepalives=1&keepalives_idle=30"
             + "&keepalives_interval=10&client_encoding=UTF8&passfile=/home/app/.pgpass&load_balance_hosts=random"
             + "&channel_binding=require&gssencmode=disable&krbsrvname=postgres&sslnegotiation=direct",
-            Base, TestSupport.TestDialects.All);
+            Base, TestDialects.All);
 
         var keywords = ConnectionKeywords.Of(target);
         keywords["SSL Mode"].ShouldBe("VerifyFull");
@@ -93,18 +95,18 @@ public sealed class DatabaseUrlTests
     [InlineData("verify-ca", "VerifyCA")]
     [InlineData("verify-full", "VerifyFull")]
     public void Maps_every_sslmode(string libpq, string npgsql) =>
-        ConnectionKeywords.Of(DatabaseUrl.Parse($"postgres://h/db?sslmode={libpq}", Base, TestSupport.TestDialects.All))["SSL Mode"].ShouldBe(npgsql);
+        ConnectionKeywords.Of(DatabaseUrl.Parse($"postgres://h/db?sslmode={libpq}", Base, TestDialects.All))["SSL Mode"].ShouldBe(npgsql);
 
     [Fact]
     public void Reads_socket_folders_and_host_and_port_lists_from_the_query()
     {
-        var socket = DatabaseUrl.Parse("postgres://app@%2Fvar%2Frun%2Fpostgresql/shop", Base, TestSupport.TestDialects.All);
+        var socket = DatabaseUrl.Parse("postgres://app@%2Fvar%2Frun%2Fpostgresql/shop", Base, TestDialects.All);
         ConnectionKeywords.Of(socket)["Host"].ShouldBe("/var/run/postgresql");
         socket.DisplayName.ShouldBe("postgres://app@%2Fvar%2Frun%2Fpostgresql:5432/shop");
 
-        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///shop?host=/tmp", Base, TestSupport.TestDialects.All))["Host"].ShouldBe("/tmp");
-        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///db?host=h1,h2&port=5432,5433", Base, TestSupport.TestDialects.All))["Host"].ShouldBe("h1:5432,h2:5433");
-        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres://h/x?dbname=other&user=u&password=p%26q", Base, TestSupport.TestDialects.All))["Password"].ShouldBe("p&q");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///shop?host=/tmp", Base, TestDialects.All))["Host"].ShouldBe("/tmp");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres:///db?host=h1,h2&port=5432,5433", Base, TestDialects.All))["Host"].ShouldBe("h1:5432,h2:5433");
+        ConnectionKeywords.Of(DatabaseUrl.Parse("postgres://h/x?dbname=other&user=u&password=p%26q", Base, TestDialects.All))["Password"].ShouldBe("p&q");
     }
 
     [Theory]
@@ -125,15 +127,13 @@ public sealed class DatabaseUrlTests
     [InlineData("mysql://app:pw@h/db", "'mysql'")]
     [InlineData("", "empty")]
     [InlineData("just some words", "not a URL")]
-    [InlineData("sqlite:", "no usable file")]
-    [InlineData("sqlite://", "no usable file")]
     [InlineData("Data Source=app.db", "SQLite")]
     [InlineData("Host=h;Password", "keyword string")]
     [InlineData("Host=h;SSL Mode=sometimes", "SSL Mode")]
     [InlineData("Host=h;Port=65536", "port")]
     public void Rejects_malformed_values_with_a_message_naming_the_part(string value, string expected)
     {
-        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse(value, Base, TestSupport.TestDialects.All));
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse(value, Base, TestDialects.All));
 
         error.Message.ShouldContain(expected);
         error.Hint.ShouldNotBeNullOrWhiteSpace();
@@ -141,9 +141,21 @@ public sealed class DatabaseUrlTests
     }
 
     [Fact]
+    public void An_unknown_scheme_lists_the_forms_of_both_dialects_as_before_the_move()
+    {
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("mysql://app:pw@h/db", Base, TestDialects.All));
+
+        error.Message.ShouldBe("the database URL scheme 'mysql' is not supported");
+        error.Hint.ShouldBe("use postgres://user:password@host:5432/database, an Npgsql keyword string (Host=…;Database=…;Username=…), "
+            + "or sqlite:path/to/app.db; percent-encode special characters in the password (@ as %40, : as %3A, / as %2F, % as %25)");
+        Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("just some words", Base, TestDialects.All)).Message
+            .ShouldBe("the database value is not a URL, a keyword connection string or a SQLite file path");
+    }
+
+    [Fact]
     public void Does_not_quote_a_password_in_an_unknown_parameter_message()
     {
-        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:hunter22@h/db?hunter22=x", Base, TestSupport.TestDialects.All));
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:hunter22@h/db?hunter22=x", Base, TestDialects.All));
 
         error.Message.ShouldNotContain("hunter");
     }
@@ -151,7 +163,7 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void Hides_query_names_when_the_query_holds_an_at_sign()
     {
-        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:123?topsecret=1@h/db", Base, TestSupport.TestDialects.All));
+        var error = Should.Throw<ConfigurationException>(() => DatabaseUrl.Parse("postgres://u:123?topsecret=1@h/db", Base, TestDialects.All));
 
         error.Message.ShouldNotContain("topsecret");
     }
