@@ -179,6 +179,46 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public async Task Sqlx_reads_simple_files_with_any_description_reversible_pairs_and_no_transaction()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("20210422143411_create_history.sql", "CREATE TABLE history (id text);\n")
+            .Write("20220505083406_create-events.sql", "-- no-transaction\nCREATE TABLE events (id text);\n")
+            .Write("20230101000000_add-index.up.sql", "CREATE INDEX h ON history (id);\n")
+            .Write("20230101000000_add-index.down.sql", "DROP INDEX h;\n");
+
+        var migrations = await Load(folder, MigrationLayout.Sqlx, Dialect.Sqlite);
+
+        migrations.Select(m => (m.Version, m.Name)).ShouldBe([((long?)20210422143411, "create_history"), (20220505083406, "create-events"), (20230101000000, "add-index")]);
+        (migrations[0].Up.Transactional, migrations[1].Up.Transactional).ShouldBe((true, false));
+        migrations[0].Down.ShouldBeNull();
+        Sql(migrations[2].Down).ShouldBe("DROP INDEX h;\n");
+    }
+
+    [Fact]
+    public async Task Auto_detection_reads_an_sqlx_folder_whose_descriptions_have_hyphens()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("20231203124112_create-store.sql", "CREATE TABLE store (id text);\n")
+            .Write("20240108124830_create-history.sql", "CREATE TABLE history (id text);\n");
+
+        var migrations = await new DirectoryMigrationSource(folder.Path) { DetectLayout = true }.LoadAsync(Dialect.Sqlite, CancellationToken.None);
+
+        migrations.Select(m => m.DisplayName).ShouldBe(["20231203124112_create-store", "20240108124830_create-history"]);
+    }
+
+    [Fact]
+    public async Task A_strata_file_with_a_hyphen_in_its_slug_is_not_taken_for_sqlx()
+    {
+        using var folder = new TempMigrationFolder().Write("1_add-users.sql", "CREATE TABLE users (id int);\n-- strata:down\nDROP TABLE users;\n");
+
+        var error = await Should.ThrowAsync<MigrationSourceException>(
+            () => new DirectoryMigrationSource(folder.Path) { DetectLayout = true }.LoadAsync(Dialect.Sqlite, CancellationToken.None));
+
+        error.Problems.ShouldHaveSingleItem().Message.ShouldContain("may contain only letters, digits and underscores");
+    }
+
+    [Fact]
     public async Task Another_tools_folder_read_as_strata_names_the_layout_and_the_setting()
     {
         using var folder = new TempMigrationFolder().Write("20151129054053_create-users.sql", "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n");

@@ -40,8 +40,18 @@ internal static partial class LayoutDetector
             return MigrationLayout.Popx;
         }
 
-        return ByContent(folder, names) ?? (GolangMigrate(names) ? MigrationLayout.GolangMigrate : null);
+        return ByContent(folder, names) ?? (GolangMigrate(names) ? MigrationLayout.GolangMigrate : Sqlx(folder, names) ? MigrationLayout.Sqlx : null);
     }
+
+    /// <summary>
+    /// sqlx's simple files that Strata's own rules refuse: <c>&lt;version&gt;_&lt;description&gt;.sql</c> with a character
+    /// other than letters, digits, <c>_</c> and <c>.</c> in the description (atuin's <c>20220505083406_create-events.sql</c>),
+    /// in a folder without <c>-- strata:</c> directives (a Strata file with a misnamed slug stays Strata's, its name refused).
+    /// </summary>
+    private static bool Sqlx(string folder, List<string> names) =>
+        names.Any(n => SqlxName().IsMatch(n))
+        && !names.Where(n => n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Take(20)
+            .Any(n => File.ReadAllText(Path.Combine(folder, n)).Contains("-- strata:", StringComparison.Ordinal));
 
     /// <summary>
     /// golang-migrate's files that Strata's own rules refuse: names with characters other than letters, digits and
@@ -117,6 +127,9 @@ internal static partial class LayoutDetector
 
     [GeneratedRegex(@"^(\d+)_(.*)\.(?:up|down)\.sql$")]
     private static partial Regex PairName();
+
+    [GeneratedRegex(@"^\d+_[^.]*[^A-Za-z0-9_.][^.]*\.sql$")]
+    private static partial Regex SqlxName();
 
     [GeneratedRegex(@"^--\s*migrate:up", RegexOptions.Multiline)]
     private static partial Regex DbmateMarker();

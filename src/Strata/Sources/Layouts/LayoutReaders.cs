@@ -36,6 +36,7 @@ internal static class LayoutReaders
     {
         MigrationLayout.GolangMigrate => PairReaders.GolangMigrate(folder, problems),
         MigrationLayout.Popx => PairReaders.Popx(folder, dialect, problems),
+        MigrationLayout.Sqlx => PairReaders.Sqlx(folder, problems),
         MigrationLayout.Dbmate => SingleFileReaders.Dbmate(folder, problems),
         MigrationLayout.Goose => SingleFileReaders.Goose(folder, problems),
         MigrationLayout.NodePgMigrate => SingleFileReaders.NodePgMigrate(folder, problems),

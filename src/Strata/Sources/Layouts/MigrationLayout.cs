@@ -39,4 +39,7 @@ public enum MigrationLayout
 
     /// <summary>popx (Ory): <c>&lt;version&gt;_&lt;name&gt;[.&lt;dialect&gt;][.autocommit].up.sql</c> and <c>.down.sql</c>.</summary>
     Popx,
+
+    /// <summary>sqlx (Rust): <c>&lt;version&gt;_&lt;description&gt;.sql</c>, or <c>.up.sql</c> and <c>.down.sql</c>; <c>-- no-transaction</c> first.</summary>
+    Sqlx,
 }

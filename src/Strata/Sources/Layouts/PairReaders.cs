@@ -6,7 +6,8 @@ namespace Strata.Sources.Layouts;
 /// <summary>
 /// The tools that keep up and down in two files: golang-migrate (<c>&lt;version&gt;_&lt;name&gt;.up.sql</c>, any name
 /// characters) and popx (<c>&lt;version&gt;_&lt;name&gt;[.&lt;dialect&gt;][.autocommit].up.sql</c>; a file of the dialect
-/// wins over a file for every dialect, <c>autocommit</c> means no transaction).
+/// wins over a file for every dialect, <c>autocommit</c> means no transaction), and sqlx (a simple
+/// <c>&lt;version&gt;_&lt;description&gt;.sql</c> or a reversible <c>.up.sql</c>/<c>.down.sql</c> pair).
 /// </summary>
 internal static partial class PairReaders
 {
@@ -19,6 +20,28 @@ internal static partial class PairReaders
             .ToDictionary(g => g.Key, g => g.First().Match.Groups[2].Value, StringComparer.Ordinal);
         return Pairs(files.Select(f => (f.Path, Version: f.Match.Groups[1].Value, Name: names.GetValueOrDefault(f.Match.Groups[1].Value, f.Match.Groups[2].Value),
             Up: f.Match.Groups[3].Value == "up", Transactional: true)), problems);
+    }
+
+    /// <summary>
+    /// sqlx (https://github.com/launchbadge/sqlx: sqlx-core/src/migrate/source.rs): <c>&lt;version&gt;_&lt;description&gt;.sql</c>
+    /// is up only, <c>.up.sql</c> and <c>.down.sql</c> a reversible pair; the description may hold any character
+    /// (<c>sqlx migrate add create-users</c> keeps the hyphen); a file starting with <c>-- no-transaction</c> runs
+    /// without a transaction (sqlx: <c>sql.starts_with("-- no-transaction")</c>).
+    /// </summary>
+    public static List<LayoutMigration> Sqlx(string folder, List<Problem> problems)
+    {
+        var files = FolderFiles.Matching(folder, SqlxFile()).ToList();
+        return Pairs(files.Select(f => (f.Path, Version: f.Match.Groups[1].Value, Name: f.Match.Groups[2].Value,
+            Up: f.Match.Groups[3].Value != "down", Transactional: !StartsWithNoTransaction(f.Path))), problems);
+    }
+
+    /// <summary>True when the file's first bytes are <c>-- no-transaction</c>, sqlx's marker.</summary>
+    private static bool StartsWithNoTransaction(string path)
+    {
+        ReadOnlySpan<byte> marker = "-- no-transaction"u8;
+        using var file = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[marker.Length];
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(marker);
     }
 
     /// <summary>popx (https://github.com/ory/x: popx/match.go), for <paramref name="dialect"/>.</summary>
@@ -69,6 +92,9 @@ internal static partial class PairReaders
 
     [GeneratedRegex(@"^(\d+)_(.*)\.(up|down)\.sql$")]
     private static partial Regex GolangMigrateFile();
+
+    [GeneratedRegex(@"^(\d+)_(.+?)(?:\.(up|down))?\.sql$")]
+    private static partial Regex SqlxFile();
 
     [GeneratedRegex(@"^(\d+)_([^.]+)(?:\.(postgres|sqlite3|sqlite|mysql|cockroach|mssql))?(\.autocommit)?\.(up|down)\.sql$")]
     private static partial Regex PopxFile();
