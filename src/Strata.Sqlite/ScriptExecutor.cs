@@ -10,7 +10,8 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// Runs migration SQL on SQLite: a transactional script and its history change in one <c>BEGIN IMMEDIATE</c>
-/// transaction (which is also the lock); a no-transaction script statement by statement. Statements of a streamed
+/// transaction (which is also the lock), with foreign keys turned off around it when the script turns them off
+/// (<see cref="ForeignKeysOff"/>); a no-transaction script statement by statement. Statements of a streamed
 /// script (a file too large to hold) are read from the file one at a time as they run.
 /// </summary>
 internal sealed class ScriptExecutor : IScriptExecutor
@@ -35,6 +36,19 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
+        var foreignKeysWereOn = ForeignKeysOff.Wanted(script) && await ForeignKeysOff.TurnOffAsync(_connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ExecuteInTransactionAsync(migration, script, change, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ForeignKeysOff.RestoreAsync(_connection, foreignKeysWereOn).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ExecutionOutcome> ExecuteInTransactionAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
+    {
         var statements = script.Statements(Dialect.Sqlite);
         await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
         try
@@ -75,6 +89,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     {
         ArgumentNullException.ThrowIfNull(script);
         var statements = script.Statements(Dialect.Sqlite);
+        var foreignKeysWereOn = ForeignKeysOff.Wanted(script) && await ForeignKeysOff.TurnOffAsync(_connection, cancellationToken).ConfigureAwait(false);
         await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -89,6 +104,10 @@ internal sealed class ScriptExecutor : IScriptExecutor
         {
             await _history.RollbackQuietlyAsync().ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            await ForeignKeysOff.RestoreAsync(_connection, foreignKeysWereOn).ConfigureAwait(false);
         }
     }
 
@@ -109,7 +128,8 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public string Render(SqlScript script, HistoryChange change)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var text = new StringBuilder("BEGIN IMMEDIATE;").AppendLine();
+        var foreignKeysOff = ForeignKeysOff.Wanted(script);
+        var text = new StringBuilder(foreignKeysOff ? "PRAGMA foreign_keys = OFF;\n" : "").AppendLine("BEGIN IMMEDIATE;");
         if (script.IsStreamed)
         {
             text.AppendLine(script.Preview().TrimEnd());
@@ -122,7 +142,8 @@ internal sealed class ScriptExecutor : IScriptExecutor
             }
         }
 
-        return text.AppendLine(_history.Render(change)).Append("COMMIT;").ToString();
+        text.AppendLine(_history.Render(change)).Append("COMMIT;");
+        return (foreignKeysOff ? text.Append("\nPRAGMA foreign_keys = ON;") : text).ToString();
     }
 
     private async Task BeginImmediateAsync(string migration, CancellationToken cancellationToken)
