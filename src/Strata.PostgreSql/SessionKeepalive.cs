@@ -88,11 +88,15 @@ internal static class SessionKeepalive
         }
     }
 
-    /// <summary>Turns on client-side TCP keepalive unless the connection string configures it (keepalives, keepalives_idle).</summary>
+    /// <summary>
+    /// Turns on client-side TCP keepalive unless the connection string configures it (keepalives, keepalives_idle) or
+    /// connects through a Unix-domain socket (a host that is a folder, <c>/var/run/postgresql</c>, or an abstract
+    /// <c>@name</c>): a TCP option on such a socket fails every connection with "Operation not supported".
+    /// </summary>
     public static void ConfigureClient(NpgsqlConnectionStringBuilder builder, string configured)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
-        if (given.ContainsKey("Tcp Keepalive") || given.ContainsKey("Tcp Keepalive Time") || given.ContainsKey("Tcp Keepalive Interval"))
+        if (given.ContainsKey("Tcp Keepalive") || given.ContainsKey("Tcp Keepalive Time") || given.ContainsKey("Tcp Keepalive Interval") || IsSocket(builder.Host))
         {
             return;
         }
@@ -100,4 +104,7 @@ internal static class SessionKeepalive
         builder.TcpKeepAliveTime = ClientIdleSeconds;
         builder.TcpKeepAliveInterval = ClientIntervalSeconds;
     }
+
+    private static bool IsSocket(string? hosts) =>
+        hosts is not null && hosts.Split(',').Any(h => h.Trim().StartsWith('/') || h.Trim().StartsWith('@'));
 }

@@ -59,6 +59,15 @@ public sealed class DialectSetTests : IDisposable
     }
 
     [Fact]
+    public void An_unsupported_scheme_lists_the_forms_of_every_dialect_in_the_set()
+    {
+        var error = Should.Throw<ConfigurationException>(() => Both.Create("mysql://app@db.example.com/shop", _folder.Path));
+
+        error.Message.ShouldBe("the database URL scheme 'mysql' is not supported");
+        error.Hint!.ShouldStartWith("use postgres://user:password@host:5432/database, an Npgsql keyword string (Host=…;Database=…;Username=…), or sqlite:path/to/app.db; ");
+    }
+
+    [Fact]
     public void A_database_of_a_dialect_not_in_the_set_says_which_package_to_add_without_the_password()
     {
         var sqliteOnly = new DialectSet(SqliteDialect.Factory);
