@@ -10,14 +10,14 @@ internal static class PhaseMap
     public static Phase Drop(SchemaObject item) => item.Kind switch
     {
         ObjectKind.Grant or ObjectKind.DefaultPrivileges or ObjectKind.Policy or ObjectKind.Trigger or ObjectKind.Rule
-            or ObjectKind.EventTrigger or ObjectKind.Publication => Phase.DropDependants,
+            or ObjectKind.EventTrigger or ObjectKind.Publication or ObjectKind.Cast => Phase.DropDependants,
         ObjectKind.View or ObjectKind.MaterializedView => Phase.DropViews,
         ObjectKind.ForeignKey => Phase.DropForeignKeys,
         ObjectKind.Index or ObjectKind.Statistics => Phase.DropIndexes,
         ObjectKind.PrimaryKey or ObjectKind.Unique or ObjectKind.Check or ObjectKind.Exclusion => Phase.DropConstraints,
         ObjectKind.SequenceOwner => Phase.DropSequenceOwners,
         ObjectKind.VirtualTable => Phase.DropTables,
-        ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate or ObjectKind.Operator or ObjectKind.Cast => Phase.DropFunctions,
+        ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate or ObjectKind.Operator => Phase.DropFunctions,
         ObjectKind.Sequence => Phase.DropSequences,
         ObjectKind.Enum or ObjectKind.Domain or ObjectKind.CompositeType or ObjectKind.RangeType or ObjectKind.Collation => Phase.DropTypes,
         ObjectKind.Schema => Phase.DropSchemas,

@@ -13,7 +13,7 @@ internal static class TableDiff
             state.Changes.Add(Phase.DropTables, table.Name.ToString(), new SchemaChange($"drop table {table.Name}", [renderer.DropTable(table)])
             {
                 Destructive = $"drops table {table.Name} and all its rows",
-            }, ChangeOrdering.Of(table, drop: true));
+            }, DropOrdering(state, table));
         }
 
         foreach (var table in state.To.Tables.Where(t => state.From.Table(t.Name) is null))
@@ -106,5 +106,16 @@ internal static class TableDiff
         return before.Type == after.Type || renderer.IsWidening(before.Type, after.Type)
             ? null
             : $"narrowing type change of {table}.{after.Name} from {before.Type} to {after.Type} may lose data or fail";
+    }
+
+    /// <summary>
+    /// Dropping a table also drops its triggers, policies, rules, indexes and constraints (their own drops are left
+    /// out), so the table's drop must run before the drops of what those need too, e.g. a trigger's function.
+    /// </summary>
+    private static ChangeOrdering DropOrdering(DiffState state, TableDefinition table)
+    {
+        var own = ChangeOrdering.Of(table, drop: true);
+        var implied = state.From.Objects.Where(o => o.Table == table.Name && o.Kind is not (ObjectKind.SequenceOwner or ObjectKind.ForeignKey)).SelectMany(o => o.DependsOn);
+        return own with { Requires = [.. own.Requires, .. implied.Where(d => d != table.Name)] };
     }
 }

@@ -44,6 +44,25 @@ public sealed class DependencyOrderTests
     }
 
     [Fact]
+    public void A_table_dropped_with_its_trigger_goes_before_the_triggers_function_even_when_it_waits_for_a_function_sorting_later()
+    {
+        // pmantra/e1's rollback: the table waited for the drop of a function over its row type (here z_of_orders), and
+        // the trigger function, sorting first among the functions, was dropped while the table's trigger still used it.
+        var stamp = new QualifiedName("public", "a_stamp");
+        var state = new DatabaseSchema([new TableDefinition(Orders, [new ColumnDefinition("id", "int", true)])], [
+            new SchemaObject(ObjectKind.Function, stamp, "returns trigger") { Arguments = "" },
+            new SchemaObject(ObjectKind.Function, new QualifiedName("public", "z_of_orders"), "takes orders") { Arguments = "orders", DependsOn = [Orders] },
+            new SchemaObject(ObjectKind.Trigger, new QualifiedName("public", "orders_stamp"), "execute a_stamp()") { Table = Orders, DependsOn = [stamp] },
+        ]);
+
+        SchemaDiffer.Plan(DatabaseSchema.Empty, state, new TextRenderer()).Down.Statements.ShouldBe([
+            "drop function public.z_of_orders(orders)",
+            "drop table public.orders",
+            "drop function public.a_stamp()",
+        ]);
+    }
+
+    [Fact]
     public void A_partition_is_created_after_its_table_and_dropped_before_it()
     {
         var parent = new TableDefinition(new QualifiedName("public", "z_events"), [new ColumnDefinition("at", "date", true)]) { Options = "PARTITION BY RANGE (at)" };
