@@ -13,7 +13,7 @@ namespace Strata.Configuration;
 ///   "schema": "schema.sql",              // desired schema (file or folder of .sql files), relative to this file
 ///   "schemaFile": "schema.sql",          // older spelling of "schema"
 ///   "devDatabase": "postgres://localhost/dev",  // empty PostgreSQL database for scratch work (diff, generate, verify…)
-///   "unmanaged": ["cast *"],             // objects the schema engine cannot model that you accept ("kind name", * wildcards)
+///   "unmanaged": ["server *"],           // objects the schema engine cannot model that you accept ("kind name", * wildcards)
 ///   "history": { "table": "strata_migrations", "schema": null },
 ///   "lockTimeout": 60,                   // seconds to wait for the migration lock
 ///   "statementLockTimeout": 5,           // PostgreSQL lock_timeout (s) of transactional migration statements; 0: none

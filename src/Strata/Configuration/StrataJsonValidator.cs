@@ -220,7 +220,7 @@ internal sealed partial class StrataJsonValidator
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                throw Error(reader.TokenStartIndex, $"\"{property}\" must be an array of strings", "write each entry in double quotes, e.g. [\"cast *\"]");
+                throw Error(reader.TokenStartIndex, $"\"{property}\" must be an array of strings", "write each entry in double quotes, e.g. [\"server *\"]");
             }
         }
     }

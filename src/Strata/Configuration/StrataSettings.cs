@@ -93,7 +93,7 @@ public sealed class StrataSettings
 
     /// <summary>
     /// Objects the schema engine cannot model that the user accepts (strata.json <c>unmanaged</c>): patterns
-    /// <c>kind name</c> with <c>*</c> wildcards, e.g. <c>cast *</c>. Others are reported as "not managed" by pull,
+    /// <c>kind name</c> with <c>*</c> wildcards, e.g. <c>server *</c>. Others are reported as "not managed" by pull,
     /// diff and generate, and make <c>diff --exit-code</c> exit 3.
     /// </summary>
     public IReadOnlyList<string> Unmanaged { get; init; } = [];
