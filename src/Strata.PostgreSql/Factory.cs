@@ -31,6 +31,18 @@ internal sealed class DialectFactory : IDialectFactory
         return PostgreSqlControlQuery.ReadColumnAsync(target.ConnectionString, sql, cancellationToken);
     }
 
+    public async Task<int?> ReadConnectionHeadroomAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        Require(target);
+        return await PostgreSqlControlQuery.ReadConnectionHeadroomAsync(target.ConnectionString, cancellationToken).ConfigureAwait(false);
+    }
+
+    public IFleetHistoryReader? CreateSchemaHistories(DatabaseTarget target)
+    {
+        Require(target);
+        return new PostgreSqlSchemaHistories(target.ConnectionString);
+    }
+
     private void Require(DatabaseTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -43,6 +43,18 @@ internal sealed class DialectFactory : IDialectFactory
         return SqliteControlQuery.ReadColumnAsync(target.ConnectionString, sql, cancellationToken);
     }
 
+    public Task<int?> ReadConnectionHeadroomAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        Require(target);
+        return Task.FromResult<int?>(null);
+    }
+
+    public IFleetHistoryReader? CreateSchemaHistories(DatabaseTarget target)
+    {
+        Require(target);
+        return null;
+    }
+
     private void Require(DatabaseTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);

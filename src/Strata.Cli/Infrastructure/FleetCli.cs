@@ -72,7 +72,7 @@ internal sealed class FleetCli
             Observer = progress,
             LedgerFolder = Path.Combine(root, ".strata", "runs"),
             Resume = parse.GetValue(_resume),
-            HistoryReader = parse.GetValue(_schemas) ? new PostgreSql.PostgreSqlSchemaHistories(ctx.Database.ConnectionString) : null,
+            HistoryReader = parse.GetValue(_schemas) ? CommandContext.Dialects.CreateSchemaHistories(ctx.Database) : null,
         };
         var runner = new FleetRunner(ctx.Source, ctx.MigratorOptions);
         var result = await progress.RunAsync(() => command switch

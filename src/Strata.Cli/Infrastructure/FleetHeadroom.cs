@@ -1,13 +1,13 @@
 using Strata.Errors;
-using Strata.PostgreSql;
 
 namespace Strata.Cli.Infrastructure;
 
 /// <summary>
-/// Before a fleet run: for each PostgreSQL server among the targets, a warning when <c>--parallel</c> targets at up to
+/// Before a fleet run: for each server among the targets, a warning when <c>--parallel</c> targets at up to
 /// <see cref="ConnectionsPerTarget"/> connections each would need more connections than the server has free
 /// (<c>max_connections</c> less the reserved slots and the sessions open now). One query per server; a server that
-/// cannot be reached is left to the run, which names it.
+/// cannot be reached is left to the run, which names it. The headroom comes from the dialect set; a dialect without the
+/// notion (SQLite opens files) reports none and gets no warning.
 /// </summary>
 internal static class FleetHeadroom
 {
@@ -16,25 +16,24 @@ internal static class FleetHeadroom
 
     public static async Task WarnAsync(CommandContext ctx, IReadOnlyList<FleetTargets.Listed> listed, int parallel, CancellationToken ct)
     {
-        var servers = listed.Where(l => l.Database.Dialect == Dialect.PostgreSql)
-            .GroupBy(l => Server(l.Target.Provider.DisplayName), StringComparer.OrdinalIgnoreCase);
+        var servers = listed.GroupBy(l => Server(l.Target.Provider.DisplayName), StringComparer.OrdinalIgnoreCase);
         foreach (var server in servers)
         {
             var needed = Math.Min(parallel, server.Count()) * ConnectionsPerTarget;
-            int free;
+            int? free;
             try
             {
-                free = await PostgreSqlControlQuery.ReadConnectionHeadroomAsync(server.First().Database.ConnectionString, ct);
+                free = await CommandContext.Dialects.ReadConnectionHeadroomAsync(server.First().Database, ct);
             }
             catch (StrataException)
             {
                 continue;
             }
 
-            if (needed > free)
+            if (free is { } headroom && needed > headroom)
             {
                 ctx.Terminal.Warning(
-                    $"--parallel {parallel} may open up to {needed} connections to {server.Key}, which has {Math.Max(free, 0)} free (max_connections less reserved slots and open sessions, or the role's connection limit); "
+                    $"--parallel {parallel} may open up to {needed} connections to {server.Key}, which has {Math.Max(headroom, 0)} free (max_connections less reserved slots and open sessions, or the role's connection limit); "
                     + "targets that cannot connect fail with exit 5: lower --parallel, or raise max_connections");
             }
         }

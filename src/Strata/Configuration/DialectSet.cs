@@ -85,6 +85,20 @@ public sealed class DialectSet
         return Factory(target).ReadColumnAsync(target, sql, cancellationToken);
     }
 
+    /// <summary>The connection headroom of <paramref name="target"/>'s server, or null for a dialect without one (see <see cref="IDialectFactory.ReadConnectionHeadroomAsync"/>).</summary>
+    public Task<int?> ReadConnectionHeadroomAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Factory(target).ReadConnectionHeadroomAsync(target, cancellationToken);
+    }
+
+    /// <summary>The one-query history read of a schema-per-tenant fleet in <paramref name="target"/>, or null for a dialect without schemas (see <see cref="IDialectFactory.CreateSchemaHistories"/>).</summary>
+    public IFleetHistoryReader? CreateSchemaHistories(DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Factory(target).CreateSchemaHistories(target);
+    }
+
     private IDialectFactory Factory(DatabaseTarget target) =>
         _factories.TryGetValue(target.Dialect, out var factory)
             ? factory

@@ -33,4 +33,19 @@ public interface IDialectFactory
     /// message when the query fails or returns a NULL.
     /// </summary>
     Task<IReadOnlyList<string>> ReadColumnAsync(DatabaseTarget target, string sql, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The connection headroom of <paramref name="target"/>'s server as its login sees it (how many more connections it
+    /// may open now: the server's limit less reserved slots and open sessions, or the role's own limit when lower), read
+    /// before a fleet run fans out; null when the dialect has no such notion (SQLite opens files). Throws
+    /// <see cref="Errors.StrataException"/> when the server cannot be reached.
+    /// </summary>
+    Task<int?> ReadConnectionHeadroomAsync(DatabaseTarget target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The one-query history read of a schema-per-tenant fleet whose schemas live in <paramref name="target"/>
+    /// (<see cref="FleetOptions.HistoryReader"/>), so the tenants already at the head are reported without a session
+    /// each; null when the dialect has no schemas (SQLite).
+    /// </summary>
+    IFleetHistoryReader? CreateSchemaHistories(DatabaseTarget target);
 }
