@@ -128,12 +128,12 @@ public abstract class SchemaWorkspaceConformance(IConformanceTarget target) : Co
     }
 
     /// <summary>A workspace on <paramref name="db"/> with the kit's history table.</summary>
-    protected static SchemaWorkspace Workspace(ITestDatabase db) => new(db.Provider(), new SchemaWorkspaceOptions
+    protected internal static SchemaWorkspace Workspace(ITestDatabase db) => new(db.Provider(), new SchemaWorkspaceOptions
     {
         DisplayName = "the test database",
         Migrator = new MigratorOptions { LockTimeout = TimeSpan.FromSeconds(30), History = History },
     });
 
     /// <summary>One schema file holding <paramref name="sql"/>.</summary>
-    protected static SchemaFiles Files(string sql) => new([new SchemaFile("schema.sql", "schema.sql", sql)]);
+    protected internal static SchemaFiles Files(string sql) => new([new SchemaFile("schema.sql", "schema.sql", sql)]);
 }

@@ -17,3 +17,5 @@ public sealed class SqlitePsqlCompatibilityTests() : PsqlCompatibilityConformanc
 public sealed class SqliteSchemaRolesTests() : SchemaRolesConformance(new SqliteTarget());
 
 public sealed class SqliteSchemaWorkspaceTests() : SchemaWorkspaceConformance(new SqliteTarget());
+
+public sealed class SqliteGenerateTests() : GenerateConformance(new SqliteTarget());

@@ -6,7 +6,10 @@ using Strata.Schema;
 
 namespace Strata.Cli.Commands;
 
-/// <summary><c>strata generate &lt;slug&gt;</c>: a new migration (up and down) from schema.sql vs the migrations' state.</summary>
+/// <summary>
+/// <c>strata generate &lt;slug&gt;</c>: a new migration (up and down) from schema.sql vs the migrations' state: parses the
+/// options, calls <see cref="SchemaWorkspace.GenerateAsync"/> (the destructive gate as its approval) and renders the result.
+/// </summary>
 internal static class GenerateCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
@@ -25,36 +28,27 @@ internal static class GenerateCommand
             var ctx = context(parse);
             await using var workspace = Workspaces.Open(ctx);
             var files = Workspaces.Files(ctx, ctx.Settings.SchemaPath);
-            var comparison = await workspace.DiffMigrationsAsync(files, Workspaces.Migrations(ctx), ct);
-            var (plan, current) = (comparison.Plan, comparison.Current);
-            var notManaged = comparison.NotManaged;
-            NotManaged.Warn(ctx, notManaged);
-            if (plan.Up.IsEmpty)
+            var options = new GenerateOptions
             {
+                Folder = ctx.Settings.MigrationsPath, Slug = parse.GetValue(slug) ?? "", Sequential = parse.GetValue(sequential),
+                Pair = parse.GetValue(pair), OneFile = parse.GetValue(single),
+            };
+            var generated = await workspace.GenerateAsync(files, Workspaces.Migrations(ctx), options, comparison =>
+            {
+                NotManaged.Warn(ctx, comparison.NotManaged);
+                DestructiveGate.Check(ctx, comparison.Plan.Up, !parse.GetValue(noStrict), "generate this migration");
+                return true;
+            }, ct);
+            var (plan, notManaged) = (generated.Comparison.Plan, generated.Comparison.NotManaged);
+            if (generated.Files.Count == 0)
+            {
+                NotManaged.Warn(ctx, notManaged);
                 ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = false, Changes = [], NotManaged = NotManaged.Json(notManaged) });
                 ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] nothing to generate: the migrations already produce the desired schema");
                 return ExitCodes.Success;
             }
 
-            DestructiveGate.Check(ctx, plan.Up, !parse.GetValue(noStrict), "generate this migration");
-            var folder = ctx.Settings.MigrationsPath;
-            Directory.CreateDirectory(folder);
-            var name = NewCommand.Normalise(parse.GetValue(slug) ?? "");
-            var shape = MigrationFileShape.For(folder, parse.GetValue(pair), parse.GetValue(single));
-            var parts = ctx.Database.Dialect == Dialect.PostgreSql ? ConcurrentIndexes.Split(plan, current) : [(plan, "")];
-            var written = new List<string>();
-            var version = NewCommand.NextVersion(folder, parse.GetValue(sequential), DateTime.UtcNow);
-            foreach (var (part, suffix) in parts)
-            {
-                foreach (var (file, text) in shape.Files(version, name + suffix, UpText(name + suffix, part), DownText(name + suffix, part, shape)))
-                {
-                    await File.WriteAllTextAsync(Path.Combine(folder, file), text, ct);
-                    written.Add(Output.RunRenderer.Relative(ctx, Path.Combine(folder, file)));
-                }
-
-                version = (long.Parse(version, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(version.Length, '0');
-            }
-
+            var written = generated.Files.Select(f => Output.RunRenderer.Relative(ctx, f)).ToList();
             ctx.Terminal.WriteJsonIf(new SchemaJson("generate") { Differences = true, Changes = SchemaJson.ChangesOf(plan.Up), File = written[0], Files = written, NotManaged = NotManaged.Json(notManaged) });
             ctx.Terminal.Line($"[green]{ctx.Terminal.Tick}[/] created {Markup.Escape(string.Join(", ", written))}: {plan.Up.Changes.Count} change(s), {plan.Up.DestructiveChanges.Count} destructive");
             foreach (var change in plan.Up.Changes)
@@ -62,7 +56,7 @@ internal static class GenerateCommand
                 ctx.Terminal.Line((change.IsDestructive ? "  [red]![/] " : "  - ") + Markup.Escape(change.Summary));
             }
 
-            if (parts.Count > 1 || parts[0].Suffix.Length > 0)
+            if (generated.SeparateIndexMigration)
             {
                 ctx.Terminal.Line("[grey]Indexes on tables that already exist are built with CREATE INDEX CONCURRENTLY in a migration of their own (-- strata:no-transaction), so writes to those tables go on while they build.[/]");
             }
@@ -72,22 +66,4 @@ internal static class GenerateCommand
         });
         return command;
     }
-
-    /// <summary>
-    /// The up script under a comment. A script that runs outside a transaction (a SQLite table rebuild, concurrent
-    /// index builds) has <c>-- strata:no-transaction</c> right under the comment, in the file's header.
-    /// </summary>
-    private static string UpText(string name, SchemaPlan plan) =>
-        $"-- {name}: generated by `strata generate` from the desired schema. Review before applying.\n"
-        + (plan.Up.RunsOutsideTransaction ? "" : "\n")
-        + plan.Up.ToScript();
-
-    /// <summary>
-    /// The down script; in a file of its own it repeats <c>-- strata:no-transaction</c> when the up script has it (a
-    /// down section is covered by the file's header).
-    /// </summary>
-    private static string DownText(string name, SchemaPlan plan, MigrationFileShape shape) =>
-        (shape.IsPair ? $"-- {name}: undoes {name} (run by strata rollback); generated by `strata generate`.\n" : "")
-        + (shape.IsPair && plan.Up.RunsOutsideTransaction && !plan.Down.RunsOutsideTransaction ? SchemaDiff.NoTransactionDirective + "\n" : "")
-        + plan.Down.ToScript();
 }

@@ -26,3 +26,5 @@ public sealed class PostgresPsqlCompatibilityTests() : PsqlCompatibilityConforma
 public sealed class PostgresSchemaRolesTests() : SchemaRolesConformance(new PostgresTarget());
 
 public sealed class PostgresSchemaWorkspaceTests() : SchemaWorkspaceConformance(new PostgresTarget());
+
+public sealed class PostgresGenerateTests() : GenerateConformance(new PostgresTarget());

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Strata.Schema;
 
-namespace Strata.Cli.Infrastructure;
+namespace Strata.Schema;
 
 /// <summary>
 /// PostgreSQL: what <c>strata generate</c> does with new indexes on tables that already exist. A plain

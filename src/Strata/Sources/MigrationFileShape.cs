@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Strata.Cli.Infrastructure;
+namespace Strata.Sources;
 
 /// <summary>
 /// How a migrations folder writes a migration and its undo, so <c>strata new</c> and <c>strata generate</c> write the
@@ -10,10 +10,10 @@ namespace Strata.Cli.Infrastructure;
 /// </summary>
 /// <param name="UpSuffix">What follows <c>N_slug</c> in the up file (<c>.sql</c>, <c>.up.sql</c>).</param>
 /// <param name="DownSuffix">What follows <c>N_slug</c> in the down file, or null for a single file.</param>
-internal sealed partial record MigrationFileShape(string UpSuffix, string? DownSuffix)
+public sealed partial record MigrationFileShape(string UpSuffix, string? DownSuffix)
 {
     /// <summary>One file, the undo after <c>-- strata:down</c>.</summary>
-    public static readonly MigrationFileShape Single = new(".sql", null);
+    public static readonly MigrationFileShape OneFile = new(".sql", null);
 
     /// <summary><c>N_x.up.sql</c> and <c>N_x.down.sql</c> (golang-migrate, node-pg-migrate's SQL files).</summary>
     public static readonly MigrationFileShape UpDown = new(".up.sql", ".down.sql");
@@ -26,25 +26,30 @@ internal sealed partial record MigrationFileShape(string UpSuffix, string? DownS
 
     /// <summary>
     /// The shape to write in <paramref name="folder"/>: <paramref name="pair"/> asks for a pair (the folder's kind of
-    /// pair, else <see cref="UpDown"/>), <paramref name="single"/> for one file; otherwise the folder's convention.
+    /// pair, else <see cref="UpDown"/>), <paramref name="oneFile"/> for one file; otherwise the folder's convention.
+    /// Both is bad input (exit 2).
     /// </summary>
-    public static MigrationFileShape For(string folder, bool pair, bool single)
+    /// <param name="folder">The migrations folder (it need not exist).</param>
+    /// <param name="pair">Write the undo in a file of its own (<c>--pair</c>).</param>
+    /// <param name="oneFile">Write one file with a <c>-- strata:down</c> section (<c>--single</c>).</param>
+    public static MigrationFileShape For(string folder, bool pair, bool oneFile)
     {
-        if (pair && single)
+        if (pair && oneFile)
         {
             throw new Errors.StrataException(Errors.ErrorCategory.BadInput, "--pair and --single ask for opposite things", "give one of them, or neither to follow the folder's convention");
         }
 
         var found = Detect(folder);
-        return single ? Single : pair ? (found.IsPair ? found : UpDown) : found;
+        return oneFile ? OneFile : pair ? (found.IsPair ? found : UpDown) : found;
     }
 
-    /// <summary>The convention of the newest migration in <paramref name="folder"/> that has an undo; <see cref="Single"/> when none has.</summary>
+    /// <summary>The convention of the newest migration in <paramref name="folder"/> that has an undo; <see cref="OneFile"/> when none has.</summary>
+    /// <param name="folder">The migrations folder (it need not exist).</param>
     public static MigrationFileShape Detect(string folder)
     {
         if (!Directory.Exists(folder))
         {
-            return Single;
+            return OneFile;
         }
 
         var byVersion = Directory.EnumerateFiles(folder, "*.sql")
@@ -63,14 +68,18 @@ internal sealed partial record MigrationFileShape(string UpSuffix, string? DownS
 
             if (suffixes.Contains(".sql") && files.Any(f => HasDownSection(f.Path)))
             {
-                return Single;
+                return OneFile;
             }
         }
 
-        return Single;
+        return OneFile;
     }
 
     /// <summary>The files of one migration: (file name, text). A single file joins the two parts at <c>-- strata:down</c>.</summary>
+    /// <param name="version">The version as it is written (digits, zero-padded as the folder is).</param>
+    /// <param name="slug">What the migration does (<see cref="MigrationFolder.Slug"/>).</param>
+    /// <param name="up">The up script's text.</param>
+    /// <param name="down">The down script's text.</param>
     public IReadOnlyList<(string File, string Text)> Files(string version, string slug, string up, string down) => IsPair
         ? [($"{version}_{slug}{UpSuffix}", up), ($"{version}_{slug}{DownSuffix}", down)]
         : [($"{version}_{slug}.sql", up.TrimEnd('\n') + "\n\n-- strata:down\n" + down)];
