@@ -22,7 +22,7 @@ public sealed class FleetFactoryTests : PostgresTestBase
         var role = await Database.CreateRoleAsync();
         await Server.ExecuteAsync($"ALTER ROLE \"{role.Name}\" CONNECTION LIMIT 3");
 
-        var headroom = await Set.ReadConnectionHeadroomAsync(DatabaseUrl.Parse(role.ConnectionString, "."));
+        var headroom = await Set.ReadConnectionHeadroomAsync(Set.Parse(role.ConnectionString, "."));
 
         headroom.ShouldBe(2);
     }
@@ -30,7 +30,7 @@ public sealed class FleetFactoryTests : PostgresTestBase
     [Fact]
     public async Task Connection_headroom_of_an_unreachable_server_is_the_unavailable_error()
     {
-        var target = DatabaseUrl.Parse("postgres://app@127.0.0.1:1/shop", ".");
+        var target = Set.Parse("postgres://app@127.0.0.1:1/shop", ".");
 
         var error = await Should.ThrowAsync<StrataException>(() => Set.ReadConnectionHeadroomAsync(target));
 
@@ -41,7 +41,7 @@ public sealed class FleetFactoryTests : PostgresTestBase
     public async Task Schema_histories_read_every_tenant_schema_in_one_database_and_an_empty_history_for_a_schema_without_one()
     {
         await Database.ExecuteAsync("CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b;");
-        var target = DatabaseUrl.Parse(Database.ConnectionString, ".");
+        var target = Set.Parse(Database.ConnectionString, ".");
         var history = new HistoryTableName(schema: "tenant_a");
         var migrations = new MigrationSet().Add(1, "items", "CREATE TABLE items (id int);");
         await new Migrator(Set.Create(target, new DialectSettings { Schema = "tenant_a" }), migrations, new MigratorOptions { History = history })

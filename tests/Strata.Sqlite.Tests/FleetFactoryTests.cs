@@ -14,7 +14,7 @@ public sealed class FleetFactoryTests : IDisposable
     [Fact]
     public async Task Sqlite_has_no_connection_headroom_and_the_file_is_not_created()
     {
-        var target = DatabaseUrl.Parse("sqlite:tenant.db", _folder);
+        var target = Set.Parse("sqlite:tenant.db", _folder);
 
         var headroom = await Set.ReadConnectionHeadroomAsync(target);
 
@@ -25,7 +25,7 @@ public sealed class FleetFactoryTests : IDisposable
     [Fact]
     public void Sqlite_has_no_schema_histories_reader()
     {
-        Set.CreateSchemaHistories(DatabaseUrl.Parse("sqlite:tenant.db", _folder)).ShouldBeNull();
+        Set.CreateSchemaHistories(Set.Parse("sqlite:tenant.db", _folder)).ShouldBeNull();
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
