@@ -80,6 +80,10 @@ public sealed class DialectDispatchTests
         public IDatabaseBackup CreateBackup(DatabaseTarget target, BackupSettings backup, DialectSettings settings) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<string>> ReadColumnAsync(DatabaseTarget target, string sql, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int?> ReadConnectionHeadroomAsync(DatabaseTarget target, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IFleetHistoryReader? CreateSchemaHistories(DatabaseTarget target) => throw new NotSupportedException();
     }
 
     private sealed class FakeSyntax : IConnectionSyntax
