@@ -12,7 +12,7 @@ internal sealed record SetSpec(string Name, string Folder, Layout Layout)
         foreach (var line in File.ReadLines(Path.Combine(corpus, "MANIFEST.md")))
         {
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 7 || !cells[1].Contains('/', StringComparison.Ordinal) || !cells[5].Contains("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+            if (cells.Length < 7 || !cells[1].Contains('/', StringComparison.Ordinal) || !cells[5].StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
