@@ -72,30 +72,45 @@ public sealed class TableTraffic : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Polls pg_locks for the waiting lock. A stretch starts at the lock's own <c>waitstart</c> (PostgreSQL 14+; the
+    /// server's clock, so a poll delayed by a loaded machine does not shorten it — CI once measured 0.33 s of a 1 s
+    /// wait that way) and ends at the server time of the first poll that no longer sees it (late polls only lengthen a
+    /// stretch, which the upper bound's slack allows). On 13 the first poll that sees the wait stands in for waitstart.
+    /// </summary>
     private async Task MonitorAsync(TestDatabase database, string table, string applicationName, CancellationToken stop)
     {
         const string sql = """
-            SELECT count(*) > 0 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            SELECT count(*) > 0, min(l.waitstart), clock_timestamp() FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.relation = $1::regclass AND l.mode = 'AccessExclusiveLock' AND NOT l.granted AND a.application_name = $2
             """;
         await using var connection = await OpenAsync(database, "r13-monitor");
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = table }, new() { Value = applicationName } } };
-        Stopwatch? waiting = null;
+        var version = connection.PostgreSqlVersion.Major;
+        await using var command = new NpgsqlCommand(version >= 14 ? sql : sql.Replace("min(l.waitstart)", "NULL::timestamptz", StringComparison.Ordinal), connection)
+        {
+            Parameters = { new() { Value = table }, new() { Value = applicationName } },
+        };
+        DateTime? started = null;
         while (!stop.IsCancellationRequested)
         {
-            var waits = await command.ExecuteScalarAsync(CancellationToken.None) is true;
-            if (waits && waiting is null)
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
             {
-                waiting = Stopwatch.StartNew();
-            }
-            else if (!waits && waiting is not null)
-            {
-                lock (_waits)
+                await reader.ReadAsync(CancellationToken.None);
+                var waits = reader.GetBoolean(0);
+                var now = reader.GetDateTime(2);
+                if (waits && started is null)
                 {
-                    _waits.Add(waiting.Elapsed);
+                    started = reader.IsDBNull(1) ? now : reader.GetDateTime(1);
                 }
+                else if (!waits && started is { } start)
+                {
+                    lock (_waits)
+                    {
+                        _waits.Add(now - start);
+                    }
 
-                waiting = null;
+                    started = null;
+                }
             }
 
             await Task.Delay(10, CancellationToken.None);
