@@ -132,6 +132,28 @@ internal static class KeptScratch
         await ExecuteAsync(connection, $"COMMENT ON DATABASE {SqlText.Quote(name)} IS {SqlText.Literal(Mark + full)}", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lets go of the kept database's lock before its session closes: a closed session's backend releases it only when it
+    /// has exited, which on a loaded server can be after the next command has tried the lock and, finding it held, made
+    /// a temporary database instead of reusing the kept one. Best effort: a session that is gone holds nothing.
+    /// </summary>
+    public static async Task ReleaseAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await ExecuteAsync(connection, "SELECT pg_catalog.pg_advisory_unlock(8319400174550068595)", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The session is broken; closing it releases the lock once its backend exits.
+        }
+    }
+
     /// <summary>Puts the comment back to the bare mark (before the database is emptied or filled with anything else).</summary>
     public static Task ForgetAsync(NpgsqlConnection connection, string name, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, $"COMMENT ON DATABASE {SqlText.Quote(name)} IS {SqlText.Literal(Mark)}", cancellationToken);

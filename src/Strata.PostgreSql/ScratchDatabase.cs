@@ -209,7 +209,12 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         if (_connection is { } open)
         {
             _connection = null;
-            await open.DisposeAsync().ConfigureAwait(false); // ends the session, and with it the kept database's lock
+            if (IsKept)
+            {
+                await KeptScratch.ReleaseAsync(open).ConfigureAwait(false);
+            }
+
+            await open.DisposeAsync().ConfigureAwait(false); // ends the session (and the kept database's lock, had the release failed)
         }
 
         if (IsKept)

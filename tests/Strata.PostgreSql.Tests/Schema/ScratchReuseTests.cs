@@ -109,6 +109,19 @@ public sealed class ScratchReuseTests : PostgresTestBase
         again.IsKept.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Closing_the_kept_scratch_database_lets_go_of_its_lock_before_returning_so_the_next_command_can_reuse_it()
+    {
+        await FillAndRememberAsync("key-a", "CREATE TABLE t (id int)");
+
+        var held = await Server.ScalarAsync<long>(
+            $"SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = '{_kept}'");
+
+        held.ShouldBe(0L, "the lock is released on close, not when the closed session's backend has exited");
+        await using var again = await OpenAsync("key-a");
+        again.Reused.ShouldBeTrue();
+    }
+
     private Task<PostgreSqlScratchDatabase> OpenAsync(string key) =>
         PostgreSqlScratchDatabase.OpenAsync(Database.ConnectionString, _kept, key, CancellationToken.None);
 
