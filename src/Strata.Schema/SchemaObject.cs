@@ -60,18 +60,7 @@ public sealed record SchemaObject(ObjectKind Kind, QualifiedName Name, string De
                 : $"default privileges ({Arguments}) for {Name.Name}{(Name.Schema is null ? "" : " in schema " + Name.Schema)}";
         }
 
-        var kind = Kind switch
-        {
-            ObjectKind.PrimaryKey => "primary key",
-            ObjectKind.ForeignKey => "foreign key",
-            ObjectKind.MaterializedView => "materialized view",
-            ObjectKind.SequenceOwner => "sequence ownership",
-            ObjectKind.CompositeType => "composite type",
-            ObjectKind.RangeType => "range type",
-            ObjectKind.EventTrigger => "event trigger",
-            ObjectKind.VirtualTable => "virtual table",
-            _ => Kind.ToString().ToLowerInvariant(),
-        };
+        var kind = ObjectKindNames.Noun(Kind);
         var owner = Table is { } table && Kind is not ObjectKind.SequenceOwner ? " on " + table : "";
         var arguments = Kind is ObjectKind.Function or ObjectKind.Procedure or ObjectKind.Aggregate or ObjectKind.Operator ? "(" + Arguments + ")" : "";
         return $"{kind} {Name}{arguments}{owner}";

@@ -14,7 +14,7 @@ internal static class SchemaCounts
         var parts = new List<string> { Count(schema.Tables.Count, "table") };
         parts.AddRange(schema.Objects
             .GroupBy(o => o.Kind)
-            .Select(g => (Count: g.Count(), Noun: Noun(g.Key)))
+            .Select(g => (Count: g.Count(), Noun: ObjectKindNames.Noun(g.Key)))
             .OrderByDescending(g => g.Count)
             .ThenBy(g => g.Noun, StringComparer.Ordinal)
             .Select(g => Count(g.Count, g.Noun)));
@@ -29,23 +29,4 @@ internal static class SchemaCounts
         : noun.EndsWith('y') && !noun.EndsWith("ey", StringComparison.Ordinal) ? noun[..^1] + "ies"
         : noun.EndsWith('x') ? noun + "es"
         : noun + "s";
-
-    private static string Noun(ObjectKind kind) => kind switch
-    {
-        ObjectKind.PrimaryKey => "primary key",
-        ObjectKind.ForeignKey => "foreign key",
-        ObjectKind.Unique => "unique constraint",
-        ObjectKind.Check => "check constraint",
-        ObjectKind.Exclusion => "exclusion constraint",
-        ObjectKind.MaterializedView => "materialized view",
-        ObjectKind.SequenceOwner => "sequence ownership",
-        ObjectKind.CompositeType => "composite type",
-        ObjectKind.RangeType => "range type",
-        ObjectKind.EventTrigger => "event trigger",
-        ObjectKind.VirtualTable => "virtual table",
-        ObjectKind.Enum => "enum type",
-        ObjectKind.DefaultPrivileges => "default privileges",
-        ObjectKind.Statistics => "extended statistics",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

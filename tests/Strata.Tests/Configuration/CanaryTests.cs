@@ -1,5 +1,6 @@
 using Strata.Configuration;
 using Strata.Errors;
+using Strata.TestSupport;
 
 namespace Strata.Tests.Configuration;
 

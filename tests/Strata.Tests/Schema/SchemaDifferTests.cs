@@ -32,7 +32,7 @@ public sealed class SchemaDifferTests
         var statements = SchemaDiffer.Compare(DatabaseSchema.Empty, to, new TextRenderer()).Statements;
 
         statements.ShouldBe([
-            "create enum public.mood",
+            "create enum type public.mood",
             "create table public.posts",
             "create table public.users",
             "create primary key public.users_pkey on public.users",
@@ -56,9 +56,9 @@ public sealed class SchemaDifferTests
 
         var diff = SchemaDiffer.Compare(from, to, new TextRenderer());
 
-        diff.Statements.ShouldBe(["drop view public.adults", "drop check public.age_check on public.users", "drop public.users.email", "alter public.users.age int", "alter public.users.id bigint"]);
+        diff.Statements.ShouldBe(["drop view public.adults", "drop check constraint public.age_check on public.users", "drop public.users.email", "alter public.users.age int", "alter public.users.id bigint"]);
         diff.DestructiveChanges.Select(c => c.Summary).ShouldBe([
-            "drop check public.age_check on public.users",
+            "drop check constraint public.age_check on public.users",
             "drop column public.users.email",
             "alter column public.users.age",
         ]);

@@ -2,11 +2,12 @@ using System.Data.Common;
 using System.Globalization;
 using Strata.Configuration;
 
-namespace Strata.Tests.Configuration;
+namespace Strata.TestSupport;
 
-/// <summary>Reads a target's Npgsql keyword string back into a case-insensitive dictionary.</summary>
-internal static class ConnectionKeywords
+/// <summary>Reads a target's keyword connection string back into a case-insensitive dictionary.</summary>
+public static class ConnectionKeywords
 {
+    /// <summary>Every keyword of <paramref name="target"/>'s connection string with its value, keys compared case-insensitively.</summary>
     public static Dictionary<string, string> Of(DatabaseTarget target)
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = target.ConnectionString };
