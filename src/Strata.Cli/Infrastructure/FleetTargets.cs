@@ -18,6 +18,7 @@ internal static class FleetTargets
     public static List<Listed> FromLines(CommandContext ctx, IEnumerable<(string Value, string Origin)> lines, bool schemas, string source)
     {
         var targets = new List<Listed>();
+        var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (raw, origin) in lines)
         {
             var value = raw.Trim();
@@ -26,7 +27,16 @@ internal static class FleetTargets
                 continue;
             }
 
-            targets.Add(schemas ? new Listed(value, Schema(ctx, value, origin), ctx.Database) : Database(ctx, value, origin));
+            var listed = schemas ? new Listed(value, Schema(ctx, value, origin), ctx.Database) : Database(ctx, value, origin);
+            if (!firstSeen.TryAdd(listed.Target.Name, origin))
+            {
+                throw new StrataException(
+                    ErrorCategory.BadInput,
+                    $"{origin}: {listed.Target.Name} is listed again (first at {firstSeen[listed.Target.Name]})",
+                    $"list each {(schemas ? "schema" : "database")} once");
+            }
+
+            targets.Add(listed);
         }
 
         return targets.Count > 0

@@ -72,6 +72,29 @@ public sealed class FleetLedger : IDisposable
         return done;
     }
 
+    /// <summary>The command (<c>migrate</c>, <c>status</c>, <c>rollback</c>, <c>lint</c>) the ledger's first <c>run</c> event names; null when it names none.</summary>
+    internal static string? CommandOf(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                if (root.TryGetProperty("event", out var e) && e.GetString() == "run")
+                {
+                    return root.TryGetProperty("command", out var c) ? c.GetString() : null;
+                }
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Appends one event; <paramref name="fields"/> are written as strings or numbers after <c>at</c>, <c>event</c> and <c>target</c>.</summary>
     public void Write(string eventName, string? target, params (string Name, object? Value)[] fields)
     {

@@ -84,7 +84,7 @@ public sealed class FleetRunner
 
         var runId = options.Resume ?? FleetLedger.NewRunId();
         var done = options.Resume is not null && options.LedgerFolder is not null
-            ? FleetLedger.Succeeded(FleetLedger.PathOf(options.LedgerFolder, options.Resume))
+            ? Resumable(command, options.LedgerFolder, options.Resume)
             : new HashSet<string>();
         using var ledger = options.LedgerFolder is null ? null : FleetLedger.Open(options.LedgerFolder, runId);
         ledger?.Write(options.Resume is null ? "run" : "resume", null, ("command", command), ("targets", targets.Count), ("parallel", options.Parallel),
@@ -93,6 +93,25 @@ public sealed class FleetRunner
         await run.RunAsync(cancellationToken).ConfigureAwait(false);
         var result = new FleetResult(runId, ledger?.Path, run.Results);
         return result with { Stop = result.Count(FleetOutcome.Skipped) > 0 ? run.Stop : FleetStopReason.None };
+    }
+
+    /// <summary>
+    /// The targets the resumed run finished; refuses a run of another command, whose ledger says which targets were
+    /// read (status, lint) or rolled back, not migrated: resuming a status run with migrate would skip every pending target.
+    /// </summary>
+    private static IReadOnlySet<string> Resumable(string command, string folder, string runId)
+    {
+        var path = FleetLedger.PathOf(folder, runId);
+        var done = FleetLedger.Succeeded(path);
+        if (FleetLedger.CommandOf(path) is { } was && !string.Equals(was, command, StringComparison.Ordinal))
+        {
+            throw new StrataException(
+                ErrorCategory.BadInput,
+                $"run {runId} was a {was} run, not a {command} run: its ledger does not say which targets a {command} finished",
+                $"start a new run without --resume (strata {command} --targets …), or resume it with the same command (strata {was} --targets … --resume {runId})");
+        }
+
+        return done;
     }
 
     private async Task<FleetTargetResult> MigrateOneAsync(IMigrationSource source, FleetTarget target, FleetOptions options, CancellationToken cancellationToken)
