@@ -39,7 +39,11 @@ internal static class RestoreCommand
             var backup = BackupRuns.Create(ctx, BackupRuns.Settings(ctx));
             backup.CheckFile(path);
             var shown = RunRenderer.Relative(ctx, path);
-            ctx.ConfirmOnProtected(options.Replace ? $"restore {shown} over {ctx.DatabaseDisplay}" : $"restore {shown} on the server of {ctx.DatabaseDisplay}");
+            ctx.ConfirmOnProtected(
+                options.Replace ? $"restore {shown} over {ctx.DatabaseDisplay}" : $"restore {shown} on the server of {ctx.DatabaseDisplay}",
+                options.Replace
+                    ? $"pass --yes to confirm: every change to {ctx.DatabaseDisplay} since the backup is lost; or leave out --replace to restore into a new database"
+                    : $"pass --yes to confirm: the backup goes into a new database and {ctx.DatabaseDisplay} is left untouched");
             if (options.Replace && !ctx.Settings.Protected)
             {
                 ConfirmReplace(ctx, shown);

@@ -186,7 +186,7 @@ internal sealed class CommandContext
     /// Asks before a risky action on a protected environment. Refuses (exit 2) when not interactive and
     /// <c>--yes</c> was not given.
     /// </summary>
-    public void ConfirmOnProtected(string action)
+    public void ConfirmOnProtected(string action, string? hint = null)
     {
         var settings = Settings;
         if (!settings.Protected || Yes)
@@ -199,7 +199,7 @@ internal sealed class CommandContext
             throw new StrataException(
                 ErrorCategory.BadInput,
                 $"refused to {action}: environment '{settings.Environment}' is protected",
-                "pass --yes to confirm, after checking the plan with --dry-run where available");
+                hint ?? "pass --yes to confirm, after checking the plan with --dry-run where available");
         }
 
         Terminal.Err.Markup($"[yellow]Environment '{Markup.Escape(settings.Environment)}' is protected.[/] To {Markup.Escape(action)}, type its name: ");

@@ -90,6 +90,9 @@ public sealed class SqliteBackupTests
 
         protectedRun.ExitCode.ShouldBe(2, protectedRun.ToString());
         protectedRun.Stderr.ShouldContain("environment 'production' is protected");
+        protectedRun.Stderr.ShouldContain("pass --yes to confirm: the backup goes into a new database and sqlite:");
+        protectedRun.Stderr.ShouldContain("app.db is left untouched");
+        protectedRun.Stderr.ShouldNotContain("--dry-run", Case.Sensitive, "restore has no --dry-run to check a plan with");
         replace.ExitCode.ShouldBe(2, replace.ToString());
         replace.Stderr.ShouldContain("pass --yes");
         taken.ExitCode.ShouldBe(2, taken.ToString());
