@@ -40,7 +40,20 @@ internal static partial class LayoutDetector
             return MigrationLayout.Popx;
         }
 
-        return ByContent(folder, names) ?? (GolangMigrate(names) ? MigrationLayout.GolangMigrate : Sqlx(folder, names) ? MigrationLayout.Sqlx : null);
+        return ByContent(folder, names) ?? (GolangMigrate(names) ? MigrationLayout.GolangMigrate : Sqlx(folder, names) ? MigrationLayout.Sqlx
+            : Numbered(folder, names) ? MigrationLayout.Numbered : null);
+    }
+
+    /// <summary>
+    /// Numbered files that psql applies in a loop and Strata's own rules refuse: every .sql file starts with a number,
+    /// and some number is followed by something other than <c>_</c> (<c>0001-init.sql</c>, <c>000001.sql</c>), in a
+    /// folder without <c>-- strata:</c> directives (a misnamed Strata file keeps Strata's message to rename it).
+    /// </summary>
+    private static bool Numbered(string folder, List<string> names)
+    {
+        var sql = names.Where(n => n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)).ToList();
+        return sql.Count > 0 && sql.All(n => char.IsAsciiDigit(n[0])) && sql.Any(n => NotUnderscoreAfterNumber().IsMatch(n))
+            && !sql.Order(StringComparer.Ordinal).Take(20).Any(n => File.ReadAllText(Path.Combine(folder, n)).Contains("-- strata:", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -130,6 +143,9 @@ internal static partial class LayoutDetector
 
     [GeneratedRegex(@"^\d+_[^.]*[^A-Za-z0-9_.][^.]*\.sql$")]
     private static partial Regex SqlxName();
+
+    [GeneratedRegex(@"^\d+[^\d_]")]
+    private static partial Regex NotUnderscoreAfterNumber();
 
     [GeneratedRegex(@"^--\s*migrate:up", RegexOptions.Multiline)]
     private static partial Regex DbmateMarker();

@@ -21,6 +21,7 @@ internal static class LayoutReaders
         MigrationLayout.Drizzle => "Drizzle Kit",
         MigrationLayout.Flyway => "Flyway",
         MigrationLayout.Diesel => "Diesel",
+        MigrationLayout.Numbered => "a runner of numbered SQL files (psql in a loop)",
         _ => NameOf(layout),
     };
 
@@ -37,6 +38,7 @@ internal static class LayoutReaders
         MigrationLayout.GolangMigrate => PairReaders.GolangMigrate(folder, problems),
         MigrationLayout.Popx => PairReaders.Popx(folder, dialect, problems),
         MigrationLayout.Sqlx => PairReaders.Sqlx(folder, problems),
+        MigrationLayout.Numbered => PairReaders.Numbered(folder, problems),
         MigrationLayout.Dbmate => SingleFileReaders.Dbmate(folder, problems),
         MigrationLayout.Goose => SingleFileReaders.Goose(folder, problems),
         MigrationLayout.NodePgMigrate => SingleFileReaders.NodePgMigrate(folder, problems),

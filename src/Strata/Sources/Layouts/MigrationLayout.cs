@@ -42,4 +42,11 @@ public enum MigrationLayout
 
     /// <summary>sqlx (Rust): <c>&lt;version&gt;_&lt;description&gt;.sql</c>, or <c>.up.sql</c> and <c>.down.sql</c>; <c>-- no-transaction</c> first.</summary>
     Sqlx,
+
+    /// <summary>
+    /// Numbered SQL files that psql (or a project's own small runner) applies in the order of their number:
+    /// <c>&lt;number&gt;[&lt;any separator&gt;&lt;name&gt;].sql</c> (<c>0001-init.sql</c>, <c>000001.sql</c>), whole file up, or
+    /// <c>.up.sql</c> and <c>.down.sql</c>; ordered by the number's value (<c>0002</c> before <c>00010</c>).
+    /// </summary>
+    Numbered,
 }

@@ -35,6 +35,25 @@ internal static partial class PairReaders
             Up: f.Match.Groups[3].Value != "down", Transactional: !StartsWithNoTransaction(f.Path))), problems);
     }
 
+    /// <summary>
+    /// Numbered SQL files as psql applies them in a loop (supabase/storage's <c>0001-initialmigration.sql</c>,
+    /// graphile-worker's <c>000001.sql</c>, promscale's <c>000-utils.sql</c>): the version is the leading number,
+    /// whatever follows it (<c>-</c>, <c>.</c>, <c>_</c> or nothing); the whole file is up, or <c>.up.sql</c> and
+    /// <c>.down.sql</c> a pair; ordered by the number's value, so unequal padding (<c>0009</c>, <c>00010</c>) keeps the
+    /// runner's order. A .sql file without a leading number is a problem, not silently left out.
+    /// </summary>
+    public static List<LayoutMigration> Numbered(string folder, List<Problem> problems)
+    {
+        foreach (var path in Directory.EnumerateFiles(folder, "*.sql").Where(p => !NumberedFile().IsMatch(Path.GetFileName(p))).Order(StringComparer.Ordinal))
+        {
+            problems.Add(new Problem(DisplayPath.For(path), "has no version: psql would run it among the numbered files by its name, but Strata needs a version; start its name with a number"));
+        }
+
+        var files = FolderFiles.Matching(folder, NumberedFile()).ToList();
+        return Pairs(files.Select(f => (f.Path, Version: f.Match.Groups[1].Value, Name: f.Match.Groups[2].Value.TrimStart('_', '-', '.', ' '),
+            Up: f.Match.Groups[3].Value != "down", Transactional: true)), problems);
+    }
+
     /// <summary>True when the file's first bytes are <c>-- no-transaction</c>, sqlx's marker.</summary>
     private static bool StartsWithNoTransaction(string path)
     {
@@ -95,6 +114,9 @@ internal static partial class PairReaders
 
     [GeneratedRegex(@"^(\d+)_(.+?)(?:\.(up|down))?\.sql$")]
     private static partial Regex SqlxFile();
+
+    [GeneratedRegex(@"^(\d+)(\D.*?)??(?:\.(up|down))?\.sql$")]
+    private static partial Regex NumberedFile();
 
     [GeneratedRegex(@"^(\d+)_([^.]+)(?:\.(postgres|sqlite3|sqlite|mysql|cockroach|mssql))?(\.autocommit)?\.(up|down)\.sql$")]
     private static partial Regex PopxFile();

@@ -10,9 +10,13 @@ namespace Strata.Sources.Layouts;
 /// </summary>
 internal static partial class SingleFileReaders
 {
-    /// <summary>dbmate's files (https://github.com/amacneil/dbmate: migration.go parses the same markers).</summary>
+    /// <summary>
+    /// dbmate's files (https://github.com/amacneil/dbmate: migration.go parses the same markers); like dbmate, any
+    /// name that starts with a number is a migration (<c>^(\d+).*\.sql$</c>: supabase/postgres's
+    /// <c>00000000000000-initial-schema.sql</c>), not only <c>&lt;n&gt;_&lt;name&gt;.sql</c>.
+    /// </summary>
     public static List<LayoutMigration> Dbmate(string folder, List<Problem> problems) =>
-        Read(folder, problems, VersionedFile(), line => DbmateMarker().Match(line) is { Success: true } m
+        Read(folder, problems, NumberedFile(), line => DbmateMarker().Match(line) is { Success: true } m
             ? (m.Groups[1].Value == "up" ? SectionMarkers.Marker.Up : SectionMarkers.Marker.Down)
             : SectionMarkers.Marker.None,
             (line, _) => line.Contains("transaction:false", StringComparison.Ordinal), fileNoTransaction: null);
