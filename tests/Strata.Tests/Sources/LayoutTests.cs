@@ -219,46 +219,6 @@ public sealed class LayoutTests
     }
 
     [Fact]
-    public async Task Auto_detection_reads_numbered_files_with_any_separator_in_the_order_of_their_number()
-    {
-        using var folder = new TempMigrationFolder()
-            .Write("0001-initialmigration.sql", "CREATE TABLE a (id int);\n")
-            .Write("00010-search.sql", "CREATE TABLE j (id int);\n")
-            .Write("0002-storage-schema.sql", "CREATE TABLE b (id int);\n")
-            .Write("000011.sql", "CREATE TABLE k (id int);\n")
-            .Write("0012.add.up.sql", "CREATE TABLE l (id int);\n")
-            .Write("0012.add.down.sql", "DROP TABLE l;\n");
-
-        var migrations = await new DirectoryMigrationSource(folder.Path) { DetectLayout = true }.LoadAsync(Dialect.PostgreSql, CancellationToken.None);
-
-        migrations.Select(m => (m.Version, m.Name)).ShouldBe([((long?)1, "initialmigration"), (2, "storage-schema"), (10, "search"), (11, ""), (12, "add")]);
-        migrations[0].Up.Transactional.ShouldBeTrue();
-        Sql(migrations[4].Down).ShouldBe("DROP TABLE l;\n");
-    }
-
-    [Fact]
-    public async Task A_numbered_folders_file_without_a_number_is_a_problem_not_left_out()
-    {
-        using var folder = new TempMigrationFolder().Write("001-init.sql", "SELECT 1;\n").Write("structure.sql", "SELECT 2;\n");
-
-        var error = await Should.ThrowAsync<MigrationSourceException>(() => Load(folder, MigrationLayout.Numbered));
-
-        error.Problems.ShouldHaveSingleItem().Message.ShouldContain("has no version");
-    }
-
-    [Fact]
-    public async Task Dbmate_reads_a_file_whose_number_is_followed_by_a_hyphen_as_dbmate_does()
-    {
-        using var folder = new TempMigrationFolder()
-            .Write("00000000000000-initial-schema.sql", "-- migrate:up\nCREATE TABLE a (id int);\n")
-            .Write("20211115181400_update.sql", "-- migrate:up\nCREATE TABLE b (id int);\n");
-
-        var migrations = await Load(folder, MigrationLayout.Dbmate);
-
-        migrations.Select(m => (m.Version, m.Name)).ShouldBe([((long?)0, "initial-schema"), (20211115181400, "update")]);
-    }
-
-    [Fact]
     public async Task Another_tools_folder_read_as_strata_names_the_layout_and_the_setting()
     {
         using var folder = new TempMigrationFolder().Write("20151129054053_create-users.sql", "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n");

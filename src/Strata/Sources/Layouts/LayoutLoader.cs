@@ -121,13 +121,14 @@ internal static partial class LayoutLoader
         }
 
         // The other tools run such a script as the server allows: a statement PostgreSQL refuses inside a transaction
-        // block (CREATE INDEX CONCURRENTLY alone in a golang-migrate or Prisma file) runs it without one, as psql does.
+        // block (CREATE INDEX CONCURRENTLY alone in a golang-migrate or Prisma file, a DO block that COMMITs between
+        // batches as supabase/storage's backfill does) runs it without one, as psql does.
         var outside = dialect == Dialect.PostgreSql && SqlSplitter.Split(parsed.Up.Sql, dialect).Any(st => OutsideTransaction().IsMatch(st.Text));
         var script = parsed.Up with { Transactional = parsed.Up.Transactional && section.Transactional && !outside };
         return script.ToScript(path);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b.*\bCONCURRENTLY|VACUUM\b|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM|CREATE\s+TABLESPACE|DROP\s+TABLESPACE)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b.*\bCONCURRENTLY|VACUUM\b|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM|CREATE\s+TABLESPACE|DROP\s+TABLESPACE|DO\b.*\b(COMMIT|ROLLBACK)\s*(AND\s+(NO\s+)?CHAIN\s*)?;)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex OutsideTransaction();
 
