@@ -50,6 +50,14 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
     /// <summary>The session's <c>current_user</c>.</summary>
     public string AppliedBy { get; }
 
+    /// <summary>Which of another tool's history tables resolve as the tools resolve them (to_regclass: the search_path, or the schema named).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FindTablesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var list = string.Join(", ", names.Select(n => "'" + n.Replace("'", "''", StringComparison.Ordinal) + "'"));
+        var rows = names.Count == 0 ? [] : await QueryAsync($"SELECT n FROM unnest(ARRAY[{list}]) AS n WHERE to_regclass(n) IS NOT NULL", cancellationToken).ConfigureAwait(false) ?? [];
+        return rows.Select(r => (string)r[0]!).ToDictionary(n => n, n => n, StringComparer.Ordinal);
+    }
+
     /// <summary>Another tool's history rows (strata adopt), in a read-only transaction; null when a table or column it names is missing.</summary>
     public async Task<IReadOnlyList<object?[]>?> QueryAsync(string sql, CancellationToken cancellationToken)
     {

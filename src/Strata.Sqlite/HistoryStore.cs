@@ -84,16 +84,25 @@ internal sealed class HistoryStore : IHistoryStore
 
     private async Task<bool> ApplyChangeAsync(HistoryChange change, CancellationToken cancellationToken)
     {
+        // A batch (strata adopt) is all or none: every precondition holds, then every change is written, in one transaction.
+        IReadOnlyList<HistoryChange> changes = change is HistoryBatch batch ? batch.Changes : [change];
         await ExecuteAsync("BEGIN IMMEDIATE", cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!await PreconditionHoldsAsync(change, cancellationToken).ConfigureAwait(false))
+            foreach (var each in changes)
             {
-                await ExecuteAsync("ROLLBACK", cancellationToken).ConfigureAwait(false);
-                return false;
+                if (!await PreconditionHoldsAsync(each, cancellationToken).ConfigureAwait(false))
+                {
+                    await ExecuteAsync("ROLLBACK", cancellationToken).ConfigureAwait(false);
+                    return false;
+                }
             }
 
-            await WriteAsync(change, cancellationToken).ConfigureAwait(false);
+            foreach (var each in changes)
+            {
+                await WriteAsync(each, cancellationToken).ConfigureAwait(false);
+            }
+
             await ExecuteAsync("COMMIT", cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -105,7 +114,7 @@ internal sealed class HistoryStore : IHistoryStore
     }
 
     public string Render(HistoryChange change) =>
-        string.Join(Environment.NewLine, _sql.Write(change).Select(c => SqlText.Inline(c.Sql, c.Parameters) + ";"));
+        string.Join(Environment.NewLine, (change is HistoryBatch batch ? batch.Changes : [change]).SelectMany(_sql.Write).Select(c => SqlText.Inline(c.Sql, c.Parameters) + ";"));
 
     /// <summary>Inside an open transaction: does the change still make sense (no other runner got there first)?</summary>
     internal async Task<bool> PreconditionHoldsAsync(HistoryChange change, CancellationToken cancellationToken, SqliteTransaction? transaction = null)

@@ -5,7 +5,7 @@ namespace Strata.TestSupport;
 /// <summary>
 /// The other migration tools the adopt tests run for real (Knex, node-pg-migrate, dbmate, Drizzle's migrator), as
 /// tests/install-node-tools.sh installs them (./test.sh runs it): STRATA_TEST_NODE_TOOLS, else
-/// /var/cache/strata/node-tools as root, else ~/.cache/strata/node-tools.
+/// /var/cache/strata/node-tools as root, else ~/.cache/strata/node-tools; better-sqlite3 in that folder + "-sqlite".
 /// </summary>
 public static class NodeTools
 {
@@ -34,7 +34,8 @@ public static class NodeTools
         }
 
         start.Environment["DATABASE_URL"] = databaseUrl;
-        start.Environment["NODE_PATH"] = Path.Combine(Folder, "node_modules");
+        // better-sqlite3 (Knex's and Drizzle's SQLite driver) is installed beside the tools, in a folder of its own.
+        start.Environment["NODE_PATH"] = Path.Combine(Folder, "node_modules") + Path.PathSeparator + Path.Combine(Folder + "-sqlite", "node_modules");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -12,7 +12,7 @@ internal static class AdoptCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
-        var from = new Option<string?>("--from") { Description = "The tool whose history to read (knex, drizzle, node-pg-migrate, golang-migrate, dbmate, goose, flyway, prisma, diesel, sql-migrate, ef-core, sqitch); found from the tables when omitted." };
+        var from = new Option<string?>("--from") { Description = "The tool whose history to read (knex, drizzle, node-pg-migrate, golang-migrate, dbmate, goose, flyway, prisma, diesel, sql-migrate, ef-core, sqitch, sqlx); found from the tables when omitted." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print how the other tool's rows map to the migrations; write nothing." };
         var command = new Command("adopt", "Take over a database another tool migrated: read its history table (left unchanged) and record the same migrations in Strata's history, in one transaction, so status is clean and the next migration applies.")
         {

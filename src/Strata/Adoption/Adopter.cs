@@ -13,12 +13,12 @@ internal static class Adopter
     /// <summary>The history of <paramref name="from"/>, or of the one tool whose table is present.</summary>
     public static async Task<ForeignHistory> ReadAsync(IForeignHistoryReader reader, ForeignTool? from, CancellationToken ct)
     {
-        var found = await FindAsync(reader, from is { } named ? [named] : ForeignTables.Order, ct).ConfigureAwait(false);
+        var found = await FindAsync(from is { } named ? [named] : ForeignTables.Order, reader, ct).ConfigureAwait(false);
         return found.Count switch
         {
             1 => found[0],
             0 => throw new StrataException(ErrorCategory.BadInput,
-                from is { } f ? $"no {ForeignTools.Name(f)} history table ({ForeignTables.Table(f)}) in this database" : "no other tool's history table in this database (looked for " + string.Join(", ", ForeignTables.Order.Select(ForeignTables.Table).Distinct()) + ")",
+                from is { } f ? $"no {ForeignTools.Name(f)} history table ({string.Join(" or ", ForeignTables.Names(f))}) in this database" : "no other tool's history table in this database (looked for " + string.Join(", ", ForeignTables.Order.SelectMany(ForeignTables.Names).Distinct()) + ")",
                 "check the database and schema; for a database no tool migrated, use `strata baseline`"),
             _ => throw new StrataException(ErrorCategory.BadInput,
                 "this database holds the histories of " + string.Join(" and ", found.Select(h => $"{ForeignTools.Name(h.Tool)} ({h.Table})")),
@@ -27,16 +27,18 @@ internal static class Adopter
     }
 
     /// <summary>The histories of those of <paramref name="tools"/> whose table is present, read as each tool reads it.</summary>
-    public static async Task<List<ForeignHistory>> FindAsync(IForeignHistoryReader reader, IEnumerable<ForeignTool> tools, CancellationToken ct)
+    public static async Task<List<ForeignHistory>> FindAsync(IReadOnlyCollection<ForeignTool> tools, IForeignHistoryReader reader, CancellationToken ct)
     {
+        var tables = await reader.FindTablesAsync(tools.SelectMany(ForeignTables.Names).Distinct().ToList(), ct).ConfigureAwait(false);
         var found = new List<ForeignHistory>();
         foreach (var tool in tools)
         {
             // dbmate's query also reads golang-migrate's schema_migrations: one table, one tool.
-            if ((tool != ForeignTool.Dbmate || found.All(f => f.Tool != ForeignTool.GolangMigrate))
-                && await reader.QueryAsync(ForeignTables.Query(tool), ct).ConfigureAwait(false) is { } rows)
+            if (ForeignTables.Names(tool).FirstOrDefault(tables.ContainsKey) is { } name
+                && (tool != ForeignTool.Dbmate || found.All(f => f.Tool != ForeignTool.GolangMigrate))
+                && await reader.QueryAsync(ForeignTables.Query(tool, tables[name]), ct).ConfigureAwait(false) is { } rows)
             {
-                found.Add(ForeignTables.Interpret(tool, rows));
+                found.Add(ForeignTables.Interpret(tool, tables[name], rows));
             }
         }
 
@@ -111,6 +113,7 @@ internal static class Adopter
         ForeignTool.NodePgMigrate or ForeignTool.Prisma => migrations.FirstOrDefault(m => m.DisplayName == e.Key || Path.GetFileNameWithoutExtension(m.SourcePath) == e.Key),
         ForeignTool.Dbmate => migrations.FirstOrDefault(m => m.VersionText == e.Key),
         ForeignTool.Goose => migrations.FirstOrDefault(m => m.Version == Number(e.Key)),
+        ForeignTool.Sqlx => migrations.FirstOrDefault(m => m.Kind == MigrationKind.Versioned && m.Version == Number(e.Key)),
         ForeignTool.Diesel => migrations.FirstOrDefault(m => m.VersionText.Replace("-", "", StringComparison.Ordinal) == e.Key),
         ForeignTool.SqlMigrate => migrations.FirstOrDefault(m => Path.GetFileName(m.SourcePath) == e.Key),
         ForeignTool.Flyway => e.Key.StartsWith("R:", StringComparison.Ordinal)
@@ -124,6 +127,7 @@ internal static class Adopter
         (_, null) => "no file",
         (ForeignTool.Drizzle, _) => "SHA-256 matches",
         (ForeignTool.Prisma, _) when e.Checksum is not null => Sha256(m, bytes) == e.Checksum ? "SHA-256 matches" : "checksum differs",
+        (ForeignTool.Sqlx, _) when e.Checksum is not null && bytes(m) is { } file => SqlxChecksum.Check(file, e.Checksum),
         (ForeignTool.Flyway, _) when e.Checksum is not null && bytes(m) is { } file => FlywayChecksum.Compute(file).ToString(CultureInfo.InvariantCulture) == e.Checksum ? "CRC32 matches" : "checksum differs",
         _ => $"{ForeignTools.Name(tool)} keeps no checksum",
     };

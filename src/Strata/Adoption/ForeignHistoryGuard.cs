@@ -13,14 +13,7 @@ internal static class ForeignHistoryGuard
     /// <summary>Throws (bad input) when Strata's history is empty and another tool's history table records migrations.</summary>
     public static async Task RefuseIfForeignAsync(IForeignHistoryReader reader, CancellationToken ct)
     {
-        var present = await reader.QueryAsync(ForeignTables.Probe, ct).ConfigureAwait(false);
-        if (present is not { Count: > 0 })
-        {
-            return;
-        }
-
-        var tables = present.Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
-        var found = (await Adopter.FindAsync(reader, ForeignTables.Order.Where(t => tables.Contains(ForeignTables.Table(t))), ct).ConfigureAwait(false))
+        var found = (await Adopter.FindAsync(ForeignTables.Order, reader, ct).ConfigureAwait(false))
             .Where(h => h.Entries.Count > 0 || h.Unsafe is not null).ToList();
         if (found.Count == 0)
         {

@@ -38,4 +38,7 @@ public enum ForeignTool
 
     /// <summary>Sqitch: <c>sqitch.changes</c> (adopted as a baseline at the newest change).</summary>
     Sqitch,
+
+    /// <summary>sqlx: <c>_sqlx_migrations</c>, one row per version with the SHA-384 of its file (<c>success = false</c> is a partially applied migration).</summary>
+    Sqlx,
 }

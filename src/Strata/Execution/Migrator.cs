@@ -101,7 +101,7 @@ public sealed class Migrator
         await using (session.ConfigureAwait(false))
         {
             var reader = session as Adoption.IForeignHistoryReader
-                ?? throw new StrataException(ErrorCategory.BadInput, $"adopting another tool's history is supported on PostgreSQL, not {_provider.Dialect.ToName()}", "use `strata baseline` or `strata mark-applied`");
+                ?? throw new StrataException(ErrorCategory.BadInput, $"adopting another tool's history is not supported on {_provider.Dialect.ToName()}", "use `strata baseline` or `strata mark-applied`");
             var history = await Adoption.Adopter.ReadAsync(reader, o.From, cancellationToken).ConfigureAwait(false);
             var (plan, rows) = Adoption.Adopter.Plan(history, migrations, _source is DirectoryMigrationSource folder ? m => folder.FullPath(m.SourcePath) : m => m.SourcePath);
             if (o.DryRun)
