@@ -60,6 +60,7 @@ public sealed class PostgreSqlBackup : IDatabaseBackup
         await using var serverScope = server.ConfigureAwait(false);
         await server.OpenAsync(cancellationToken).ConfigureAwait(false);
         var programs = ClientPrograms.Find(ClientDirectory, server.Major);
+        programs.CheckCanRead(path);
         if (options.Replace)
         {
             await server.RefuseIfInUseAsync(original, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,31 @@ namespace Strata.PostgreSql.Backups;
 /// <summary>Checks that a file is a pg_dump custom-format archive before anything is created for it.</summary>
 internal static class ArchiveFile
 {
+    /// <summary>
+    /// The archive's format version (bytes 6 and 7, after <c>PGDMP</c>) and the oldest PostgreSQL major whose
+    /// pg_restore reads it: pg_restore refuses a newer format ("unsupported version (1.16) in file header"). Format 1.15
+    /// came with pg_dump 16, 1.16 with pg_dump 17; older formats are read by every client Strata accepts (13 and newer).
+    /// </summary>
+    public static (string Format, int ReaderMajor) Format(string path)
+    {
+        var head = new byte[7];
+        using (var stream = File.OpenRead(path))
+        {
+            if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length)
+            {
+                return ("?", 0);
+            }
+        }
+
+        var format = $"{head[5]}.{head[6]}";
+        return (head[5], head[6]) switch
+        {
+            (1, >= 16) => (format, 17),
+            (1, 15) => (format, 16),
+            _ => (format, 0),
+        };
+    }
+
     public static void Check(string path)
     {
         if (!File.Exists(path))

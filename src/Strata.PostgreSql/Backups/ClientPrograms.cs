@@ -41,6 +41,22 @@ internal sealed partial record ClientPrograms(string Directory, int Major)
         return found.Major >= serverMajor ? found : throw TooOld(found, serverMajor);
     }
 
+    /// <summary>
+    /// Refuses, before anything is created, a backup whose archive format this pg_restore cannot read (one a newer
+    /// pg_dump wrote, on another machine or with another STRATA_PG_BIN), naming the client to install.
+    /// </summary>
+    public void CheckCanRead(string archive)
+    {
+        var (format, readerMajor) = ArchiveFile.Format(archive);
+        if (Major < readerMajor)
+        {
+            throw new StrataException(
+                ErrorCategory.BadInput,
+                $"{archive}: written by pg_dump {readerMajor} or newer (archive format {format}), which {PgRestore} (PostgreSQL {Major}) cannot read",
+                InstallAdvice(readerMajor));
+        }
+    }
+
     /// <summary>The packages to install for a client of <paramref name="major"/>, per system.</summary>
     public static string InstallAdvice(int major) =>
         $"install the PostgreSQL {major} client programs (or newer): Debian/Ubuntu `apt-get install postgresql-client-{major}` "
