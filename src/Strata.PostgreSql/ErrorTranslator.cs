@@ -14,6 +14,14 @@ internal static class ErrorTranslator
 {
     private const string NetworkHint = "is the server running? check the host and port (and any firewall in between)";
 
+    /// <summary>
+    /// True for a SQLSTATE the server sends while refusing a connection, before any query ran: no database of that
+    /// name, a refused login, a server starting up or full.
+    /// </summary>
+    public static bool IsConnectionRefusal(string sqlState) => sqlState is PostgresErrorCodes.InvalidCatalogName
+        or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification
+        or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+
     /// <summary>The error for a connection that could not be opened.</summary>
     public static DatabaseUnavailableException OpenFailed(ServerEndpoint endpoint, Exception error)
     {

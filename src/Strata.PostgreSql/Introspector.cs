@@ -9,11 +9,6 @@ internal sealed class Introspector(string connectionString, NpgsqlDataSource? da
     /// <summary>Always true: a server database that does not exist says so when it is read.</summary>
     public Task<bool> ExistsAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
-    /// <summary>SQLSTATEs the server sends while refusing a connection, before any query ran.</summary>
-    private static bool RefusedConnection(string sqlState) => sqlState is PostgresErrorCodes.InvalidCatalogName
-        or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification
-        or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
-
     public async Task<DatabaseSchema> ReadAsync(SchemaFilter? filter, string display, CancellationToken cancellationToken)
     {
         try
@@ -26,7 +21,7 @@ internal sealed class Introspector(string connectionString, NpgsqlDataSource? da
         {
             throw SchemaSide.Unreachable(display, e);
         }
-        catch (PostgresException e) when (RefusedConnection(e.SqlState))
+        catch (PostgresException e) when (ErrorTranslator.IsConnectionRefusal(e.SqlState))
         {
             // No database of that name, a refused login, a server starting up or full: exit 5 with the fix, as migrate says it.
             throw ErrorTranslator.OpenFailed(new ServerEndpoint(new NpgsqlConnectionStringBuilder(dataSource?.ConnectionString ?? connectionString)), e);

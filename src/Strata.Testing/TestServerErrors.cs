@@ -5,8 +5,8 @@ namespace Strata.Testing;
 
 /// <summary>
 /// PostgreSQL server failures of the test database operations as Strata errors: a taken name and any other refusal
-/// are <see cref="ErrorCategory.BadInput"/> (exit 2) with a hint chosen by SQLSTATE; a server that cannot be reached
-/// is a <see cref="DatabaseUnavailableException"/> (exit 5). Messages never hold the password.
+/// are <see cref="ErrorCategory.BadInput"/> (exit 2) with a hint chosen by SQLSTATE; a server that cannot be reached,
+/// or a configured database that does not exist, is a <see cref="DatabaseUnavailableException"/> (exit 5). Messages never hold the password.
 /// </summary>
 internal static class TestServerErrors
 {
@@ -23,6 +23,15 @@ internal static class TestServerErrors
                 ErrorCategory.BadInput,
                 $"the name '{database}' is taken: the server already has a database called that; nothing was created",
                 $"choose another --name, or leave --name out for a random one; if Strata's test tooling made it, `strata test-db drop {database}` removes it",
+                e);
+        }
+        catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { SqlState: PostgreSqlDriver.InvalidCatalogName } missing
+            && missing.Message.Contains($"\"{AdminDatabase(server)}\"", StringComparison.Ordinal))
+        {
+            var name = AdminDatabase(server);
+            throw new DatabaseUnavailableException(
+                $"cannot connect to {server}: {missing.Message} (SQLSTATE {missing.SqlState})",
+                $"database '{name}' does not exist: create it (createdb {name}) or point DATABASE_URL at one that exists, such as postgres (test-db only connects there to create and drop the test databases)",
                 e);
         }
         catch (Exception e) when (PostgreSqlDriver.ServerError(e) is { } refused)
@@ -42,6 +51,13 @@ internal static class TestServerErrors
             await action().ConfigureAwait(false);
             return true;
         }, database);
+
+    /// <summary>The database the connection names: the last part of <c>postgres://user@host:port/database</c>.</summary>
+    private static string AdminDatabase(string server)
+    {
+        var path = server.Split('?')[0];
+        return path[(path.LastIndexOf('/') + 1)..];
+    }
 
     private static string Hint(string sqlState) => sqlState switch
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Strata.Errors;
 
 namespace Strata.PostgreSql.Tests;
 
@@ -69,5 +70,18 @@ public sealed class DriverTests : DialectTest
         await check.OpenAsync();
         await using var schemas = new NpgsqlCommand("SELECT count(*) FROM pg_namespace WHERE nspname IN ('app', 'public')", check);
         (await schemas.ExecuteScalarAsync()).ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task Resetting_a_database_that_does_not_exist_is_unreachable_with_createdb_as_the_fix()
+    {
+        var missing = "strata_missing_reset_" + Environment.ProcessId;
+        var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = missing }.ConnectionString;
+        var wipe = new PostgreSqlDialect(connection).SchemaRoles.Wipe.ShouldNotBeNull();
+
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => wipe.WipeAsync("the missing database", CancellationToken.None));
+
+        error.Category.ShouldBe(ErrorCategory.Unavailable);
+        error.Hint.ShouldBe($"database '{missing}' does not exist: create it (createdb {missing}) or fix the database name");
     }
 }

@@ -67,6 +67,22 @@ public sealed class PostgresTestServerErrorTests
     }
 
     [Fact]
+    public async Task A_configured_database_that_does_not_exist_is_database_unavailable_with_createdb_as_the_fix()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var missing = "strata_missing_admin_" + Environment.ProcessId;
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = missing }.ConnectionString;
+        var target = new DatabaseTarget(Dialect.PostgreSql, connection, $"postgres://test@local/{missing}", null);
+        await using var tests = TestDatabases.PostgresServer(target);
+
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => tests.CleanAsync());
+
+        error.Category.ShouldBe(ErrorCategory.Unavailable);
+        error.Message.ShouldBe($"cannot connect to postgres://test@local/{missing}: database \"{missing}\" does not exist (SQLSTATE 3D000)");
+        error.Hint.ShouldNotBeNull().ShouldStartWith($"database '{missing}' does not exist: create it (createdb {missing})");
+    }
+
+    [Fact]
     public void A_sqlite_target_is_refused_with_the_file_copy_pools_as_the_way_to_go()
     {
         var target = new DatabaseTarget(Dialect.Sqlite, "/tmp/app.db", "sqlite:app.db", null);
