@@ -35,6 +35,31 @@ public sealed class CheckoutScriptTests
         }
     }
 
+    [Fact]
+    public void The_checkout_script_says_it_is_building_before_a_first_build()
+    {
+        var folder = Directory.CreateTempSubdirectory("strata-script-");
+        try
+        {
+            var checkout = Directory.CreateDirectory(Path.Combine(folder.FullName, "checkout")).FullName;
+            Directory.CreateDirectory(Path.Combine(checkout, "src", "Strata.Cli", "bin", "Release", "net10.0"));
+            Executable(Path.Combine(checkout, "strata"), File.ReadAllText(Path.Combine(RepositoryRoot.Path, "strata")));
+            var bin = Directory.CreateDirectory(Path.Combine(folder.FullName, "bin")).FullName;
+            Executable(Path.Combine(bin, "dotnet"), "#!/bin/sh\necho \"ran $1\"\n");
+            var path = new Dictionary<string, string> { ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+
+            var result = ChildProcess.Run(Path.Combine(checkout, "strata"), ["--version"], folder.FullName, path, TimeSpan.FromSeconds(30));
+
+            result.ExitCode.ShouldBe(0, result.Describe());
+            result.Output.ShouldContain($"strata: building the CLI from {checkout} (first use", Case.Sensitive, result.Describe());
+            result.Output.ShouldContain("ran " + Path.Combine(checkout, "src", "Strata.Cli", "bin", "Release", "net10.0", "Strata.Cli.dll"), Case.Sensitive, result.Describe());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static void Executable(string path, string text)
     {
         File.WriteAllText(path, text);
