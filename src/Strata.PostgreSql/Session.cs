@@ -15,6 +15,7 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
     private readonly bool _ownsDataSource;
     private readonly NpgsqlConnection _connection;
     private readonly MigrationLock _lock;
+    private readonly bool _historySchemaNamed;
 
     public Session(
         NpgsqlDataSource dataSource,
@@ -30,6 +31,7 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
         _ownsDataSource = ownsDataSource;
         _connection = connection;
         var history = session.History;
+        _historySchemaNamed = history.Schema is not null;
         var sql = new HistorySql(new HistoryNames(history, history.Schema ?? facts.Schema));
         var key = options.LockKey ?? LockKey.Derive(sql.Names.Schema, history.Table);
         _lock = new MigrationLock(connection, ct => ProbeBackendPidAsync(dataSource, endpoint, ct), key, endpoint, options.LockPollInterval, facts.BackendPid);
@@ -50,13 +52,36 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
     /// <summary>The session's <c>current_user</c>.</summary>
     public string AppliedBy { get; }
 
-    /// <summary>Which of another tool's history tables resolve as the tools resolve them (to_regclass: the search_path, or the schema named).</summary>
+    /// <summary>
+    /// Which of another tool's history tables exist: as the tools resolve them (to_regclass: the search_path, or the
+    /// schema named), else, while Strata's history is in the default schema, a table of that name in any schema (Prisma's
+    /// <c>?schema=</c>, Knex's <c>schemaName</c>, Drizzle's <c>migrationsSchema</c>, node-pg-migrate's
+    /// <c>--migrations-schema</c>), the first schema by name when several hold one.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> FindTablesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        var list = string.Join(", ", names.Select(n => "'" + n.Replace("'", "''", StringComparison.Ordinal) + "'"));
-        var rows = names.Count == 0 ? [] : await QueryAsync($"SELECT n FROM unnest(ARRAY[{list}]) AS n WHERE to_regclass(n) IS NOT NULL", cancellationToken).ConfigureAwait(false) ?? [];
-        return rows.Select(r => (string)r[0]!).ToDictionary(n => n, n => n, StringComparer.Ordinal);
+        var found = (await QueryAsync($"SELECT n FROM unnest(ARRAY[{Literals(names)}]::text[]) AS n WHERE to_regclass(n) IS NOT NULL", cancellationToken).ConfigureAwait(false) ?? [])
+            .Select(r => (string)r[0]!).ToDictionary(n => n, n => n, StringComparer.Ordinal);
+        var bare = names.Where(n => !found.ContainsKey(n) && !n.Replace("\"", "", StringComparison.Ordinal).Contains('.', StringComparison.Ordinal))
+            .ToDictionary(n => n.Replace("\"", "", StringComparison.Ordinal), n => n, StringComparer.Ordinal);
+        if (_historySchemaNamed || bare.Count == 0)
+        {
+            return found;
+        }
+
+        var elsewhere = await QueryAsync(
+            "SELECT c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + $"WHERE c.relkind IN ('r', 'p') AND c.relname = ANY(ARRAY[{Literals(bare.Keys)}]::text[]) AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%' ORDER BY n.nspname",
+            cancellationToken).ConfigureAwait(false) ?? [];
+        foreach (var row in elsewhere)
+        {
+            found.TryAdd(bare[(string)row[0]!], (string)row[1]!);
+        }
+
+        return found;
     }
+
+    private static string Literals(IEnumerable<string> values) => string.Join(", ", values.Select(v => "'" + v.Replace("'", "''", StringComparison.Ordinal) + "'"));
 
     /// <summary>Another tool's history rows (strata adopt), in a read-only transaction; null when a table or column it names is missing.</summary>
     public async Task<IReadOnlyList<object?[]>?> QueryAsync(string sql, CancellationToken cancellationToken)

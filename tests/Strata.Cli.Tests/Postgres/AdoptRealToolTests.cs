@@ -47,6 +47,22 @@ public sealed class AdoptRealToolTests : PostgresCliTest
     }
 
     [Fact]
+    public async Task Knex_history_in_a_schema_off_the_search_path_is_found_and_adopted()
+    {
+        // Knex's migrations.schemaName puts knex_migrations and its lock table in that schema, which is not on the search_path.
+        await Database.ExecuteAsync("CREATE SCHEMA app");
+        Directory.CreateDirectory(Path.Combine(Workspace.Root, "knex"));
+        File.WriteAllText(Path.Combine(Workspace.Root, "knexfile.js"), "module.exports = { client: 'pg', connection: process.env.DATABASE_URL, migrations: { directory: './knex', schemaName: 'app' } };\n");
+        File.WriteAllText(Path.Combine(Workspace.Root, "knex", "20240101120000_create_users.js"),
+            "exports.up = k => k.schema.createTable('users', t => { t.increments('id'); });\nexports.down = k => k.schema.dropTable('users');\n");
+        NodeTools.Run("knex", Workspace.Root, DatabaseUrl, "migrate:latest", "--knexfile", "knexfile.js");
+
+        var adopted = await AdoptAndContinueAsync("app.knex_migrations", "20250101000000_add_email.sql", "ALTER TABLE users ADD email text;\n-- strata:down\nALTER TABLE users DROP email;\n", "baseline 20240101120000");
+
+        adopted.ShouldContain("from knex's app.knex_migrations (left unchanged)");
+    }
+
+    [Fact]
     public async Task Drizzle_history_is_adopted_by_its_hashes()
     {
         Workspace.Write("0000_init.sql", "CREATE TABLE \"users\" (\"id\" serial PRIMARY KEY);\n--> statement-breakpoint\nCREATE INDEX \"users_id\" ON \"users\" (\"id\");")

@@ -107,6 +107,42 @@ public sealed class ForeignHistoryGuardTests : PostgresCliTest
         migrate.Stdout.ShouldContain("Applied 1 migration");
     }
 
+    [Fact]
+    public async Task Status_refuses_a_tool_table_kept_in_a_schema_off_the_search_path()
+    {
+        // Prisma's ?schema=app puts _prisma_migrations in that schema; the search_path does not reach it.
+        Workspace.Write("20240101000000_users.sql", "CREATE TABLE users (id int);\n");
+        await Database.ExecuteAsync("""
+            CREATE SCHEMA app;
+            CREATE TABLE app._prisma_migrations (id varchar(36) PRIMARY KEY NOT NULL, checksum varchar(64) NOT NULL, finished_at timestamptz,
+              migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(),
+              applied_steps_count integer NOT NULL DEFAULT 0);
+            INSERT INTO app._prisma_migrations (id, checksum, finished_at, migration_name) VALUES ('a', 'x', now(), '20240101000000_users');
+            """);
+
+        var status = await Cli().RunAsync("status");
+
+        status.ExitCode.ShouldBe(2, status.ToString());
+        status.Stderr.ShouldContain("this database was migrated by another tool: app._prisma_migrations (prisma: 1 migration(s), newest 20240101000000_users)");
+    }
+
+    [Fact]
+    public async Task A_history_kept_in_its_own_schema_is_not_stopped_by_a_tool_table_in_another_schema()
+    {
+        Workspace.Write("20240101000000_users.sql", "CREATE TABLE tenant.users (id int);\n");
+        File.WriteAllText(Path.Combine(Workspace.Root, "strata.json"), """{ "history": { "schema": "tenant" } }""");
+        await Database.ExecuteAsync("""
+            CREATE SCHEMA tenant; CREATE SCHEMA other;
+            CREATE TABLE other.pgmigrations (id SERIAL PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL);
+            INSERT INTO other.pgmigrations (name, run_on) VALUES ('1700000000000_init', now());
+            """);
+
+        var migrate = await Cli().RunAsync("migrate");
+
+        migrate.ExitCode.ShouldBe(0, migrate.ToString());
+        migrate.Stdout.ShouldContain("Applied 1 migration");
+    }
+
     [Theory]
     [InlineData("knex_migrations", null, "knex")]
     [InlineData("__drizzle_migrations", "drizzle", "drizzle")]
