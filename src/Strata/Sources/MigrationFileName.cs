@@ -192,8 +192,9 @@ public sealed class MigrationFileName
         if (stem.Length > 1 && stem[0] is 'V' or 'v' && char.IsAsciiDigit(stem[1]))
         {
             var digits = CountDigits(stem, 1);
-            var slug = stem[(1 + digits)..].TrimStart('_');
-            return $"Flyway-style name; Strata expects {stem.Substring(1, digits)}_{(slug.Length > 0 ? slug : "<slug>")}{extension} (no V prefix, one underscore)";
+            // authelia's V0001.Initial_Schema.up.sql: the suggestion must itself be a valid name (not 0001_.Initial_Schema).
+            var slug = stem[(1 + digits)..].TrimStart('_', '.', '-');
+            return $"Flyway-style name; Strata expects {stem.Substring(1, digits)}_{(slug.Length > 0 ? Sanitize(slug) : "<slug>")}{extension} (no V prefix, one underscore)";
         }
 
         return $"has no version; start the name with one, e.g. 001_{Sanitize(stem)}{extension} or a UTC timestamp such as 20240101120000_{Sanitize(stem)}{extension}";

@@ -65,6 +65,7 @@ public sealed class MigrationFileNameTests
     [InlineData("v2__x.sql", "Flyway-style name; Strata expects 2_x.sql")]
     [InlineData("V1_x.sql", "Flyway-style name; Strata expects 1_x.sql")]
     [InlineData("V007__add_index.up.sql", "Flyway-style name; Strata expects 007_add_index.up.sql")]
+    [InlineData("V0001.Initial_Schema.up.sql", "Flyway-style name; Strata expects 0001_Initial_Schema.up.sql")]
     [InlineData("3_x.SQL", "the extension is not lower-case; rename it to 3_x.sql")]
     [InlineData("3__x.SQL", "the extension is not lower-case; rename it to 3__x.sql")]
     [InlineData("4_x.sql.bak", "ends in '.bak'")]

@@ -65,6 +65,19 @@ public sealed class PsqlFolderTests
             "PostgreSQL refuses COMMIT in a DO block called inside a transaction block (invalid transaction termination)");
     }
 
+    [Fact]
+    public async Task A_down_file_whose_up_is_a_go_migration_names_the_go_file()
+    {
+        using var folder = new TempMigrationFolder()
+            .Write("1510262030_initial_schema.up.sql", "CREATE TABLE t (id int);\n")
+            .Write("1522178770_add_job_tags.up.go", "package migrations\n")
+            .Write("1522178770_add_job_tags.down.sql", "ALTER TABLE t DROP COLUMN tags;\n");
+
+        var error = await Should.ThrowAsync<MigrationSourceException>(() => Load(folder, MigrationLayout.GolangMigrate));
+
+        error.Problems.ShouldHaveSingleItem().Message.ShouldContain("up is 1522178770_add_job_tags.up.go, which Strata cannot run");
+    }
+
     private static Task<IReadOnlyList<Migration>> Load(TempMigrationFolder folder, MigrationLayout layout, Dialect dialect = Dialect.PostgreSql) =>
         new DirectoryMigrationSource(folder.Path) { Layout = layout }.LoadAsync(dialect, CancellationToken.None);
 

@@ -91,7 +91,7 @@ internal static partial class PairReaders
             var down = group.FirstOrDefault(f => !f.Up);
             if (up.Path is null)
             {
-                problems.Add(new Problem(DisplayPath.For(down.Path), "this down file has no up file"));
+                problems.Add(new Problem(DisplayPath.For(down.Path), NoUpFile(down.Path)));
                 continue;
             }
 
@@ -107,6 +107,20 @@ internal static partial class PairReaders
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A down file without an up .sql file; when its up is in another language (concourse's <c>1522178770_add_job_tags.up.go</c>),
+    /// the message names it: Strata runs SQL only.
+    /// </summary>
+    private static string NoUpFile(string downPath)
+    {
+        var name = Path.GetFileName(downPath);
+        var stem = name[..name.LastIndexOf(".down.", StringComparison.Ordinal)];
+        var other = Directory.EnumerateFiles(Path.GetDirectoryName(downPath)!, stem + ".up.*").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
+        return other is null
+            ? "this down file has no up file"
+            : $"this down file's up is {other}, which Strata cannot run (it runs SQL files only): write that migration's up as {stem}.up.sql, or take the pair out of the folder";
     }
 
     [GeneratedRegex(@"^(\d+)_(.*)\.(up|down)\.sql$")]
