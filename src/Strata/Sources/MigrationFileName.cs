@@ -125,8 +125,9 @@ public sealed class MigrationFileName
 
         if (Path.GetExtension(fileName).ToLowerInvariant() is ".js" or ".cjs" or ".mjs" or ".ts" or ".cts" or ".mts")
         {
-            return "is a JavaScript/TypeScript migration (Knex, node-pg-migrate), which Strata does not run; once `strata adopt` has recorded it, "
-                + "move it into a subfolder (folders are ignored, e.g. migrations/knex/) and write new migrations as .sql files (docs/switching.md)";
+            // Moved first: strata adopt reads the folder too, and refuses while this file is in it.
+            return "is a JavaScript/TypeScript migration (Knex, node-pg-migrate), which Strata does not run; move it into a subfolder "
+                + "(folders are ignored, e.g. migrations/knex/), then `strata adopt` records what that tool applied; write new migrations as .sql files (docs/switching.md)";
         }
 
         var sql = fileName.LastIndexOf(".sql", StringComparison.OrdinalIgnoreCase);

@@ -85,7 +85,7 @@ public sealed class MigrationFileNameTests
     [InlineData("1_x.UP.sql", "write '.up.sql' in lower case: 1_x.up.sql")]
     [InlineData("1_x.Down.sql", "write '.down.sql' in lower case: 1_x.down.sql")]
     [InlineData("1_x.txt", "looks like a migration but does not end in .sql")]
-    [InlineData("20240101120000_create_users.js", "is a JavaScript/TypeScript migration (Knex, node-pg-migrate), which Strata does not run")]
+    [InlineData("20240101120000_create_users.js", "is a JavaScript/TypeScript migration (Knex, node-pg-migrate), which Strata does not run; move it into a subfolder (folders are ignored, e.g. migrations/knex/), then `strata adopt` records")]
     [InlineData("1700000000000_add-email.ts", "move it into a subfolder (folders are ignored, e.g. migrations/knex/)")]
     [InlineData("V3__y", "looks like a migration but does not end in .sql")]
     [InlineData("R__y", "looks like a migration but does not end in .sql")]
