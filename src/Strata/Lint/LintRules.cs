@@ -121,8 +121,8 @@ public static partial class LintRules
 
     /// <summary>A file whose name, encoding or place in the order is wrong.</summary>
     public static readonly LintRule FileName = new("file-name", LintSeverity.Error,
-        "a file that is misnamed, duplicated or unreadable is not run, or runs in the wrong order",
-        "rename it to <version>_<slug>.sql (or R__<slug>.sql); strata new creates correct names", Any);
+        "a file that is misnamed, duplicated, unreadable or holds what Strata cannot run (a psql meta-command, an empty script) is not run, or runs in the wrong order",
+        "do what the message says; a misnamed file: rename it to <version>_<slug>.sql (or R__<slug>.sql), as strata new names them", Any);
 
     /// <summary>A pending migration older than the newest applied one.</summary>
     public static readonly LintRule OutOfOrder = new("out-of-order", LintSeverity.Error,

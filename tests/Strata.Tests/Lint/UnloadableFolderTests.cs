@@ -51,4 +51,17 @@ public sealed class UnloadableFolderTests
             "002_fine.sql:0 missing-down",
         ]);
     }
+
+    [Fact]
+    public async Task A_psql_meta_command_finding_points_to_its_message_not_to_renaming_the_file()
+    {
+        using var folder = new TempMigrationFolder().Write("001_seed.sql", "CREATE TABLE t (id int);\n\\i other.sql\n");
+        var failure = await Should.ThrowAsync<MigrationSourceException>(() => folder.LoadAsync());
+
+        var finding = new Linter(new LintOptions()).Lint(failure.Readable, failure.Problems).Findings.Single(f => f.Rule.Id == "file-name");
+
+        finding.Message.ShouldContain("psql meta-command \\i is not SQL");
+        finding.Rule.Why.ShouldContain("psql meta-command");
+        finding.Rule.Instead.ShouldStartWith("do what the message says; a misnamed file: rename it");
+    }
 }
