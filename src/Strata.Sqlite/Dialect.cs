@@ -99,7 +99,7 @@ public sealed class SqliteDialect : IDialect, ISchemaDialect
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}";
+            pragma.CommandText = $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; {ForeignKeysPragma.Statement(_options.ForeignKeys)}";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
@@ -108,7 +108,7 @@ public sealed class SqliteDialect : IDialect, ISchemaDialect
             throw new DatabaseUnavailableException($"cannot open SQLite database {DisplayName}: {ex.Message}", "check the path and its permissions", ex);
         }
 
-        return new Session(connection, history);
+        return new Session(connection, history, _options.ForeignKeys);
     }
 
     private DatabaseUnavailableException NotFound() => new(

@@ -10,7 +10,7 @@ namespace Strata.Sqlite;
 /// <summary>Turns SQLite errors into Strata's typed errors with file positions.</summary>
 internal static partial class ErrorTranslator
 {
-    public static StrataException Translate(string migration, SqlScript script, SqlStatement statement, string outcome, SqliteException ex)
+    public static StrataException Translate(string migration, SqlScript script, SqlStatement statement, string outcome, SqliteException ex, string? hint = null)
     {
         if (ex.SqliteErrorCode is 5 or 6)
         {
@@ -26,7 +26,7 @@ internal static partial class ErrorTranslator
             sqlState: null,
             $"SQLite error {ex.SqliteErrorCode} ({CodeName(ex.SqliteErrorCode)}): {message}",
             outcome,
-            hint: null,
+            hint,
             ex);
     }
 

@@ -12,4 +12,12 @@ public sealed record SqliteOptions
     /// Zero means "do not wait", which still takes up to one second (the smallest retry window of Microsoft.Data.Sqlite).
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether migrations run with foreign keys enforced. Default false: as SQLite itself, the <c>sqlite3</c> shell,
+    /// Knex, dbmate, golang-migrate and Diesel run a file, so a table rebuild written without
+    /// <c>PRAGMA foreign_keys = OFF</c> cascades nothing when it drops the old table (ADR 032). A migration whose first
+    /// statements say <c>PRAGMA foreign_keys = ON</c> (or OFF) runs as it says either way.
+    /// </summary>
+    public bool ForeignKeys { get; init; }
 }

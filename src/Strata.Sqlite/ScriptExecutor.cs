@@ -10,8 +10,8 @@ namespace Strata.Sqlite;
 
 /// <summary>
 /// Runs migration SQL on SQLite: a transactional script and its history change in one <c>BEGIN IMMEDIATE</c>
-/// transaction (which is also the lock), with foreign keys turned off around it when the script turns them off
-/// (<see cref="ForeignKeysOff"/>); a no-transaction script statement by statement. Statements of a streamed
+/// transaction (which is also the lock), with foreign keys as the session sets them or as the script's first statements
+/// ask (<see cref="ForeignKeysPragma"/>); a no-transaction script statement by statement. Statements of a streamed
 /// script (a file too large to hold) are read from the file one at a time as they run.
 /// </summary>
 internal sealed class ScriptExecutor : IScriptExecutor
@@ -22,10 +22,12 @@ internal sealed class ScriptExecutor : IScriptExecutor
     private readonly SqliteConnection _connection;
     private readonly HistoryStore _history;
     private readonly CodeExecutor _code;
+    private readonly bool _foreignKeys;
 
-    public ScriptExecutor(SqliteConnection connection, HistoryStore history)
+    public ScriptExecutor(SqliteConnection connection, HistoryStore history, bool foreignKeys)
     {
         _connection = connection;
+        _foreignKeys = foreignKeys;
         _history = history;
         _code = new CodeExecutor(connection, history);
     }
@@ -36,14 +38,14 @@ internal sealed class ScriptExecutor : IScriptExecutor
     public async Task<ExecutionOutcome> ExecuteAsync(string migration, SqlScript script, HistoryChange change, IProgress<StatementProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var foreignKeysWereOn = ForeignKeysOff.Wanted(script) && await ForeignKeysOff.TurnOffAsync(_connection, cancellationToken).ConfigureAwait(false);
+        await ForeignKeysPragma.SetAsync(_connection, ForeignKeysPragma.Asked(script) ?? _foreignKeys, cancellationToken).ConfigureAwait(false);
         try
         {
             return await ExecuteInTransactionAsync(migration, script, change, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await ForeignKeysOff.RestoreAsync(_connection, foreignKeysWereOn).ConfigureAwait(false);
+            await ForeignKeysPragma.SetAsync(_connection, _foreignKeys, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -89,7 +91,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
     {
         ArgumentNullException.ThrowIfNull(script);
         var statements = script.Statements(Dialect.Sqlite);
-        var foreignKeysWereOn = ForeignKeysOff.Wanted(script) && await ForeignKeysOff.TurnOffAsync(_connection, cancellationToken).ConfigureAwait(false);
+        await ForeignKeysPragma.SetAsync(_connection, ForeignKeysPragma.Asked(script) ?? _foreignKeys, cancellationToken).ConfigureAwait(false);
         await BeginImmediateAsync(migration, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -107,7 +109,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
         finally
         {
-            await ForeignKeysOff.RestoreAsync(_connection, foreignKeysWereOn).ConfigureAwait(false);
+            await ForeignKeysPragma.SetAsync(_connection, _foreignKeys, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -117,19 +119,28 @@ internal sealed class ScriptExecutor : IScriptExecutor
         var statements = script.Statements(Dialect.Sqlite);
         var count = statements is IReadOnlyCollection<SqlStatement> held ? held.Count : script.StatementCount;
         var i = 0;
-        foreach (var statement in statements)
+        await ForeignKeysPragma.SetAsync(_connection, _foreignKeys, cancellationToken).ConfigureAwait(false);
+        try
         {
-            i++;
-            await RunAsync(migration, script, statement, ScriptFailure.PartiallyApplied(migration, i, count), cancellationToken).ConfigureAwait(false);
-            progress?.Report(new StatementProgress(i, count, script.FirstLine + statement.Line - 1));
+            foreach (var statement in statements)
+            {
+                i++;
+                await RunAsync(migration, script, statement, ScriptFailure.PartiallyApplied(migration, i, count), cancellationToken).ConfigureAwait(false);
+                progress?.Report(new StatementProgress(i, count, script.FirstLine + statement.Line - 1));
+            }
+        }
+        finally
+        {
+            // The file's own PRAGMA foreign_keys (pocket-id's OFF; BEGIN; … COMMIT; ON;) ends with it: the next one starts as the session does.
+            await ForeignKeysPragma.SetAsync(_connection, _foreignKeys, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     public string Render(SqlScript script, HistoryChange change)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var foreignKeysOff = ForeignKeysOff.Wanted(script);
-        var text = new StringBuilder(foreignKeysOff ? "PRAGMA foreign_keys = OFF;\n" : "").AppendLine("BEGIN IMMEDIATE;");
+        var switched = ForeignKeysPragma.Asked(script) is { } asked && asked != _foreignKeys;
+        var text = new StringBuilder(switched ? ForeignKeysPragma.Statement(!_foreignKeys) + "\n" : "").AppendLine("BEGIN IMMEDIATE;");
         if (script.IsStreamed)
         {
             text.AppendLine(script.Preview().TrimEnd());
@@ -143,7 +154,7 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
 
         text.AppendLine(_history.Render(change)).Append("COMMIT;");
-        return (foreignKeysOff ? text.Append("\nPRAGMA foreign_keys = ON;") : text).ToString();
+        return (switched ? text.Append('\n').Append(ForeignKeysPragma.Statement(_foreignKeys)) : text).ToString();
     }
 
     private async Task BeginImmediateAsync(string migration, CancellationToken cancellationToken)
@@ -168,7 +179,8 @@ internal sealed class ScriptExecutor : IScriptExecutor
         }
         catch (SqliteException ex)
         {
-            throw ErrorTranslator.Translate(migration, script, statement, outcome, ex);
+            var hint = ex.SqliteExtendedErrorCode == ForeignKeyOrphans.ExtendedCode ? await ForeignKeyOrphans.HintAsync(_connection).ConfigureAwait(false) : null;
+            throw ErrorTranslator.Translate(migration, script, statement, outcome, ex, hint);
         }
     }
 }

@@ -11,12 +11,12 @@ internal sealed class Session : IDatabaseSession, IForeignHistoryReader
     private readonly SqliteConnection _connection;
     private readonly ForeignHistoryReader _foreign;
 
-    public Session(SqliteConnection connection, HistoryTableName history)
+    public Session(SqliteConnection connection, HistoryTableName history, bool foreignKeys)
     {
         _connection = connection;
         var store = new HistoryStore(connection, history);
         History = store;
-        Executor = new ScriptExecutor(connection, store);
+        Executor = new ScriptExecutor(connection, store, foreignKeys);
         _foreign = new ForeignHistoryReader(connection);
     }
 
