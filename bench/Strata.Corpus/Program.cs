@@ -3,10 +3,10 @@ using Npgsql;
 using Strata.Corpus;
 using Strata.TestSupport;
 
-// bench/corpus.sh <corpus folder with MANIFEST.md> [--only word] [--pg 15,18 | --sqlite] [--out file.md]
+// bench/corpus.sh <corpus folder with MANIFEST.md> [--only word] [--pg 15,18 | --sqlite [--rows]] [--out file.md]
 if (args.Length == 0 || !File.Exists(Path.Combine(args[0], "MANIFEST.md")))
 {
-    Console.Error.WriteLine("usage: bench/corpus.sh <corpus folder holding MANIFEST.md> [--only <word>] [--pg <major>[,<major>…] | --sqlite] [--out <file.md>]");
+    Console.Error.WriteLine("usage: bench/corpus.sh <corpus folder holding MANIFEST.md> [--only <word>] [--pg <major>[,<major>…] | --sqlite [--rows]] [--out <file.md>]");
     return 2;
 }
 
@@ -20,7 +20,7 @@ var entries = CorpusEntry.Read(Path.Combine(args[0], "MANIFEST.md"), sqlite ? "S
 var rows = new List<string> { sqlite ? CorpusRow.SqliteHeader : CorpusRow.Header };
 if (sqlite)
 {
-    rows.AddRange(await RunSqliteAsync(entries));
+    rows.AddRange(await RunSqliteAsync(entries, args.Contains("--rows")));
 }
 
 foreach (var major in sqlite ? [] : majors.Length == 0 ? [""] : majors)
@@ -65,12 +65,12 @@ static async Task<List<string>> RunMajorAsync(List<CorpusEntry> entries)
     return rows;
 }
 
-static async Task<List<string>> RunSqliteAsync(List<CorpusEntry> entries)
+static async Task<List<string>> RunSqliteAsync(List<CorpusEntry> entries, bool seeded)
 {
     var work = Directory.CreateTempSubdirectory("strata-corpus-");
     var version = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sqlite3", "--version") { RedirectStandardOutput = true })!;
     SqliteFolderRun.Sqlite3Version = (await version.StandardOutput.ReadToEndAsync()).Split(' ')[0];
-    var runner = new SqliteFolderRun(work.FullName);
+    var runner = new SqliteFolderRun(work.FullName, seeded);
     var rows = new List<string>();
     var number = 0;
     try

@@ -57,13 +57,27 @@ internal static class Sqlite3
         }
     }
 
+    /// <summary>A query's rows as sqlite3's <c>-json</c> output (empty when there are none).</summary>
+    public static async Task<string> QueryJsonAsync(string database, string query)
+    {
+        var (code, output, error) = await ShellAsync(database, query, null, "-json");
+        return code == 0 ? output.Trim() : throw new InvalidOperationException($"sqlite3 {database} failed: {error}");
+    }
+
+    /// <summary>Runs <paramref name="script"/> statement by statement without stopping at an error (seed rows a constraint refuses are skipped).</summary>
+    public static Task RunLenientAsync(string database, string script) => ShellAsync(database, script, null, null, bail: false);
+
     /// <summary>The longest script passed as an argument (Linux takes 128 KiB per argument).</summary>
     private const int ArgumentLimit = 60_000;
 
-    private static async Task<(int Code, string Output, string Error)> ShellAsync(string database, string input, string? argument = null)
+    private static async Task<(int Code, string Output, string Error)> ShellAsync(string database, string input, string? argument = null, string? mode = null, bool bail = true)
     {
         var start = new ProcessStartInfo("sqlite3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-bail");
+        foreach (var option in new[] { bail ? "-bail" : null, mode }.OfType<string>())
+        {
+            start.ArgumentList.Add(option);
+        }
+
         start.ArgumentList.Add(database);
         if (argument is not null)
         {

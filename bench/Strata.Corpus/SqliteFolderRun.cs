@@ -13,8 +13,9 @@ namespace Strata.Corpus;
 /// <c>BEGIN; … COMMIT;</c> when the tool runs the migration in a transaction and the file holds no transaction
 /// control of its own), Strata migrates another file as far as sqlite3 got, and their <c>.dump</c> (schema and rows)
 /// must be identical; then both roll back the newest applied migrations that have down scripts and are compared again.
+/// With <c>rows</c>, both go one migration at a time and get the same <see cref="SeedRows"/> after each.
 /// </summary>
-internal sealed class SqliteFolderRun(string workFolder)
+internal sealed class SqliteFolderRun(string workFolder, bool rows = false)
 {
     public async Task<CorpusRow> RunAsync(CorpusEntry entry, int number)
     {
@@ -38,7 +39,7 @@ internal sealed class SqliteFolderRun(string workFolder)
         Reset(strata);
         try
         {
-            return await CompareAsync(row, migrations, source, shell, strata);
+            return await CompareAsync(row, migrations, source, shell, strata, rows);
         }
         finally
         {
@@ -50,25 +51,21 @@ internal sealed class SqliteFolderRun(string workFolder)
     /// <summary>The sqlite3 shell's version (the engine column of the table).</summary>
     public static string Sqlite3Version { get; set; } = "sqlite3";
 
-    private static async Task<CorpusRow> CompareAsync(CorpusRow row, IReadOnlyList<Migration> migrations, DirectoryMigrationSource source, string shell, string strata)
+    private static async Task<CorpusRow> CompareAsync(CorpusRow row, IReadOnlyList<Migration> migrations, DirectoryMigrationSource source, string shell, string strata, bool rows)
     {
-        var (applied, shellError) = await ShellAsync(shell, migrations.Select(m => (m.DisplayName, m.Up)));
-        var upTo = applied == migrations.Count ? null : migrations.Take(applied).LastOrDefault(m => m.Version is not null)?.Version;
+        var migrator = new Migrator(new SqliteDialect(strata), source, new MigratorOptions { LockTimeout = TimeSpan.FromSeconds(30) });
+        var (applied, shellError, strataError) = rows
+            ? await SeededUpAsync(migrations, migrator, shell, strata)
+            : await PlainUpAsync(migrations, migrator, shell);
         row = row with { Up = shellError is null ? $"{applied} / {applied}" : $"{applied} (then {shellError}) / {applied}" };
+        if (strataError is not null)
+        {
+            return row with { Up = $"{applied} / Strata fails: {strataError}", Identical = "**no**" };
+        }
+
         if (applied == 0)
         {
             return row with { Identical = "n/a (sqlite3 applies none)" };
-        }
-
-        var migrator = new Migrator(new SqliteDialect(strata), source, new MigratorOptions { LockTimeout = TimeSpan.FromSeconds(30) });
-        try
-        {
-            await migrator.MigrateAsync(new MigrateOptions { Target = upTo });
-        }
-        catch (Errors.StrataException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return row with { Up = $"{applied} / Strata fails: {FolderRun.First(e.Message)}", Identical = "**no**" };
         }
 
         var upSame = await SameAsync(shell, strata, "up");
@@ -82,7 +79,10 @@ internal sealed class SqliteFolderRun(string workFolder)
         row = row with { Down = downError is null ? $"{undone} / {undone}" : $"{undone} (then {downError}) / {undone}" };
         try
         {
-            await migrator.RollbackAsync(new RollbackOptions { Steps = undone });
+            if (undone > 0)
+            {
+                await migrator.RollbackAsync(new RollbackOptions { Steps = undone });
+            }
         }
         catch (Errors.StrataException e)
         {
@@ -92,6 +92,59 @@ internal sealed class SqliteFolderRun(string workFolder)
 
         var downSame = undone == 0 || await SameAsync(shell, strata, "down");
         return row with { Identical = upSame && downSame ? "yes" : $"**no** ({(upSame ? "" : "up ")}{(downSame ? "" : "down")})" };
+    }
+
+    /// <summary>sqlite3 applies every script it can; Strata migrates as far as it got.</summary>
+    private static async Task<(int Applied, string? ShellError, string? StrataError)> PlainUpAsync(IReadOnlyList<Migration> migrations, Migrator migrator, string shell)
+    {
+        var (applied, shellError) = await ShellAsync(shell, migrations.Select(m => (m.DisplayName, m.Up)));
+        var upTo = applied == migrations.Count ? null : migrations.Take(applied).LastOrDefault(m => m.Version is not null)?.Version;
+        return (applied, shellError, applied == 0 ? null : await StrataUpAsync(migrator, upTo));
+    }
+
+    /// <summary>One migration at a time on both sides, the same seed rows into both after each versioned one.</summary>
+    private static async Task<(int Applied, string? ShellError, string? StrataError)> SeededUpAsync(IReadOnlyList<Migration> migrations, Migrator migrator, string shell, string strata)
+    {
+        var applied = 0;
+        foreach (var migration in migrations)
+        {
+            var (done, shellError) = await ShellAsync(shell, [(migration.DisplayName, migration.Up)]);
+            if (done == 0)
+            {
+                return (applied, shellError, null);
+            }
+
+            applied++;
+            if (migration.Version is null)
+            {
+                continue;
+            }
+
+            if (await StrataUpAsync(migrator, migration.Version) is { } strataError)
+            {
+                return (applied, null, strataError);
+            }
+
+            var seed = SeedRows.Consistent(await SeedRows.ScriptAsync(shell, applied));
+            await Sqlite3.RunLenientAsync(shell, seed);
+            await Sqlite3.RunLenientAsync(strata, seed);
+        }
+
+        return (applied, null, await StrataUpAsync(migrator, null));
+    }
+
+    private static async Task<string?> StrataUpAsync(Migrator migrator, long? target)
+    {
+        try
+        {
+            await migrator.MigrateAsync(new MigrateOptions { Target = target });
+            return null;
+        }
+        catch (Errors.StrataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return FolderRun.First(e.Message);
+        }
     }
 
     /// <summary>Whether both dumps are identical; when not, both are kept in the temp folder and the first differing lines go to stderr.</summary>
