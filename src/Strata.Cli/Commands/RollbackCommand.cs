@@ -15,7 +15,7 @@ internal static class RollbackCommand
 {
     public static Command Create(Func<ParseResult, CommandContext> context)
     {
-        var count = new Argument<string?>("count")
+        var count = new Argument<string?>("N")
         {
             Description = "Roll back the last N applied migrations (the same as --steps N).",
             Arity = ArgumentArity.ZeroOrOne,

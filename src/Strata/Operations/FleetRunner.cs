@@ -98,6 +98,8 @@ public sealed class FleetRunner
     /// <summary>
     /// The targets the resumed run finished; refuses a run of another command, whose ledger says which targets were
     /// read (status, lint) or rolled back, not migrated: resuming a status run with migrate would skip every pending target.
+    /// A resumed status or lint run reads every target again: they change nothing, and a target "done earlier" would
+    /// hide what it reported (a status run with pending targets resumed to exit 0).
     /// </summary>
     private static IReadOnlySet<string> Resumable(string command, string folder, string runId)
     {
@@ -111,7 +113,7 @@ public sealed class FleetRunner
                 $"start a new run without --resume (strata {command} --targets …), or resume it with the same command (strata {was} --targets … --resume {runId})");
         }
 
-        return done;
+        return command is "status" or "lint" ? new HashSet<string>() : done;
     }
 
     private async Task<FleetTargetResult> MigrateOneAsync(IMigrationSource source, FleetTarget target, FleetOptions options, CancellationToken cancellationToken)

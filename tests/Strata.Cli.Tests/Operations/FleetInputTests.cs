@@ -89,6 +89,27 @@ public sealed class FleetInputTests
         (await cli.RunAsync("status", "--targets", "tenants.txt")).ExitCode.ShouldBe(3, "nothing was migrated");
     }
 
+    [Fact]
+    public async Task A_resumed_status_run_reads_every_target_again_and_still_reports_the_pending_ones()
+    {
+        using var workspace = Tenants(3);
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            File.WriteAllBytes(Path.Combine(workspace.Root, $"tenant{i}.db"), []);
+        }
+
+        var cli = workspace.Cli();
+        var status = await cli.RunAsync("status", "--targets", "tenants.txt", "--json");
+        status.ExitCode.ShouldBe(3, status.ToString());
+        using var json = JsonDocument.Parse(status.Stdout);
+        var run = json.RootElement.GetProperty("run").GetString()!;
+
+        var resumed = await cli.RunAsync("status", "--targets", "tenants.txt", "--resume", run);
+
+        resumed.ExitCode.ShouldBe(3, resumed.ToString());
+        resumed.Stdout.ShouldNotContain("done earlier");
+    }
+
     /// <summary>A workspace with two migrations and tenants.txt: a comment line, then <paramref name="count"/> SQLite files.</summary>
     private static Workspace Tenants(int count)
     {
