@@ -70,16 +70,7 @@ public sealed class FleetInputTests
     public async Task Resuming_a_status_run_with_migrate_is_refused_instead_of_skipping_every_pending_target()
     {
         using var workspace = Tenants(3);
-        foreach (var i in new[] { 1, 2, 3 })
-        {
-            File.WriteAllBytes(Path.Combine(workspace.Root, $"tenant{i}.db"), []);
-        }
-
-        var cli = workspace.Cli();
-        var status = await cli.RunAsync("status", "--targets", "tenants.txt", "--json");
-        status.ExitCode.ShouldBe(3, status.ToString());
-        using var json = JsonDocument.Parse(status.Stdout);
-        var run = json.RootElement.GetProperty("run").GetString()!;
+        var (cli, run) = await PendingStatusRunAsync(workspace);
 
         var resumed = await cli.RunAsync("migrate", "--targets", "tenants.txt", "--resume", run);
 
@@ -93,6 +84,17 @@ public sealed class FleetInputTests
     public async Task A_resumed_status_run_reads_every_target_again_and_still_reports_the_pending_ones()
     {
         using var workspace = Tenants(3);
+        var (cli, run) = await PendingStatusRunAsync(workspace);
+
+        var resumed = await cli.RunAsync("status", "--targets", "tenants.txt", "--resume", run);
+
+        resumed.ExitCode.ShouldBe(3, resumed.ToString());
+        resumed.Stdout.ShouldNotContain("done earlier");
+    }
+
+    /// <summary>Three empty tenant files and a fleet status run over them (every target pending, exit 3); its run id.</summary>
+    private static async Task<(Cli Cli, string Run)> PendingStatusRunAsync(Workspace workspace)
+    {
         foreach (var i in new[] { 1, 2, 3 })
         {
             File.WriteAllBytes(Path.Combine(workspace.Root, $"tenant{i}.db"), []);
@@ -102,12 +104,7 @@ public sealed class FleetInputTests
         var status = await cli.RunAsync("status", "--targets", "tenants.txt", "--json");
         status.ExitCode.ShouldBe(3, status.ToString());
         using var json = JsonDocument.Parse(status.Stdout);
-        var run = json.RootElement.GetProperty("run").GetString()!;
-
-        var resumed = await cli.RunAsync("status", "--targets", "tenants.txt", "--resume", run);
-
-        resumed.ExitCode.ShouldBe(3, resumed.ToString());
-        resumed.Stdout.ShouldNotContain("done earlier");
+        return (cli, json.RootElement.GetProperty("run").GetString()!);
     }
 
     /// <summary>A workspace with two migrations and tenants.txt: a comment line, then <paramref name="count"/> SQLite files.</summary>
