@@ -1,4 +1,3 @@
-using System.Globalization;
 using Strata.Errors;
 using Strata.Operations;
 using Strata.TestSupport;
@@ -15,12 +14,7 @@ public sealed class BackupArchiveFormatTests : PostgresTestBase
     [Fact]
     public async Task A_backup_in_a_newer_archive_format_than_pg_restore_reads_is_refused_naming_the_client_to_install()
     {
-        var oldest = Directory.GetDirectories("/usr/lib/postgresql")
-            .Select(d => Path.Combine(d, "bin"))
-            .Where(d => File.Exists(Path.Combine(d, "pg_dump")) && File.Exists(Path.Combine(d, "pg_restore")))
-            .Select(d => (Directory: d, Major: int.Parse(Path.GetFileName(Path.GetDirectoryName(d))!, CultureInfo.InvariantCulture)))
-            .OrderBy(c => c.Major)
-            .First();
+        var oldest = DebianClients.Oldest();
         oldest.Major.ShouldBeLessThan(17, "the test needs a pg_restore older than 17 (Debian 12's postgresql-client-15 is one)");
         oldest.Major.ShouldBeGreaterThanOrEqualTo(Server.VersionNumber / 10000, "the default test server is not newer than the Debian client");
         using var folder = new TempDirectory();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using Strata.Errors;
 using Strata.TestSupport;
@@ -16,12 +15,7 @@ public sealed class BackupClientTests : PostgresTestBase
     [Fact]
     public async Task A_pg_dump_older_than_the_server_is_refused_naming_the_client_to_install_and_a_new_enough_one_backs_up()
     {
-        var oldest = Directory.GetDirectories("/usr/lib/postgresql")
-            .Select(d => Path.Combine(d, "bin"))
-            .Where(d => File.Exists(Path.Combine(d, "pg_dump")) && File.Exists(Path.Combine(d, "pg_restore")))
-            .Select(d => (Directory: d, Major: int.Parse(Path.GetFileName(Path.GetDirectoryName(d))!, CultureInfo.InvariantCulture)))
-            .OrderBy(c => c.Major)
-            .First();
+        var oldest = DebianClients.Oldest();
         var server = Server.VersionNumber / 10000;
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "shop.dump");

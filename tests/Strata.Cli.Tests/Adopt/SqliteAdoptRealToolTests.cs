@@ -13,12 +13,7 @@ public sealed class SqliteAdoptRealToolTests
     [Fact]
     public async Task Knex_sqlite_history_is_adopted_as_a_baseline_at_its_newest_migration()
     {
-        using var workspace = new Workspace();
-        Directory.CreateDirectory(Path.Combine(workspace.Root, "knex"));
-        File.WriteAllText(Path.Combine(workspace.Root, "knexfile.js"),
-            "module.exports = { client: 'better-sqlite3', connection: { filename: process.env.DATABASE_URL }, useNullAsDefault: true, migrations: { directory: './knex' } };\n");
-        File.WriteAllText(Path.Combine(workspace.Root, "knex", "20240101120000_create_users.js"),
-            "exports.up = k => k.schema.createTable('users', t => { t.increments('id'); });\nexports.down = k => k.schema.dropTable('users');\n");
+        using var workspace = KnexProject();
         File.WriteAllText(Path.Combine(workspace.Root, "knex", "20240215093000_create_posts.js"),
             "exports.up = k => k.schema.createTable('posts', t => { t.increments('id'); });\nexports.down = k => k.schema.dropTable('posts');\n");
         NodeTools.Run("knex", workspace.Root, SqliteAdoption.File(workspace), "migrate:latest", "--knexfile", "knexfile.js");
@@ -33,12 +28,7 @@ public sealed class SqliteAdoptRealToolTests
     [Fact]
     public async Task Knex_sqlite_lock_held_is_refused_naming_knex_migrate_unlock()
     {
-        using var workspace = new Workspace();
-        Directory.CreateDirectory(Path.Combine(workspace.Root, "knex"));
-        File.WriteAllText(Path.Combine(workspace.Root, "knexfile.js"),
-            "module.exports = { client: 'better-sqlite3', connection: { filename: process.env.DATABASE_URL }, useNullAsDefault: true, migrations: { directory: './knex' } };\n");
-        File.WriteAllText(Path.Combine(workspace.Root, "knex", "20240101120000_create_users.js"),
-            "exports.up = k => k.schema.createTable('users', t => { t.increments('id'); });\nexports.down = k => k.schema.dropTable('users');\n");
+        using var workspace = KnexProject();
         NodeTools.Run("knex", workspace.Root, SqliteAdoption.File(workspace), "migrate:latest", "--knexfile", "knexfile.js");
         await SqliteAdoption.ExecuteAsync(workspace, "UPDATE knex_migrations_lock SET is_locked = 1");
 
@@ -88,5 +78,17 @@ public sealed class SqliteAdoptRealToolTests
         var adopted = await SqliteAdoption.AdoptAndContinueAsync(workspace, "__drizzle_migrations", "drizzle", ["0000_init", "0001_email"]);
 
         adopted.ShouldContain("SHA-256 matches");
+    }
+
+    /// <summary>A workspace with a knexfile.js (better-sqlite3 on DATABASE_URL) and one Knex migration creating users.</summary>
+    private static Workspace KnexProject()
+    {
+        var workspace = new Workspace();
+        Directory.CreateDirectory(Path.Combine(workspace.Root, "knex"));
+        File.WriteAllText(Path.Combine(workspace.Root, "knexfile.js"),
+            "module.exports = { client: 'better-sqlite3', connection: { filename: process.env.DATABASE_URL }, useNullAsDefault: true, migrations: { directory: './knex' } };\n");
+        File.WriteAllText(Path.Combine(workspace.Root, "knex", "20240101120000_create_users.js"),
+            "exports.up = k => k.schema.createTable('users', t => { t.increments('id'); });\nexports.down = k => k.schema.dropTable('users');\n");
+        return workspace;
     }
 }
